@@ -1,0 +1,34 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Context, SessionFlavor } from "grammy";
+import type { Logger } from "../logger.js";
+import type { Clock, Locale, Stores } from "../store/index.js";
+import type { I18n, TFunction } from "./i18n.js";
+
+/** Per-chat session data; features add optional fields of their own. */
+export interface SessionData {
+  /** Id of the last message that carries an editable menu, so it can be edited in place. */
+  menuMessageId?: number;
+}
+
+/** What every handler can reach: injected once in createBot, so tests swap any of it. */
+export interface BotServices {
+  stores: Stores;
+  i18n: I18n;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface I18nFlavor {
+  locale: Locale;
+  t: TFunction;
+  /** Saves the user's language and re-derives `t`, so the reply to the choice is already in it. */
+  setLocale(locale: Locale): Promise<void>;
+}
+
+export type BaseContext = Context & I18nFlavor & { services: BotServices };
+
+/** The context of the outer middleware. */
+export type BotContext = ConversationFlavor<BaseContext & SessionFlavor<SessionData>>;
+
+/** The context inside conversations: fresh per replay, with i18n re-installed as a plugin. */
+export type FlowContext = Context & I18nFlavor;

@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { isLocale } from "../i18n.js";
+import { mainMenu } from "../keyboards.js";
+
+/** Deep-link payloads we accept (`t.me/bot?start=...`): Telegram allows A-Z a-z 0-9 _ - up to 64 chars. */
+const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const startFeature = new Composer<BotContext>();
+
+startFeature.command("start", async (ctx) => {
+  // /start always begins afresh: an unfinished flow would otherwise capture the next message.
+  await ctx.conversation.exitAll();
+  const payload = ctx.match.trim();
+  if (payload && PAYLOAD.test(payload)) {
+    const lang = /^lang_([a-z]{2})$/.exec(payload)?.[1];
+    if (isLocale(lang)) await ctx.setLocale(lang);
+  } else if (payload) {
+    ctx.services.logger.debug({ update_id: ctx.update.update_id }, "ignored an invalid start payload");
+  }
+  await ctx.reply(ctx.t("start.welcome", { name: ctx.from?.first_name ?? "" }), {
+    parse_mode: "HTML",
+    reply_markup: mainMenu(ctx.t),
+  });
+});

@@ -1,0 +1,69 @@
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, session, type ApiClientOptions, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotServices, SessionData } from "./context.js";
+import { cancelFeature } from "./features/cancel.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { privacyFeature } from "./features/privacy.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { errorHandler } from "./middleware/errors.js";
+import { groupFilter } from "./middleware/groupFilter.js";
+import { i18nMiddleware } from "./middleware/i18n.js";
+import { updateLogger } from "./middleware/updateLogger.js";
+
+/** Bumped whenever a flow's code changes so that stored conversation replays are discarded, not misread. */
+export const FLOWS_VERSION = 1;
+
+export interface BotOptions {
+  /** Preset identity: skips the getMe call (tests, local chat). */
+  botInfo?: UserFromGetMe;
+  /** Bot API client options: `apiRoot` for self-hosted servers, `fetch` for an emulated Bot API. */
+  client?: ApiClientOptions;
+}
+
+/** Serializes updates per chat so that session and conversation state never race. */
+export function chatKey(ctx: Context): string | undefined {
+  return ctx.chatId?.toString() ?? ctx.from?.id.toString();
+}
+
+/**
+ * Builds the bot with every feature wired in a fixed order. Everything it touches outside itself
+ * (storage, i18n, logger, clock, Bot API transport) comes in through `services` and `options`.
+ */
+export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: options.client });
+
+  bot.catch(errorHandler());
+  bot.use(sequentialize(chatKey));
+  bot.use(async (ctx, next) => {
+    ctx.services = services;
+    await next();
+  });
+  bot.use(updateLogger());
+  bot.use(groupFilter());
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      getSessionKey: chatKey,
+      storage: services.stores.sessions as never,
+    }),
+  );
+  bot.use(i18nMiddleware());
+  bot.use(
+    conversations<BotContext, BotContext>({
+      storage: {
+        type: "key",
+        version: FLOWS_VERSION,
+        getStorageKey: chatKey,
+        adapter: services.stores.conversations as never,
+      },
+    }),
+  );
+  // Commands that work at any time come before the flows: an open conversation would swallow them.
+  bot.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
+  bot.use(unhandledFeature);
+  return bot;
+}

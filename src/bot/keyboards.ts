@@ -1,0 +1,18 @@
+import { InlineKeyboard } from "grammy";
+import type { TFunction } from "./i18n.js";
+
+/** Callback data of the main actions; the features that answer them import these constants. */
+export const ACTION = {
+  help: "menu:help",
+  language: "menu:language",
+  privacy: "menu:privacy",
+} as const;
+
+/** The main actions under /start. */
+export function mainMenu(t: TFunction): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("menu.language"), ACTION.language)
+    .text(t("menu.help"), ACTION.help)
+    .row()
+    .text(t("menu.privacy"), ACTION.privacy);
+}

@@ -1,0 +1,22 @@
+import type { MiddlewareFn } from "grammy";
+import type { Locale } from "../../store/index.js";
+import type { BotContext } from "../context.js";
+import { pickLocale } from "../i18n.js";
+
+/** Installs `ctx.locale`, `ctx.t` and `ctx.setLocale` from the user's saved choice or Telegram's language. */
+export function i18nMiddleware(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const { stores, i18n } = ctx.services;
+    const saved = ctx.from ? (await stores.users.get(ctx.from.id)).language : undefined;
+    const apply = (locale: Locale) => {
+      ctx.locale = locale;
+      ctx.t = i18n.getFixedT(locale);
+    };
+    apply(pickLocale(saved, ctx.from?.language_code));
+    ctx.setLocale = async (locale) => {
+      if (ctx.from) await stores.users.update(ctx.from.id, { language: locale });
+      apply(locale);
+    };
+    await next();
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { Sealer } from "./crypto.js";
+import type { SqliteDb } from "./sqlite.js";
+import { SUPPORTED_LOCALES, type Clock, type UserPrefs, type UserStore } from "./types.js";
+
+const prefsSchema = z.object({
+  language: z.enum(SUPPORTED_LOCALES).optional(),
+  timezone: z.string().optional(),
+});
+
+/** Per-user preferences, encrypted; kept apart from sessions so reminders can read them outside updates. */
+export class SqliteUsers implements UserStore {
+  private readonly getStmt;
+  private readonly putStmt;
+  private readonly deleteStmt;
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly sealer: Sealer,
+    private readonly clock: Clock,
+  ) {
+    this.getStmt = db.prepare("SELECT prefs FROM users WHERE user_id = ?");
+    this.putStmt = db.prepare(
+      `INSERT INTO users (user_id, prefs, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET prefs = excluded.prefs, updated_at = excluded.updated_at`,
+    );
+    this.deleteStmt = db.prepare("DELETE FROM users WHERE user_id = ?");
+  }
+
+  async get(userId: number): Promise<UserPrefs> {
+    return this.read(userId);
+  }
+
+  async update(userId: number, patch: Partial<UserPrefs>): Promise<UserPrefs> {
+    return this.db.transaction(() => {
+      const next = prefsSchema.parse({ ...this.read(userId), ...patch });
+      this.putStmt.run(userId, this.sealer.seal(JSON.stringify(next), this.aad(userId)), this.clock.now());
+      return next;
+    })();
+  }
+
+  async delete(userId: number): Promise<void> {
+    this.deleteStmt.run(userId);
+  }
+
+  private read(userId: number): UserPrefs {
+    const row = this.getStmt.get(userId) as { prefs: Buffer } | undefined;
+    if (!row) return {};
+    const parsed = prefsSchema.safeParse(JSON.parse(this.sealer.open(row.prefs, this.aad(userId))));
+    return parsed.success ? parsed.data : {};
+  }
+
+  private aad(userId: number): string {
+    return `users:${userId}`;
+  }
+}
