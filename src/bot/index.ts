@@ -37,22 +37,24 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: options.client });
 
   bot.catch(errorHandler());
-  bot.use(sequentialize(chatKey));
   bot.use(async (ctx, next) => {
     ctx.services = services;
     await next();
   });
-  bot.use(updateLogger());
-  bot.use(groupFilter());
-  bot.use(
+  // Everything below runs inside the boundary, whether updates come from the runner or handleUpdate.
+  const app = bot.errorBoundary(errorHandler());
+  app.use(sequentialize(chatKey));
+  app.use(updateLogger());
+  app.use(groupFilter());
+  app.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       getSessionKey: chatKey,
       storage: services.stores.sessions as never,
     }),
   );
-  bot.use(i18nMiddleware());
-  bot.use(
+  app.use(i18nMiddleware());
+  app.use(
     conversations<BotContext, BotContext>({
       storage: {
         type: "key",
@@ -63,7 +65,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     }),
   );
   // Commands that work at any time come before the flows: an open conversation would swallow them.
-  bot.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
-  bot.use(unhandledFeature);
+  app.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
+  app.use(unhandledFeature);
   return bot;
 }

@@ -4,6 +4,8 @@ import type { Message, UserFromGetMe } from "grammy/types";
 export interface ApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** What the emulator answered; absent when the call failed. */
+  result?: unknown;
 }
 
 export interface SentFile {
@@ -75,7 +77,8 @@ export class BotApiEmulator {
 
   /** Handles one request; returns the Bot API's JSON envelope. */
   handle(method: string, payload: Record<string, unknown>): { ok: true; result: unknown } | ({ ok: false } & ApiFailure) {
-    this.calls.push({ method, payload });
+    const call: ApiCall = { method, payload };
+    this.calls.push(call);
     const i = this.failures.findIndex((f) => f.method === method);
     if (i >= 0) {
       const { failure } = this.failures.splice(i, 1)[0]!;
@@ -85,7 +88,8 @@ export class BotApiEmulator {
     if (result === undefined) {
       return { ok: false, error_code: 404, description: `Not Found: method ${method} is not emulated` };
     }
-    this.onCall?.({ method, payload }, result);
+    call.result = result;
+    this.onCall?.(call, result);
     return { ok: true, result };
   }
 
@@ -149,7 +153,12 @@ export class BotApiEmulator {
 async function decodeBody(body: unknown, contentType: string): Promise<Record<string, unknown>> {
   if (body === undefined || body === null) return {};
   if (typeof body === "string") return JSON.parse(body) as Record<string, unknown>;
-  const form = await new Response(body as ConstructorParameters<typeof Response>[0], { headers: { "content-type": contentType } }).formData();
+  const response = new Response(body as ConstructorParameters<typeof Response>[0], { headers: { "content-type": contentType } });
+  if (!contentType.startsWith("multipart/")) {
+    const text = await response.text();
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+  const form = await response.formData();
   const fields: Record<string, unknown> = {};
   const files: Record<string, SentFile> = {};
   for (const [name, value] of form.entries()) {

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface Started {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Sends a signal to the whole process group (npm, tsx and node). */
+  signal(sig: NodeJS.Signals): void;
+}
+
+/** Runs `npm start` as a person would, in its own process group, with the given settings. */
+export function npmStart(env: Record<string, string>, input?: string): Started {
+  const child = spawn("npm", ["start"], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LANG: "en_US.UTF-8", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+    detached: true,
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString("utf8")));
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
+  if (input !== undefined) child.stdin!.end(input);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    signal: (sig) => {
+      try {
+        process.kill(-child.pid!, sig);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Waits until `check` holds, polling; throws with `describe()` after the timeout. */
+export async function eventually(check: () => boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting: ${describe()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The lines a process wrote itself, without npm's own notices (e.g. warnings about the machine's npm config). */
+export function ownLines(output: string): string[] {
+  return output.split("\n").filter((line) => line.trim() !== "" && !/^npm (warn|notice|error)\b/.test(line));
+}

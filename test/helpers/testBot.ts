@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type { Bot } from "grammy";
+import { createBot } from "../../src/bot/index.js";
+import type { BotContext, BotServices } from "../../src/bot/context.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
+import { createLogger } from "../../src/logger.js";
+import { openEmbeddedStores, type Clock } from "../../src/store/index.js";
+
+/** A clock tests move by hand. */
+export class FakeClock implements Clock {
+  constructor(private ms: number = Date.parse("2026-11-21T09:00:00Z")) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+  set(iso: string): void {
+    this.ms = Date.parse(iso);
+  }
+}
+
+export const TEST_KEY = Buffer.alloc(32, 7);
+
+export interface Harness {
+  bot: Bot<BotContext>;
+  api: BotApiEmulator;
+  services: BotServices;
+  clock: FakeClock;
+  dataDir: string;
+  logs: string[];
+  /** Builds a new bot over the same data folder, as after a process restart. */
+  restart(): Promise<Harness>;
+  close(): void;
+}
+
+export interface HarnessOptions {
+  dataDir?: string;
+  clock?: FakeClock;
+  logLevel?: "debug" | "info" | "silent";
+  /** The emulated Bot API to talk to; a fresh one by default. */
+  api?: BotApiEmulator;
+}
+
+/** Builds the real bot over a temporary SQLite folder, a fake clock and the emulated Bot API. */
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "nomad-kz-test-"));
+  const clock = opts.clock ?? new FakeClock();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const logger = createLogger({ level: opts.logLevel ?? "debug", destination: sink });
+  const stores = openEmbeddedStores(dataDir, TEST_KEY, clock);
+  const services: BotServices = { stores, i18n: createI18n(), logger, clock };
+  const api = opts.api ?? new BotApiEmulator(undefined, () => clock.now());
+  const bot = createBot("123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz", services, {
+    botInfo: api.botInfo,
+    client: { fetch: api.fetch as never },
+  });
+  await bot.init();
+  const harness: Harness = {
+    bot,
+    api,
+    services,
+    clock,
+    dataDir,
+    logs,
+    restart: async () => {
+      stores.close();
+      return createHarness({ ...opts, api: undefined, dataDir, clock });
+    },
+    close: () => {
+      stores.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
