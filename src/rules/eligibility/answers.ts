@@ -1,0 +1,74 @@
+import { type ItSpecialty, PROGRAMS } from "./codes.js";
+import { evaluateProgram } from "./policy.js";
+import type { Profile } from "./profile.js";
+import { policyRules } from "./rules.js";
+
+export const YES_NO = ["yes", "no"] as const;
+export type YesNo = (typeof YES_NO)[number];
+
+/** The answers of a check, by node id. Plain JSON, so a conversation can store and replay it. */
+export interface Answers {
+  citizenship?: string;
+  second_citizenship_q?: YesNo;
+  second_citizenship?: string;
+  it_specialty?: ItSpecialty;
+  has_degree?: YesNo;
+  has_portfolio?: YesNo;
+  remote_income?: YesNo;
+  monthly_income?: number;
+  income_months?: number;
+  criminal_record?: YesNo;
+  passport_expiry?: string;
+}
+
+/** A passport date far enough away that no passport rule can fail. */
+const FAR_FUTURE = "2999-12-31";
+/** The largest values the validation accepts: an unanswered income question can then never fail. */
+const MOST_INCOME = Number.MAX_SAFE_INTEGER;
+const MOST_MONTHS = 600;
+/** Routing never depends on the date: the passport, the only dated answer, is always filled as FAR_FUTURE. */
+const ANY_DAY = "2026-01-01";
+
+/**
+ * Builds a profile from answers, filling every unanswered question with its most favourable value. A program
+ * that is not_eligible on this profile is not_eligible whatever the remaining answers are; and a question that
+ * was skipped because it could not change the verdict keeps a value that does not add a reason either.
+ * With no remote income the income fields are 0: the policy then reports only "no_remote_foreign_income".
+ */
+export function fillProfile(a: Answers): Profile {
+  const citizenships = [a.citizenship, a.second_citizenship_q === "yes" ? a.second_citizenship : undefined].filter(
+    (c): c is string => c !== undefined,
+  );
+  const noIncome = a.remote_income === "no";
+  return {
+    citizenships,
+    itSpecialty: a.it_specialty ?? "programming",
+    hasDegree: a.has_degree !== "no",
+    hasPortfolio: a.has_portfolio !== "no",
+    remoteForeignIncome: !noIncome,
+    monthlyIncomeUsd: a.monthly_income ?? (noIncome ? 0 : MOST_INCOME),
+    incomeMonths: a.income_months ?? (noIncome ? 0 : MOST_MONTHS),
+    criminalRecord: a.criminal_record === "yes",
+    passportExpiry: a.passport_expiry ?? FAR_FUTURE,
+  };
+}
+
+/** True while some program can still come out other than not_eligible, given the answers so far. */
+export function anyProgramOpen(a: Answers): boolean {
+  const p = { ...fillProfile(a), passportExpiry: FAR_FUTURE };
+  if (p.citizenships.length === 0) return true;
+  const rules = policyRules();
+  return PROGRAMS.some((program) => evaluateProgram(program, p, ANY_DAY, rules).verdict !== "not_eligible");
+}
+
+/** True when some answered citizenship could still get B12-1 (EAEU citizens need no such visa). */
+export function b121CitizenshipOpen(a: Answers): boolean {
+  const { eaeuForeign } = policyRules().countries;
+  const cs = fillProfile(a).citizenships;
+  return cs.length === 0 || cs.some((c) => !eaeuForeign.has(c));
+}
+
+/** True when an answered citizenship is Kazakh: then no program applies and the check ends. */
+export function isKazakh(a: Answers): boolean {
+  return fillProfile(a).citizenships.includes("KZ");
+}

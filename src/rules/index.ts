@@ -1,0 +1,50 @@
+/**
+ * Public surface of the pure rules: facts with sources and dates, the /check graph and the eligibility policy.
+ * Nothing here imports grammY or reads the clock at import time.
+ */
+
+// Eligibility: the assessment and its codes.
+export { assess, resolveToday } from "./eligibility/assess.js";
+export type { AssessOptions, AssessResult } from "./eligibility/assess.js";
+export type { ProgramResult } from "./eligibility/policy.js";
+export { ProfileSchema, parseProfile } from "./eligibility/profile.js";
+export type { Profile } from "./eligibility/profile.js";
+export {
+  BLOCKER_REASONS,
+  CAVEAT_REASONS,
+  IT_SPECIALTIES,
+  MISSING_CODES,
+  PROGRAMS,
+  REASON_CODES,
+  UNSURE_REASONS,
+  VERDICTS,
+} from "./eligibility/codes.js";
+export type { ItSpecialty, MissingCode, Program, ReasonCode, Verdict } from "./eligibility/codes.js";
+export { outcomeFacts } from "./eligibility/outcome.js";
+export { almatyToday } from "./eligibility/dates.js";
+export type { OutcomeFacts } from "./eligibility/outcome.js";
+
+// The /check graph and its state.
+export { firstNode, getNode, isNodeId, nextNode, NODE_IDS, OUTCOME } from "./eligibility/graph.js";
+export type { NextId, NodeId, NodeKind, QuestionNode } from "./eligibility/graph.js";
+export { YES_NO } from "./eligibility/answers.js";
+export type { Answers, YesNo } from "./eligibility/answers.js";
+export { answerCurrent, back, currentNode, initialState, pathOf, toProfile } from "./eligibility/state.js";
+export type { AnswerResult, CheckState } from "./eligibility/state.js";
+export { VALIDATION_ERRORS } from "./eligibility/validate.js";
+export type { Validation, ValidationError } from "./eligibility/validate.js";
+
+// Facts: every number the bot states, with its source and "as of" date.
+export { factIds, factList, factNumber, factRecord, findFact, getFact, loadFacts } from "./data/load.js";
+export type { FactId } from "./data/facts/index.js";
+export type { Confidence, Fact, FactValue, SourceRef, Unit } from "./data/types.js";
+export { resolveSource, SOURCE_DOCS } from "./data/sources.js";
+export type { ResolvedSource } from "./data/sources.js";
+export { kztForMrp, mrpKzt } from "./data/mrp.js";
+export { countryGroupsOf } from "./data/countries.js";
+export type { CountryGroupId } from "./data/countries.js";
+export { isIsoAlpha2, ISO_ALPHA2 } from "./data/iso3166.js";
+
+// Input parsers: what people type, turned into the values the graph validates.
+export { countryName, matchCountry, parseAmount, parseCount, parseDate } from "./input/index.js";
+export type { CountryMatch, DateParseResult, NameLocale } from "./input/index.js";
