@@ -4,6 +4,7 @@ import { GrammyError } from "grammy";
 import type { User } from "grammy/types";
 import { join, resolve } from "node:path";
 import pino from "pino";
+import { startHousekeeping } from "./bot/housekeeping.js";
 import { createBot } from "./bot/index.js";
 import { registerBotProfile } from "./bot/commands.js";
 import type { BotServices } from "./bot/context.js";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
 
   const stores = openEmbeddedStores(dataDir, key.key, systemClock);
   const services: BotServices = { stores, i18n: createI18n(), logger, clock: systemClock };
+  startHousekeeping(services);
 
   if (config.mode === "telegram") await runOnTelegram(config, services);
   else await runInTerminal(services, dataDir, keyWarning);

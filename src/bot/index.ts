@@ -1,9 +1,11 @@
-import { conversations } from "@grammyjs/conversations";
+import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session, type ApiClientOptions, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotServices, SessionData } from "./context.js";
+import type { BotContext, BotServices, FlowContext, SessionData } from "./context.js";
+import { createEligibilityFlow, CHECK_FLOW_ID } from "../flows/eligibility.js";
 import { cancelFeature } from "./features/cancel.js";
+import { checkFeature } from "./features/check.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
@@ -53,7 +55,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       storage: services.stores.sessions as never,
     }),
   );
-  app.use(i18nMiddleware());
+  app.use(i18nMiddleware(services));
   app.use(
     conversations<BotContext, BotContext>({
       storage: {
@@ -66,6 +68,13 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   );
   // Commands that work at any time come before the flows: an open conversation would swallow them.
   app.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
+  app.use(
+    createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
+      id: CHECK_FLOW_ID,
+      plugins: [i18nMiddleware<FlowContext>(services)],
+    }),
+  );
+  app.use(checkFeature);
   app.use(unhandledFeature);
   return bot;
 }

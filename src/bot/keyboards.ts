@@ -3,6 +3,7 @@ import type { TFunction } from "./i18n.js";
 
 /** Callback data of the main actions; the features that answer them import these constants. */
 export const ACTION = {
+  check: "menu:check",
   help: "menu:help",
   language: "menu:language",
   privacy: "menu:privacy",
@@ -11,6 +12,8 @@ export const ACTION = {
 /** The main actions under /start. */
 export function mainMenu(t: TFunction): InlineKeyboard {
   return new InlineKeyboard()
+    .text(t("menu.check"), ACTION.check)
+    .row()
     .text(t("menu.language"), ACTION.language)
     .text(t("menu.help"), ACTION.help)
     .row()

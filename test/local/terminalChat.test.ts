@@ -24,10 +24,10 @@ async function session(lines: string[], language_code = "en") {
 
 describe("local terminal chat", () => {
   it("shows replies as text and buttons as numbered choices; a number presses the button", async () => {
-    const { screen, t } = await session(["/start", "1", "4", "/help"]);
+    const { screen, t } = await session(["/start", "2", "4", "/help"]);
     expect(screen).toContain("banner line");
     expect(screen).toContain("you › /start");
-    expect(screen).toMatch(/\[1\] 🌐 Language\s+\[2\] ❓ Help/);
+    expect(screen).toMatch(/\[1\] ✅ Check my eligibility\n\s+\[2\] 🌐 Language\s+\[3\] ❓ Help/);
     expect(screen).toContain("B9-1 Digital Nomad"); // <b> tags rendered, not shown raw
     expect(screen).not.toContain("<b>");
     expect(screen).toMatch(/\[4\] Deutsch/);

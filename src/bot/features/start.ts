@@ -5,13 +5,16 @@ import { mainMenu } from "../keyboards.js";
 
 /** Deep-link payloads we accept (`t.me/bot?start=...`): Telegram allows A-Z a-z 0-9 _ - up to 64 chars. */
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+const FLOW_PAYLOADS = new Set(["check"]);
 
 export const startFeature = new Composer<BotContext>();
 
-startFeature.command("start", async (ctx) => {
+startFeature.command("start", async (ctx, next) => {
   // /start always begins afresh: an unfinished flow would otherwise capture the next message.
   await ctx.conversation.exitAll();
   const payload = ctx.match.trim();
+  // Deep links into a flow are answered by that flow's feature, which sits after the conversations.
+  if (FLOW_PAYLOADS.has(payload)) return next();
   if (payload && PAYLOAD.test(payload)) {
     const lang = /^lang_([a-z]{2})$/.exec(payload)?.[1];
     if (isLocale(lang)) await ctx.setLocale(lang);

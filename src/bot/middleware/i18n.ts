@@ -1,12 +1,16 @@
-import type { MiddlewareFn } from "grammy";
+import type { Context, MiddlewareFn } from "grammy";
 import type { Locale } from "../../store/index.js";
-import type { BotContext } from "../context.js";
+import type { BotServices, I18nFlavor } from "../context.js";
 import { pickLocale } from "../i18n.js";
 
-/** Installs `ctx.locale`, `ctx.t` and `ctx.setLocale` from the user's saved choice or Telegram's language. */
-export function i18nMiddleware(): MiddlewareFn<BotContext> {
+/**
+ * Installs `ctx.locale`, `ctx.t` and `ctx.setLocale` from the user's saved choice or Telegram's
+ * language. Used by the outer middleware and, as a plugin, inside conversations (whose contexts
+ * are built fresh and see no outer middleware).
+ */
+export function i18nMiddleware<C extends Context & I18nFlavor>(services: Pick<BotServices, "stores" | "i18n">): MiddlewareFn<C> {
   return async (ctx, next) => {
-    const { stores, i18n } = ctx.services;
+    const { stores, i18n } = services;
     const saved = ctx.from ? (await stores.users.get(ctx.from.id)).language : undefined;
     const apply = (locale: Locale) => {
       ctx.locale = locale;

@@ -1,0 +1,33 @@
+import { countryName, factList, factNumber, factRecord, getFact, NODE_IDS } from "../../rules/index.js";
+import type { Locale } from "../../store/index.js";
+import { formatFactValue, formatNumber } from "../../bot/render/facts.js";
+import type { TFunction } from "../../bot/i18n.js";
+
+/**
+ * The numbers and names the check's texts interpolate, all read from the facts data, so a text
+ * never states a number of its own. Keys match the {{variables}} of locales/<lng>/check.json.
+ */
+export function checkVars(t: TFunction, locale: Locale): Record<string, string | number> {
+  const income = factRecord("b12_1.income_monthly");
+  const pilotEnd = String(factRecord("b9_1.pilot_period").end);
+  return {
+    count: NODE_IDS.length,
+    income: t("facts:units.USD", { value: formatNumber(Number(income.amount), locale) }),
+    months: Number(factRecord("b12_1.income_months").amount),
+    passportDays: Number(factRecord("b9_1.passport_validity_residence").amount),
+    monthsAfterVisa: Number(factRecord("visa.passport.validity_after_visa").amount),
+    permitYears: Number(factRecord("b9_1.permit_length").max),
+    pilotEnd: new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, { dateStyle: "long", timeZone: "UTC" }).format(
+      new Date(`${pilotEnd}T00:00:00Z`),
+    ),
+    evisaCount: factNumber("b9_1.evisa_country_count"),
+    noInvitationCount: factNumber("b12_1.no_invitation_country_count"),
+    knownNoInvitation: factList("countries.no_invitation_known").length,
+    arrivalDays: factNumber("b9_1.time.arrival_window"),
+    eaeuCountries: factList("countries.eaeu")
+      .filter((c) => c !== "KZ")
+      .map((c) => countryName(c, locale))
+      .join(", "),
+    arrivalWindow: formatFactValue(getFact("b9_1.time.arrival_window"), t, locale),
+  };
+}
