@@ -23,7 +23,7 @@ describe("/start, /help, /privacy, /language in the user's Telegram language", (
     expect(user.lastText()).toContain(`/language — ${t(lng)("commands.language")}`);
 
     await user.send("/privacy");
-    expect(user.lastText()).toBe(t(lng)("privacy.text"));
+    expect(user.lastText()).toBe(t(lng)("privacy.text", { hours: 24 }));
 
     await user.send("/language");
     expect(user.lastText()).toBe(t(lng)("language.choose"));

@@ -62,7 +62,7 @@ describe("npm start against an emulated Bot API", () => {
         const id = 100 + i;
         expect((await replyTo(id, lng, "/start")).payload.text).toBe(t(lng)("start.welcome", { name: `U${id}` }));
         expect(String((await replyTo(id, lng, "/help")).payload.text)).toContain(t(lng)("help.title"));
-        expect((await replyTo(id, lng, "/privacy")).payload.text).toBe(t(lng)("privacy.text"));
+        expect((await replyTo(id, lng, "/privacy")).payload.text).toBe(t(lng)("privacy.text", { hours: 24 }));
         expect((await replyTo(id, lng, "/language")).payload.text).toBe(t(lng)("language.choose"));
         expect((await replyTo(id, lng, "/cancel")).payload.text).toBe(t(lng)("cancel.nothing"));
       }
