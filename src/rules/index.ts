@@ -48,3 +48,12 @@ export { isIsoAlpha2, ISO_ALPHA2 } from "./data/iso3166.js";
 // Input parsers: what people type, turned into the values the graph validates.
 export { countryName, matchCountry, parseAmount, parseCount, parseDate } from "./input/index.js";
 export type { CountryMatch, DateParseResult, NameLocale } from "./input/index.js";
+
+// The knowledge base's topics: which facts each answer states.
+export { FAQ_GROUPS, FAQ_TOPICS, findTopic } from "./faq/topics.js";
+export type { FaqGroup, FaqTopic } from "./faq/topics.js";
+
+// Reminder timing: local wall-clock time, quiet hours, when reminders go out before a deadline.
+export { isQuietTime, nextAllowedTime, deadlineEnd, planReminders, REMINDER_OFFSETS } from "./reminders/schedule.js";
+export type { OffsetId, PlannedReminder } from "./reminders/schedule.js";
+export { isTimeZone, localParts, zonedTimeToUtc } from "./reminders/localTime.js";

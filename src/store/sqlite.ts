@@ -23,6 +23,25 @@ const MIGRATIONS: string[] = [
      prefs BLOB NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE reminders (
+     id INTEGER PRIMARY KEY,
+     user_id INTEGER NOT NULL,
+     deadline_id TEXT NOT NULL,
+     offset_id TEXT NOT NULL,
+     due_at INTEGER NOT NULL,
+     deadline_end INTEGER NOT NULL,
+     payload BLOB NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'claimed', 'sent', 'expired', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     claimed_at INTEGER,
+     sent_at INTEGER,
+     UNIQUE (user_id, deadline_id, offset_id)
+   );
+   CREATE INDEX reminders_due ON reminders (status, due_at);
+   CREATE TABLE reminder_users (
+     user_id INTEGER PRIMARY KEY,
+     paused INTEGER NOT NULL DEFAULT 0
+   );`,
 ];
 
 export class DataKeyMismatchError extends Error {

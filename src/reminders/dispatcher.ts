@@ -1,0 +1,153 @@
+import { GrammyError, HttpError } from "grammy";
+import { isQuietTime, nextAllowedTime } from "../rules/index.js";
+import type { Logger } from "../logger.js";
+import type { Clock, ReminderRow, ReminderStore, UserStore } from "../store/index.js";
+
+export const DEFAULT_TIME_ZONE = "Asia/Almaty";
+/** A reminder sent more than this after its time says it is late. */
+export const LATE_AFTER_MS = 60 * 60 * 1000;
+/** Telegram's limits: about 30 messages a second overall, one a second per chat. */
+export const GLOBAL_GAP_MS = 34;
+export const PER_CHAT_GAP_MS = 1_000;
+export const BATCH_SIZE = 20;
+export const MAX_ATTEMPTS = 8;
+
+export interface DispatcherDeps {
+  reminders: ReminderStore;
+  users: UserStore;
+  /** Renders and sends one reminder; throws grammY's errors as the Bot API answers. */
+  send(row: ReminderRow, opts: { late: boolean; locale?: string }): Promise<void>;
+  clock: Clock;
+  sleep(ms: number): Promise<void>;
+  /** Resolves when no interactive update is being handled. */
+  idle(): Promise<void>;
+  logger: Logger;
+  /** Test seams to simulate a crash at each point of a dispatch. */
+  hooks?: { afterClaim?(rows: ReminderRow[]): void; afterSend?(row: ReminderRow): void };
+}
+
+export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed";
+
+/**
+ * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and each
+ * row is marked sent right after its send succeeds, so stopping the process at any point loses
+ * nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash
+ * between a successful send and its commit repeats a reminder (at most one per crash, since rows
+ * are sent one by one). Late reminders say so; those whose deadline has passed are dropped.
+ */
+export class ReminderDispatcher {
+  private lastSend = 0;
+  private readonly lastSendTo = new Map<number, number>();
+  private pausedUntil = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** After a restart: every claim left behind belongs to a process that is gone. */
+  async catchUp(): Promise<number> {
+    const released = await this.deps.reminders.releaseStaleClaims(Number.MAX_SAFE_INTEGER);
+    if (released > 0) this.deps.logger.warn({ released }, "re-queued reminders claimed by a stopped process");
+    return released;
+  }
+
+  /** Claims and sends one batch of due reminders; returns what happened to each. */
+  async tick(): Promise<Outcome[]> {
+    const now = this.deps.clock.now();
+    if (now < this.pausedUntil) return [];
+    const rows = await this.deps.reminders.claimDue(now, BATCH_SIZE);
+    this.deps.hooks?.afterClaim?.(rows);
+    const outcomes: Outcome[] = [];
+    for (const [i, row] of rows.entries()) {
+      const outcome = await this.dispatch(row);
+      outcomes.push(outcome);
+      if (outcome === "rate_limited") {
+        // Telegram asked us to wait: give the rest of the batch back untouched.
+        for (const rest of rows.slice(i + 1)) await this.deps.reminders.release(rest.id, rest.dueAt, false);
+        break;
+      }
+    }
+    return outcomes;
+  }
+
+  private async dispatch(row: ReminderRow): Promise<Outcome> {
+    const { reminders, users, clock, logger } = this.deps;
+    let now = clock.now();
+    if (now > row.deadlineEnd) {
+      await reminders.markExpired(row.id);
+      return "expired";
+    }
+    const prefs = await users.get(row.userId);
+    const timeZone = prefs.timezone ?? DEFAULT_TIME_ZONE;
+    if (isQuietTime(now, timeZone)) {
+      await reminders.release(row.id, nextAllowedTime(now, timeZone), false);
+      return "quiet";
+    }
+    await this.deps.idle();
+    await this.respectLimits(row.userId);
+    now = clock.now();
+    try {
+      await this.deps.send(row, { late: now - row.dueAt > LATE_AFTER_MS, locale: prefs.language });
+    } catch (err) {
+      return this.failed(row, err);
+    }
+    this.lastSend = now;
+    this.lastSendTo.set(row.userId, now);
+    this.deps.hooks?.afterSend?.(row);
+    await reminders.markSent(row.id, now);
+    logger.debug({ reminder: row.id }, "reminder sent");
+    return "sent";
+  }
+
+  private async respectLimits(userId: number): Promise<void> {
+    const now = this.deps.clock.now();
+    const wait = Math.max(this.lastSend + GLOBAL_GAP_MS - now, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS - now, 0);
+    if (wait > 0) await this.deps.sleep(wait);
+  }
+
+  private async failed(row: ReminderRow, err: unknown): Promise<Outcome> {
+    const { reminders, logger, clock } = this.deps;
+    const now = clock.now();
+    if (err instanceof GrammyError && err.error_code === 429) {
+      const seconds = err.parameters.retry_after ?? 5;
+      this.pausedUntil = now + seconds * 1000;
+      await reminders.release(row.id, row.dueAt, false);
+      logger.warn({ retry_after: seconds }, "rate limited by the Bot API; pausing reminders");
+      return "rate_limited";
+    }
+    if (err instanceof GrammyError && err.error_code === 403) {
+      // The user blocked the bot: hold their reminders until a my_chat_member update says otherwise.
+      await reminders.setPaused(row.userId, true);
+      await reminders.release(row.id, row.dueAt, false);
+      logger.info({ reminder: row.id }, "user blocked the bot; reminders paused");
+      return "blocked";
+    }
+    const transient = err instanceof HttpError || (err instanceof GrammyError && err.error_code >= 500);
+    if (!transient || row.attempts + 1 >= MAX_ATTEMPTS) {
+      await reminders.markFailed(row.id);
+      logger.error({ err, reminder: row.id }, "reminder could not be sent");
+      return "failed";
+    }
+    const backoff = Math.min(60 * 60_000, 2 ** row.attempts * 30_000);
+    await reminders.release(row.id, now + backoff, true);
+    logger.warn({ err, reminder: row.id, retry_in_ms: backoff }, "reminder send failed; will retry");
+    return "retry";
+  }
+
+  /** Ticks every `intervalMs` until stopped; a tick never overlaps the previous one. */
+  start(intervalMs = 15_000): void {
+    const loop = () => {
+      this.running = this.running
+        .then(() => this.tick())
+        .catch((err: unknown) => this.deps.logger.error({ err }, "reminder tick failed"));
+    };
+    loop();
+    this.timer = setInterval(loop, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
