@@ -1,9 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { GrammyError } from "grammy";
+import { Api, GrammyError } from "grammy";
 import type { User } from "grammy/types";
 import { join, resolve } from "node:path";
 import pino from "pino";
+import { lazyFaqSearch } from "./bot/faq/lazySearch.js";
 import { startHousekeeping } from "./bot/housekeeping.js";
 import { createBot } from "./bot/index.js";
 import { registerBotProfile } from "./bot/commands.js";
@@ -11,6 +12,9 @@ import type { BotServices } from "./bot/context.js";
 import { createI18n, pickLocale } from "./bot/i18n.js";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { TerminalChat } from "./local/terminalChat.js";
+import { ReminderDispatcher } from "./reminders/dispatcher.js";
+import { InteractiveGate } from "./reminders/interactiveGate.js";
+import { reminderSender } from "./reminders/sendReminder.js";
 import { createLogger, type Logger } from "./logger.js";
 import { DataKeyMismatchError, openEmbeddedStores, resolveDataKey, systemClock, type Stores } from "./store/index.js";
 
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   if (keyWarning) logger.warn(keyWarning);
 
   const stores = openEmbeddedStores(dataDir, key.key, systemClock);
-  const services: BotServices = { stores, i18n: createI18n(), logger, clock: systemClock };
+  const i18n = createI18n();
+  const services: BotServices = { stores, i18n, logger, clock: systemClock, faq: lazyFaqSearch(i18n, systemClock) };
   startHousekeeping(services);
 
   if (config.mode === "telegram") await runOnTelegram(config, services);
@@ -43,7 +48,8 @@ async function main(): Promise<void> {
 
 async function runOnTelegram(config: Extract<Config, { mode: "telegram" }>, services: BotServices): Promise<void> {
   const { logger, stores } = services;
-  const bot = createBot(config.BOT_TOKEN, services, { client: { apiRoot: config.BOT_API_ROOT } });
+  const gate = new InteractiveGate();
+  const bot = createBot(config.BOT_TOKEN, services, { client: { apiRoot: config.BOT_API_ROOT }, gate });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   await initWithRetry(() => bot.init(), logger);
   await bot.api.deleteWebhook();
@@ -53,8 +59,10 @@ async function runOnTelegram(config: Extract<Config, { mode: "telegram" }>, serv
   const runner = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } },
   });
+  // Reminders use their own API client: it handles 429 itself instead of the interactive auto-retry.
+  const dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate);
   logger.info({ bot: bot.botInfo.username }, "bot is running (long polling)");
-  stopOnSignals(runner, stores, logger);
+  stopOnSignals(runner, dispatcher, stores, logger);
   await runner.task();
 }
 
@@ -74,13 +82,31 @@ async function initWithRetry(init: () => Promise<void>, logger: Logger): Promise
   }
 }
 
-function stopOnSignals(runner: RunnerHandle, stores: Stores, logger: Logger): void {
+/** Starts the reminder dispatcher after re-queuing whatever a previous process left claimed. */
+async function startReminders(api: Api, services: BotServices, gate: InteractiveGate): Promise<ReminderDispatcher> {
+  const { stores, clock, logger, i18n } = services;
+  const dispatcher = new ReminderDispatcher({
+    reminders: stores.reminders,
+    users: stores.users,
+    send: reminderSender(api, i18n, clock),
+    clock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    idle: () => gate.idle(),
+    logger,
+  });
+  await dispatcher.catchUp();
+  dispatcher.start();
+  return dispatcher;
+}
+
+function stopOnSignals(runner: RunnerHandle, dispatcher: ReminderDispatcher, stores: Stores, logger: Logger): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
     await runner.stop();
+    await dispatcher.stop();
     stores.close();
     process.exit(0);
   };
@@ -98,7 +124,9 @@ async function runInTerminal(services: BotServices, dataDir: string, keyWarning:
   };
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const chat = new TerminalChat({ input: process.stdin, output: process.stdout, user, downloadsDir: join(dataDir, "downloads"), color });
-  const bot = createBot(LOCAL_TOKEN, services, { botInfo: chat.emulator.botInfo, client: { fetch: chat.emulator.fetch as never } });
+  const gate = new InteractiveGate();
+  const client = { fetch: chat.emulator.fetch as never };
+  const bot = createBot(LOCAL_TOKEN, services, { botInfo: chat.emulator.botInfo, client, gate });
   await registerBotProfile(bot.api, services.i18n);
   const locale = pickLocale((await services.stores.users.get(user.id)).language, languageCode);
   const banner = [
@@ -108,7 +136,9 @@ async function runInTerminal(services: BotServices, dataDir: string, keyWarning:
     ...(keyWarning ? [`Note: ${keyWarning}`] : []),
     "",
   ];
+  const dispatcher = await startReminders(new Api(LOCAL_TOKEN, client), services, gate);
   await chat.run(bot, banner);
+  await dispatcher.stop();
   services.stores.close();
 }
 

@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, SessionFlavor } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Clock, Locale, Stores } from "../store/index.js";
+import type { FaqSearch } from "./faq/search/index.js";
 import type { I18n, TFunction } from "./i18n.js";
 
 /** Per-chat session data; features add optional fields of their own. */
@@ -16,6 +17,8 @@ export interface BotServices {
   i18n: I18n;
   logger: Logger;
   clock: Clock;
+  /** The FAQ search, built on first use. */
+  faq: () => Pick<FaqSearch, "search">;
 }
 
 export interface I18nFlavor {

@@ -6,6 +6,13 @@ import type { BotContext, BotServices, FlowContext, SessionData } from "./contex
 import { createEligibilityFlow, CHECK_FLOW_ID } from "../flows/eligibility.js";
 import { cancelFeature } from "./features/cancel.js";
 import { checkFeature } from "./features/check.js";
+import { faqFeature } from "./features/faq.js";
+import { chatMemberFeature } from "./features/chatMember.js";
+import { deadlinesFeature } from "./features/deadlines.js";
+import { remindersFeature } from "./features/reminders.js";
+import { settingsFeature } from "./features/settings.js";
+import { createRemindFlow, REMIND_FLOW_ID } from "../flows/remind.js";
+import type { InteractiveGate } from "../reminders/interactiveGate.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
@@ -24,6 +31,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Bot API client options: `apiRoot` for self-hosted servers, `fetch` for an emulated Bot API. */
   client?: ApiClientOptions;
+  /** Counts updates in flight so background reminder sends wait for interactive replies. */
+  gate?: InteractiveGate;
 }
 
 /** Serializes updates per chat so that session and conversation state never race. */
@@ -47,6 +56,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   const app = bot.errorBoundary(errorHandler());
   app.use(sequentialize(chatKey));
   app.use(updateLogger());
+  if (options.gate) app.use(options.gate.middleware);
   app.use(groupFilter());
   app.use(
     session<SessionData, BotContext>({
@@ -55,6 +65,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       storage: services.stores.sessions as never,
     }),
   );
+  app.use(chatMemberFeature);
   app.use(i18nMiddleware(services));
   app.use(
     conversations<BotContext, BotContext>({
@@ -74,7 +85,13 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       plugins: [i18nMiddleware<FlowContext>(services)],
     }),
   );
-  app.use(checkFeature);
+  app.use(
+    createConversation<BotContext, FlowContext>(createRemindFlow(services), {
+      id: REMIND_FLOW_ID,
+      plugins: [i18nMiddleware<FlowContext>(services)],
+    }),
+  );
+  app.use(checkFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
   app.use(unhandledFeature);
   return bot;
 }

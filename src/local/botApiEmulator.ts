@@ -1,4 +1,5 @@
 import type { Message, UserFromGetMe } from "grammy/types";
+import { parseMultipart } from "./multipart.js";
 
 /** One Bot API request as the bot made it. Files sent by multipart arrive as `{ filename, content }`. */
 export interface ApiCall {
@@ -158,12 +159,13 @@ async function decodeBody(body: unknown, contentType: string): Promise<Record<st
     const text = await response.text();
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
-  const form = await response.formData();
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1] ?? "";
   const fields: Record<string, unknown> = {};
   const files: Record<string, SentFile> = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value === "string") fields[name] = /^[[{]/.test(value) ? safeJson(value) : value;
-    else files[name] = { filename: value.name, content: await value.text() };
+  for (const part of parseMultipart(Buffer.from(await response.arrayBuffer()), boundary)) {
+    const text = part.content.toString("utf8");
+    if (part.filename !== undefined) files[part.name] = { filename: part.filename, content: text };
+    else fields[part.name] = /^[[{]/.test(text) ? safeJson(text) : text;
   }
   // Files travel as separate parts; the field names them as attach://<part name>.
   for (const [name, value] of Object.entries(fields)) {

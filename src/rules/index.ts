@@ -21,7 +21,7 @@ export {
 } from "./eligibility/codes.js";
 export type { ItSpecialty, MissingCode, Program, ReasonCode, Verdict } from "./eligibility/codes.js";
 export { outcomeFacts } from "./eligibility/outcome.js";
-export { almatyToday } from "./eligibility/dates.js";
+export { almatyToday, daysBetween } from "./eligibility/dates.js";
 export type { OutcomeFacts } from "./eligibility/outcome.js";
 
 // The /check graph and its state.
@@ -57,3 +57,10 @@ export type { FaqGroup, FaqTopic } from "./faq/topics.js";
 export { isQuietTime, nextAllowedTime, deadlineEnd, planReminders, REMINDER_OFFSETS } from "./reminders/schedule.js";
 export type { OffsetId, PlannedReminder } from "./reminders/schedule.js";
 export { isTimeZone, localParts, zonedTimeToUtc } from "./reminders/localTime.js";
+
+// Deadlines from a person's milestones, and Kazakhstan's working-day calendar.
+export { computeDeadlines, daysLeft } from "./deadlines/compute.js";
+export type { Deadline, DeadlineKind } from "./deadlines/compute.js";
+export { MILESTONE_IDS, MilestonesSchema } from "./deadlines/milestones.js";
+export type { MilestoneId, Milestones } from "./deadlines/milestones.js";
+export { addWorkingDays, isWorkingDay } from "./calendar/index.js";

@@ -10,7 +10,10 @@ export interface ReminderRow {
   userId: number;
   deadlineId: string;
   offsetId: string;
+  /** When it may go out next (moved by retries and quiet hours). */
   dueAt: number;
+  /** When it was meant to go out (moved only by a snooze): a send well after this is "late". */
+  plannedAt: number;
   deadlineEnd: number;
   payload: ReminderPayload;
   status: "pending" | "claimed" | "sent" | "expired" | "failed";

@@ -29,6 +29,7 @@ const MIGRATIONS: string[] = [
      deadline_id TEXT NOT NULL,
      offset_id TEXT NOT NULL,
      due_at INTEGER NOT NULL,
+     planned_at INTEGER NOT NULL,
      deadline_end INTEGER NOT NULL,
      payload BLOB NOT NULL,
      status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'claimed', 'sent', 'expired', 'failed')),

@@ -8,6 +8,7 @@ interface Raw {
   deadline_id: string;
   offset_id: string;
   due_at: number;
+  planned_at: number;
   deadline_end: number;
   payload: Buffer;
   status: ReminderRow["status"];
@@ -29,6 +30,7 @@ export class SqliteReminders implements ReminderStore {
       deadlineId: r.deadline_id,
       offsetId: r.offset_id,
       dueAt: r.due_at,
+      plannedAt: r.planned_at,
       deadlineEnd: r.deadline_end,
       payload: JSON.parse(this.sealer.open(r.payload, `reminder:${r.user_id}:${r.deadline_id}:${r.offset_id}`)) as ReminderPayload,
       status: r.status,
@@ -41,7 +43,7 @@ export class SqliteReminders implements ReminderStore {
     const remove = this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND status IN ('pending', 'expired', 'failed')");
     const sent = this.db.prepare("SELECT deadline_id, offset_id, payload FROM reminders WHERE user_id = ? AND status IN ('sent', 'claimed')");
     const insert = this.db.prepare(
-      `INSERT INTO reminders (user_id, deadline_id, offset_id, due_at, deadline_end, payload) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO reminders (user_id, deadline_id, offset_id, due_at, planned_at, deadline_end, payload) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (user_id, deadline_id, offset_id) DO NOTHING`,
     );
     const dropSent = this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_id = ? AND offset_id = ?");
@@ -55,7 +57,7 @@ export class SqliteReminders implements ReminderStore {
       }
       for (const r of rows) {
         const aad = `reminder:${userId}:${r.deadlineId}:${r.offsetId}`;
-        insert.run(userId, r.deadlineId, r.offsetId, r.dueAt, r.deadlineEnd, this.sealer.seal(JSON.stringify(r.payload), aad));
+        insert.run(userId, r.deadlineId, r.offsetId, r.dueAt, r.dueAt, r.deadlineEnd, this.sealer.seal(JSON.stringify(r.payload), aad));
       }
     })();
   }
@@ -114,7 +116,7 @@ export class SqliteReminders implements ReminderStore {
   }
 
   async reschedule(userId: number, id: number, dueAt: number): Promise<boolean> {
-    return this.db.prepare("UPDATE reminders SET due_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(dueAt, id, userId).changes > 0;
+    return this.db.prepare("UPDATE reminders SET due_at = ?, planned_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(dueAt, dueAt, id, userId).changes > 0;
   }
 
   async delete(userId: number, which: { id?: number; deadlineId?: string }): Promise<number> {

@@ -5,6 +5,8 @@ import { Writable } from "node:stream";
 import type { Bot } from "grammy";
 import { createBot } from "../../src/bot/index.js";
 import type { BotContext, BotServices } from "../../src/bot/context.js";
+import { lazyFaqSearch } from "../../src/bot/faq/lazySearch.js";
+import type { FaqSearch } from "../../src/bot/faq/search/index.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
 import { createLogger } from "../../src/logger.js";
@@ -25,6 +27,9 @@ export class FakeClock implements Clock {
 }
 
 export const TEST_KEY = Buffer.alloc(32, 7);
+
+/** One FAQ index per test file: building it renders every answer in four languages. */
+let sharedFaq: (() => FaqSearch) | undefined;
 
 export interface Harness {
   bot: Bot<BotContext>;
@@ -59,7 +64,9 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   });
   const logger = createLogger({ level: opts.logLevel ?? "debug", destination: sink });
   const stores = openEmbeddedStores(dataDir, TEST_KEY, clock);
-  const services: BotServices = { stores, i18n: createI18n(), logger, clock };
+  const i18n = createI18n();
+  sharedFaq ??= lazyFaqSearch(i18n, clock);
+  const services: BotServices = { stores, i18n, logger, clock, faq: sharedFaq };
   const api = opts.api ?? new BotApiEmulator(undefined, () => clock.now());
   const bot = createBot("123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz", services, {
     botInfo: api.botInfo,

@@ -94,6 +94,23 @@ export class Citations {
     return this.keys.length === 0;
   }
 
+  /** One compact line: sources grouped by their "as of" date, web sources as links named by host. */
+  compactFooter(t: TFunction): string {
+    const byDate = new Map<string, string[]>();
+    for (const { fact, ref } of this.entries) {
+      const source = resolveSource(ref);
+      const name =
+        source.kind === "document"
+          ? t(`facts:sources.short.${source.ref}`)
+          : `<a href="${escapeHtml(source.url)}">${escapeHtml(new URL(source.url).hostname.replace(/^www\./, ""))}</a>`;
+      const names = byDate.get(fact.asOf) ?? [];
+      if (!names.includes(name)) names.push(name);
+      byDate.set(fact.asOf, names);
+    }
+    const groups = [...byDate].map(([date, names]) => `${names.join(", ")} (${t("facts:sources.as_of", { date: this.formatDate(date) })})`);
+    return `<i>📚 ${t("facts:sources.title")} ${groups.join("; ")}</i>`;
+  }
+
   /** The source lines: "[1] title (as of date)" for documents, the address for web pages. */
   footer(t: TFunction): string {
     const lines = this.entries.map(({ fact, ref }, i) => {

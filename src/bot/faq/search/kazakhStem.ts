@@ -1,0 +1,43 @@
+/**
+ * A light suffix stripper for Kazakh, which has no maintained stemmer on npm: it removes the common
+ * case, possessive and plural endings (longest first, repeatedly) while at least four letters of
+ * the stem remain, so "отбасыммен" and "отбасы", "құжаттарды" and "құжат" meet.
+ */
+import { foldSpelling } from "./fold.js";
+
+/** Written with Kazakh letters for reading; folded like the words they are stripped from. */
+const RAW_SUFFIXES = [
+  "лардың", "лердің", "дардың", "дердің", "тардың", "тердің",
+  "ларға", "лерге", "дарға", "дерге", "тарға", "терге",
+  "лардан", "лерден", "дардан", "дерден", "тардан", "терден",
+  "ларды", "лерді", "дарды", "дерді", "тарды", "терді",
+  "ларын", "лерін", "дарын", "дерін", "тарын", "терін",
+  "ымен", "імен", "мен", "бен", "пен",
+  "нан", "нен", "дан", "ден", "тан", "тен",
+  "ның", "нің", "дың", "дің", "тың", "тің",
+  "ға", "ге", "қа", "ке", "на", "не",
+  "да", "де", "та", "те", "нда", "нде",
+  "ны", "ні", "ды", "ді", "ты", "ті",
+  "лар", "лер", "дар", "дер", "тар", "тер",
+  "ымыз", "іміз", "ыңыз", "іңіз", "сы", "сі", "ым", "ім", "ың", "ің", "м", "ы", "і", "н",
+];
+
+let suffixes: readonly string[] | undefined;
+
+const MIN_STEM = 4;
+
+export function kazakhStem(word: string): string {
+  suffixes ??= RAW_SUFFIXES.map(foldSpelling).sort((a, b) => b.length - a.length);
+  let w = word;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of suffixes) {
+      if (w.length - s.length >= MIN_STEM && w.endsWith(s)) {
+        w = w.slice(0, -s.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
+}

@@ -1,0 +1,26 @@
+/**
+ * The many ways people write the programs' names, folded into one token each before tokenizing,
+ * so "B 9.1", "b91", "digital nomad", "цифровой кочевник" and "цифрлық көшпенді" all match each other.
+ */
+/** Word edges that also hold for Cyrillic (JavaScript's \\b knows only ASCII letters). */
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "giu");
+
+const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [re(String.raw`[bвб]\s?-?\s?12\s?[-./_ ]?\s?1`), " progbtwelve "],
+  [re(String.raw`[bвб]\s?-?\s?9\s?[-./_ ]?\s?1`), " progbnine "],
+  [re(String.raw`(?:neo|нео)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`), " progbtwelve "],
+  [
+    re(String.raw`(?:digital|диджитал|дижитал|цифров\p{L}*|цифрлық|цифрлык|digitale?n?)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`),
+    " progbnine ",
+  ],
+  [re(String.raw`dnr|digital nomad residency`), " progbnine "],
+  [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
+];
+
+export function foldProgramNames(text: string): string {
+  let out = text;
+  for (const [pattern, token] of PATTERNS) out = out.replace(pattern, token);
+  return out;
+}

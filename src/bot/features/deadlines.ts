@@ -1,0 +1,53 @@
+import { Composer, InputFile } from "grammy";
+import { almatyToday } from "../../rules/index.js";
+import { REMIND_FLOW_ID } from "../../flows/remind.js";
+import { userDeadlines } from "../../reminders/planner.js";
+import type { BotContext } from "../context.js";
+import { deadlinesToIcs } from "../deadlines/ics.js";
+import { DEADLINE_CB, deadlinesKeyboard } from "../deadlines/keyboard.js";
+import { renderDeadlines } from "../deadlines/render.js";
+import { ACTION } from "../keyboards.js";
+
+/** `/remind` (enter dates), `/deadlines` (what follows from them), the .ics export and "Done" on a reminder. */
+export const deadlinesFeature = new Composer<BotContext>();
+const privateChats = deadlinesFeature.chatType("private");
+
+async function enterRemind(ctx: BotContext): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(REMIND_FLOW_ID);
+}
+
+privateChats.command("remind", enterRemind);
+privateChats.callbackQuery([ACTION.remind, DEADLINE_CB.edit], async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await enterRemind(ctx);
+});
+
+privateChats.command("deadlines", async (ctx) => {
+  const { stores, clock } = ctx.services;
+  const deadlines = await userDeadlines(stores, ctx.from.id, clock);
+  const today = almatyToday(clock.now());
+  await ctx.reply(renderDeadlines(deadlines, ctx.t, ctx.locale, today), {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(deadlines.length ? { reply_markup: deadlinesKeyboard(ctx.t) } : {}),
+  });
+});
+
+privateChats.callbackQuery(DEADLINE_CB.export, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { stores, clock } = ctx.services;
+  const deadlines = await userDeadlines(stores, ctx.from.id, clock);
+  if (deadlines.length === 0) {
+    await ctx.reply(ctx.t("remind:none"));
+    return;
+  }
+  const ics = deadlinesToIcs(deadlines, ctx.t, ctx.locale, ctx.from.id, clock.now());
+  await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), ctx.t("remind:ics.filename")), { caption: ctx.t("remind:ics.caption") });
+});
+
+privateChats.callbackQuery(/^rem:done:([a-z0-9_]+)$/, async (ctx) => {
+  await ctx.services.stores.reminders.delete(ctx.from.id, { deadlineId: ctx.match[1]! });
+  await ctx.answerCallbackQuery({ text: ctx.t("remind:reminder.done") });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+});

@@ -1,0 +1,66 @@
+import { Composer, type InlineKeyboard } from "grammy";
+import { almatyToday, FAQ_GROUPS, findTopic, type FaqGroup } from "../../rules/index.js";
+import type { BotContext } from "../context.js";
+import { answerKeyboard, FAQ_CB, groupsKeyboard, suggestionsKeyboard, topicsKeyboard } from "../faq/menu.js";
+import { renderAnswer } from "../faq/renderAnswer.js";
+import { ACTION } from "../keyboards.js";
+
+/**
+ * The knowledge base: `/faq` opens a menu of topic groups that is edited in place as the person
+ * browses; any other text in a private chat is taken as a question and answered, offered as "did
+ * you mean" buttons when the match is weak, or met with a pointer to the menu when nothing fits.
+ */
+export const faqFeature = new Composer<BotContext>();
+
+const year = (ctx: BotContext) => Number(almatyToday(ctx.services.clock.now()).slice(0, 4));
+
+function answerOf(ctx: BotContext, topicId: string): { text: string; keyboard: InlineKeyboard } {
+  const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, year(ctx));
+  return { text: answer.html, keyboard: answerKeyboard(ctx.t, answer.topic.related) };
+}
+
+const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+
+/** Edits the message the button sits on; falls back to a new message if it can no longer be edited. */
+async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+  try {
+    await ctx.editMessageText(text, { ...html, reply_markup: keyboard });
+  } catch {
+    await ctx.reply(text, { ...html, reply_markup: keyboard });
+  }
+}
+
+faqFeature.command("faq", (ctx) => ctx.reply(ctx.t("faq:ui.menu_title"), { ...html, reply_markup: groupsKeyboard(ctx.t) }));
+
+faqFeature.callbackQuery([FAQ_CB.menu, ACTION.faq], async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await show(ctx, ctx.t("faq:ui.menu_title"), groupsKeyboard(ctx.t));
+});
+
+faqFeature.callbackQuery(/^faq:g:([a-z_]+):(\d{1,2})$/, async (ctx) => {
+  const group = ctx.match[1] as FaqGroup;
+  if (!FAQ_GROUPS.includes(group)) return ctx.answerCallbackQuery({ text: ctx.t("errors.stale_button") });
+  await ctx.answerCallbackQuery();
+  await show(ctx, ctx.t("faq:ui.group_title", { group: ctx.t(`faq:group.${group}`) }), topicsKeyboard(ctx.t, group, Number(ctx.match[2])));
+});
+
+faqFeature.callbackQuery(/^faq:t:([a-z0-9_]+)$/, async (ctx) => {
+  const id = ctx.match[1]!;
+  if (!findTopic(id)) return ctx.answerCallbackQuery({ text: ctx.t("errors.stale_button") });
+  await ctx.answerCallbackQuery();
+  const { text, keyboard } = answerOf(ctx, id);
+  await show(ctx, text, keyboard);
+});
+
+faqFeature.chatType("private").on("message:text", async (ctx, next) => {
+  if (ctx.message.text.startsWith("/")) return next();
+  const result = ctx.services.faq().search(ctx.message.text);
+  if (result.confidence === "confident") {
+    const { text, keyboard } = answerOf(ctx, result.topics[0]!.id);
+    await ctx.reply(text, { ...html, reply_markup: keyboard });
+  } else if (result.confidence === "weak") {
+    await ctx.reply(ctx.t("faq:ui.did_you_mean"), { reply_markup: suggestionsKeyboard(ctx.t, result.topics.map((x) => x.id)) });
+  } else {
+    await ctx.reply(ctx.t("faq:ui.no_match"), { reply_markup: groupsKeyboard(ctx.t) });
+  }
+});

@@ -1,0 +1,176 @@
+import ICAL from "ical.js";
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ReminderDispatcher } from "../../src/reminders/dispatcher.js";
+import { reminderSender } from "../../src/reminders/sendReminder.js";
+import type { SentFile } from "../../src/local/botApiEmulator.js";
+import { createHarness, type Harness } from "../helpers/testBot.js";
+import { TestUser } from "../helpers/testUser.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness(); // 2026-11-21 14:00 in Almaty
+});
+afterEach(() => h.close());
+const t = (lng: string) => h.services.i18n.getFixedT(lng);
+
+function dispatcher(): ReminderDispatcher {
+  const { stores, clock, logger, i18n } = h.services;
+  return new ReminderDispatcher({
+    reminders: stores.reminders,
+    users: stores.users,
+    send: reminderSender(new Api("1:x", { fetch: h.api.fetch as never }), i18n, clock),
+    clock,
+    sleep: async (ms) => h.clock.advance(ms),
+    idle: async () => undefined,
+    logger,
+  });
+}
+
+/** Sets one milestone in the /remind menu: press its line, then type the date. */
+async function setDate(user: TestUser, lng: string, milestone: string, typed: string): Promise<void> {
+  await user.press(t(lng)(`remind:milestone.${milestone}`));
+  expect(user.lastText()).toContain(t(lng)(`remind:milestone.${milestone}`));
+  await user.send(typed);
+}
+
+const TYPED = {
+  en: { entry: "2026-11-27", passport: "15 March 2028" },
+  ru: { entry: "27.11.2026", passport: "15 марта 2028" },
+  kk: { entry: "27.11.2026", passport: "2028 жылғы 15 наурыз" },
+  de: { entry: "27.11.2026", passport: "15. März 2028" },
+} as const;
+
+describe("/remind", () => {
+  it.each(Object.keys(TYPED) as Array<keyof typeof TYPED>)("takes dates typed in %s and shows the deadlines", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    expect(user.lastText()).toBe(t(lng)("remind:intro"));
+    await setDate(user, lng, "entry", TYPED[lng].entry);
+    await setDate(user, lng, "passport_expiry", TYPED[lng].passport);
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = user.replies().find((r) => r.startsWith(t(lng)("remind:summary_title")))!;
+    // Entry on Friday 27 Nov: 3 working days later is Wednesday 2 Dec.
+    expect(summary).toContain(t(lng)("remind:deadline.registration.title"));
+    expect(summary).toContain(new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng, { dateStyle: "medium", timeZone: "UTC" }).format(new Date("2026-12-02T00:00:00Z")));
+    expect(summary).toContain(t(lng)("remind:deadline.passport_residence.title"));
+    expect(summary).toContain(t(lng)("facts:sources.title"));
+    // registration, last day to apply with this passport, visa limit: three reminders each
+    expect(user.lastText()).toBe(t(lng)("remind:reminders_set", { count: 9, tz: "Asia/Almaty" }));
+    expect(await h.services.stores.milestones.read(String(user.user.id))).toEqual({ entry: "2026-11-27", passport_expiry: "2028-03-15" });
+  });
+
+  it("rejects an unreadable date and keeps asking; Today and Clear work", async () => {
+    const user = new TestUser(h);
+    await user.send("/remind");
+    await user.press(t("en")("remind:milestone.hub_applied"));
+    await user.send("someday");
+    expect(user.lastText()).toBe(t("en")("remind:error.date"));
+    await user.press(t("en")("remind:btn.today"));
+    expect(user.buttons().some((b) => b.startsWith(t("en")("remind:milestone.hub_applied") + ":"))).toBe(true);
+    await user.press(t("en")("remind:milestone.hub_applied"));
+    await user.press(t("en")("remind:btn.clear"));
+    expect(user.buttons()).toContain(t("en")("remind:milestone.hub_applied"));
+  });
+});
+
+describe("reminders on a fake clock", () => {
+  it("arrive at 10:00 in the user's time zone, in their language, never at night, and Done stops them", async () => {
+    const user = new TestUser(h, { language_code: "de" });
+    await h.services.stores.users.update(user.user.id, { timezone: "Europe/Berlin" });
+    await user.send("/remind");
+    await setDate(user, "de", "b121_expiry", "2026-12-20");
+    await user.press(t("de")("remind:btn.done"));
+    const d = dispatcher();
+    const sent = () => h.api.calls.filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith("⏰"));
+
+    h.clock.set("2026-12-13T08:59:00Z"); // 09:59 in Berlin
+    await d.tick();
+    expect(sent()).toHaveLength(0);
+    h.clock.set("2026-12-13T09:00:00Z"); // 10:00 in Berlin, a week before
+    await d.tick();
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]!.payload.text).toContain(t("de")("remind:deadline.b121_renewal.title"));
+    expect(sent()[0]!.payload.text).toContain(t("de")("remind:when.left", { count: 7 }));
+
+    h.clock.set("2026-12-18T22:30:00Z"); // 23:30 in Berlin: the 2-day reminder is due but it is night
+    await d.tick();
+    expect(sent()).toHaveLength(1);
+    h.clock.set("2026-12-19T07:00:00Z"); // 08:00 in Berlin
+    await d.tick();
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]!.payload.text).toContain(t("de")("remind:reminder.late"));
+
+    await user.press(t("de")("remind:reminder.done_button"));
+    expect(user.notices()).toEqual([t("de")("remind:reminder.done")]);
+    h.clock.set("2026-12-20T09:00:00Z");
+    await d.tick();
+    expect(sent()).toHaveLength(2);
+  });
+});
+
+describe("/reminders", () => {
+  it("lists reminders and snoozes, mutes and deletes them", async () => {
+    const user = new TestUser(h);
+    await user.send("/remind");
+    await setDate(user, "en", "b121_expiry", "2027-01-20");
+    await setDate(user, "en", "c2_expiry", "2027-02-20");
+    await user.press(t("en")("remind:btn.done"));
+    await user.send("/reminders");
+    expect(user.lastText()).toContain(t("en")("remind:deadline.b121_renewal.title"));
+    const before = await h.services.stores.reminders.upcoming(user.user.id);
+    expect(before).toHaveLength(6);
+    await user.press(t("en")("remind:list.snooze", { n: 1 }));
+    expect(user.notices()).toEqual([t("en")("remind:list.snoozed")]);
+    const snoozed = (await h.services.stores.reminders.upcoming(user.user.id)).find((r) => r.id === before[0]!.id)!;
+    expect(snoozed.dueAt - before[0]!.dueAt).toBe(24 * 3600_000);
+    await user.press(t("en")("remind:list.delete", { n: 1 }));
+    expect(await h.services.stores.reminders.upcoming(user.user.id)).toHaveLength(5);
+    await user.press(t("en")("remind:list.mute", { n: 1 }));
+    const left = await h.services.stores.reminders.upcoming(user.user.id);
+    expect(new Set(left.map((r) => r.deadlineId)).size).toBe(1);
+  });
+});
+
+describe(".ics export", () => {
+  it("sends the deadlines as a calendar file that parses back with the right dates", async () => {
+    const user = new TestUser(h, { language_code: "ru" });
+    await user.send("/remind");
+    await setDate(user, "ru", "entry", "27.11.2026");
+    await setDate(user, "ru", "positive_decision", "01.12.2026");
+    await user.press(t("ru")("remind:btn.done"));
+    await user.press(t("ru")("remind:btn.export"));
+    const doc = h.api.calls.find((c) => c.method === "sendDocument")!;
+    const file = doc.payload.document as SentFile;
+    expect(file.filename).toBe(t("ru")("remind:ics.filename"));
+    const events = new ICAL.Component(ICAL.parse(file.content)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    const byTitle = new Map(events.map((e) => [e.summary, e.startDate.toString()]));
+    expect(byTitle.get(t("ru")("remind:deadline.registration.title"))).toBe("2026-12-02");
+    expect(byTitle.get(t("ru")("remind:deadline.arrival_window.title"))).toBe("2026-12-31");
+  });
+});
+
+describe("blocking the bot", () => {
+  it("pauses reminders on a 403 and resumes them after a my_chat_member unblock", async () => {
+    const user = new TestUser(h);
+    await user.send("/remind");
+    await setDate(user, "en", "b121_expiry", "2026-12-20");
+    await user.press(t("en")("remind:btn.done"));
+    h.clock.set("2026-12-13T05:00:00Z");
+    h.api.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect(await dispatcher().tick()).toEqual(["blocked"]);
+    expect(await h.services.stores.reminders.isPaused(user.user.id)).toBe(true);
+    await h.bot.handleUpdate({
+      update_id: 99,
+      my_chat_member: {
+        chat: { id: user.user.id, type: "private", first_name: "Alex" },
+        from: user.user,
+        date: 1,
+        old_chat_member: { status: "kicked", user: h.api.botInfo, until_date: 0 },
+        new_chat_member: { status: "member", user: h.api.botInfo },
+      },
+    } as never);
+    expect(await h.services.stores.reminders.isPaused(user.user.id)).toBe(false);
+    expect(await dispatcher().tick()).toEqual(["sent"]);
+  });
+});
