@@ -1,0 +1,90 @@
+import type { FactInput } from "../types.js";
+import { DOCS_AS_OF } from "./asOf.js";
+
+/** Related programs and comparison data (FACTS.md section 4). The bot points to these; it does not assess them. */
+export const RELATED_FACTS = [
+  {
+    id: "b9.validity",
+    value: 90,
+    unit: "days",
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    alternatives: [{ value: { min_days: 90, max_years: 10 }, source: "S001", note: "S001 table: '90 days - 10 years'." }],
+    note: "B9 permanent-residence visa for in-demand professions; during its 90 days it can be turned into permanent residence.",
+  },
+  {
+    id: "b9.fields",
+    value: ["medicine", "science", "innovation", "education", "creative_industries"],
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+  {
+    id: "b9.dependants",
+    value: true,
+    source: "S001",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+  {
+    id: "kz.a6_investor",
+    value: { investment_usd: 300000, duration_years: 10, dependants: true },
+    source: "S001",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    note: "A6 Investor ('Golden') Visa, from the S001 table.",
+  },
+  {
+    id: "kz.c5_business_immigrant",
+    value: { min_days: 90, max_years: 2, dependants: true },
+    source: "S001",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    note: "C5 Business Immigrant Visa, from the S001 table ('90 days - 2 years').",
+  },
+  {
+    id: "compare.asia_table",
+    value: { approx_programs: 130 },
+    source: "S001",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    note: "S001 has a table of about 130 Asian residence programs; point to it rather than copying it.",
+  },
+  {
+    id: "compare.eu.portugal",
+    value: { income_eur_month: 3480, savings_eur: 10440, years: 2 },
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+  {
+    id: "compare.eu.spain",
+    value: { income_eur_month: 2762, years: 3, degree_or_experience_years: 3 },
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    note: "A degree or 3 years' professional experience.",
+  },
+  {
+    id: "compare.eu.hungary",
+    value: { income_eur_month: 3000, years: 1, family: false },
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+  {
+    id: "compare.eu.malta",
+    value: { income_eur_month: 3500, months: 12 },
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+  {
+    id: "compare.eu.italy",
+    value: { income_eur_year: 32400, savings_eur: 30000, years: 1, remote_work_months_over: 6 },
+    source: "S004",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+  },
+] as const satisfies readonly FactInput[];

@@ -1,0 +1,71 @@
+/**
+ * Shapes of the facts the bot may state. A fact is one sourced, dated value; the FAQ and the
+ * eligibility outcome both read facts by id, so a number lives in exactly one place.
+ */
+
+/** The five documents in shared/sources, by their shorthand in shared/FACTS.md. */
+export const SOURCE_DOC_IDS = ["S000", "S001", "S002", "S003", "S004"] as const;
+export type SourceDocId = (typeof SOURCE_DOC_IDS)[number];
+
+/** A source document id, or a public https URL. */
+export type SourceRef = SourceDocId | `https://${string}`;
+
+/** "confirmed": a primary or solid source says so. "reported": second-hand or incomplete; carry `confirmAt`. */
+export const CONFIDENCES = ["confirmed", "reported"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const UNITS = [
+  "USD",
+  "EUR",
+  "KZT",
+  "MRP",
+  "business_days",
+  "calendar_days",
+  "days",
+  "months",
+  "years",
+  "percent",
+  "cm",
+  "mm",
+  "pages",
+  "countries",
+  "applications",
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+export type FactScalar = number | string | boolean;
+/** A number, a string (often an id), a list of ids, or a small flat object such as `{ min, max }`. */
+export type FactValue = FactScalar | readonly string[] | Readonly<Record<string, FactScalar>>;
+
+/** A value another source gives for the same fact (section 5 conflicts of FACTS.md). */
+export interface FactAlternative {
+  readonly value: FactValue;
+  readonly unit?: Unit;
+  readonly source: SourceRef | readonly SourceRef[];
+  readonly note?: string;
+}
+
+/** A fact as written in the data files. */
+export interface FactInput {
+  /** Stable dotted id, e.g. "b9_1.fee.evisa"; locale keys and the FAQ use it. */
+  readonly id: string;
+  readonly value: FactValue;
+  readonly unit?: Unit;
+  /** One or more sources; every one of them supports the value. */
+  readonly source: SourceRef | readonly SourceRef[];
+  /** YYYY-MM-DD: the date the value is known to hold (a month-only date is written as its first day). */
+  readonly asOf: string;
+  readonly confidence: Confidence;
+  /** Where to confirm a reported fact: an official URL. Required when confidence is "reported". */
+  readonly confirmAt?: string;
+  /** Other values that other sources give; the bot names both, never picks silently. */
+  readonly alternatives?: readonly FactAlternative[];
+  /** Developer note (not shown to users): how to read the value. */
+  readonly note?: string;
+}
+
+/** A validated fact: `source` is always a non-empty list. */
+export interface Fact extends Omit<FactInput, "source" | "alternatives"> {
+  readonly source: readonly SourceRef[];
+  readonly alternatives?: readonly (Omit<FactAlternative, "source"> & { readonly source: readonly SourceRef[] })[];
+}
