@@ -1,4 +1,4 @@
-import { addWorkingDays, calendarStatus } from "../calendar/index.js";
+import { addWorkingDays, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarStatus } from "../calendar/index.js";
 import type { FactId } from "../data/facts/index.js";
 import { factNumber, factRecord } from "../data/load.js";
 import { addMonths, daysBetween } from "../eligibility/dates.js";
@@ -52,6 +52,8 @@ export function computeDeadlines(input: Milestones, today: string): Deadline[] {
   const out: Deadline[] = [];
   const push = (d: Omit<Deadline, "status">) => out.push({ ...d, status: status(d.date, today) });
   const working = (id: string, kind: DeadlineKind, base: MilestoneId, n: number, facts: FactId[], from?: number) => {
+    // Before the calendar's first year a working-day deadline has long passed; past its last, no calendar exists.
+    if (m[base]! < `${CALENDAR_FIRST_YEAR}-01-01` || m[base]! > `${CALENDAR_LAST_YEAR - 1}-12-31`) return;
     const date = addWorkingDays(m[base]!, n);
     push({
       id,

@@ -103,7 +103,11 @@ export const GENERAL_FACTS = [
   {
     id: "kz.holidays.fixed",
     value: ["01-01", "01-02", "01-07", "03-08", "03-21", "03-22", "03-23", "05-01", "05-07", "05-09", "07-06", "10-25", "12-16"],
-    source: ["https://adilet.zan.kz/rus/docs/Z010000267_", "https://www.enbek.gov.kz"],
+    source: [
+      "https://adilet.zan.kz/rus/docs/Z010000267_",
+      "https://pobipb.kz/kalendar-vyxodnyx-i-prazdnichnyx-dnej-na-2025-god",
+      "https://www.inform.kz/ru/kak-budut-otdihat-kazahstantsi-v-2026-godu-947dd6",
+    ],
     asOf: CHECKED_AS_OF,
     confidence: "confirmed",
     note: "Month-day of the fixed public holidays (Law on Holidays, art. 5). 30 Aug is no longer one from 2026.",
@@ -111,7 +115,11 @@ export const GENERAL_FACTS = [
   {
     id: "kz.holidays.kurban_ait",
     value: { "2025": "2025-06-06", "2026": "2026-05-27" },
-    source: ["https://adilet.zan.kz/rus/docs/Z010000267_", "https://www.enbek.gov.kz"],
+    source: [
+      "https://kz.kursiv.media/?p=6546974",
+      "https://www.inform.kz/ru/kak-budut-otdihat-kazahstantsi-v-2026-godu-947dd6",
+      "https://www.zakon.kz/obshestvo/6496885-ramazan2026-oraza-i-kurban-ayt-opublikovan-kalendar-musulmanskikh-prazdnikov-v-kazakhstane.html",
+    ],
     asOf: CHECKED_AS_OF,
     confidence: "confirmed",
     note: "First day of Kurban Ait, a holiday whose date moves each year.",
@@ -126,16 +134,16 @@ export const GENERAL_FACTS = [
   },
   {
     id: "kz.holidays.day_swaps",
-    value: { "2025-01-03": "day_off", "2025-01-05": "working_day", "2026-03-24": "day_off", "2026-03-25": "day_off" },
-    source: ["https://www.enbek.gov.kz", "https://taspanews.kz"],
-    asOf: CHECKED_AS_OF,
+    value: { "2025-01-03": "day_off", "2025-01-05": "working_day" },
+    source: ["https://www.ktk.kz/ru/newsfeed/article/2024/11/28/285210/", "https://rus.azattyq-ruhy.kz/index.php/society/77649-prazdniki-i-vykhodnye-kak-kazakhstantsy-otdokhnut-v-2025-godu/amp"],
+    asOf: "2024-11-28",
     confidence: "confirmed",
-    note: "Known swaps and transfers; npm date-holidays misses these (it got the Nauryz 2026 transfers wrong).",
+    note: "Government day swaps (labour-ministry orders). None found for 2026 in sources up to 2026-03-18; 24-25 March 2026 are Nauryz weekend transfers under the law, not swaps.",
   },
   {
     id: "kz.holidays.constitution_day",
     value: { aug_30_last_year: 2025, mar_15_first_year: 2027 },
-    source: "https://taspanews.kz",
+    source: "https://taspanews.kz/novosti-kazakhstana/v-etom-godu-u-kazakhstantsev-ne-budet-odnogo-vykhodnogo-795514517615",
     asOf: "2026-03-18",
     confidence: "confirmed",
     note: "30 Aug is no longer a holiday from 2026; 15 March becomes Constitution Day from 2027.",
