@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const i18n = createI18n();
   const services: BotServices = { stores, i18n, logger, clock: systemClock, faq: lazyFaqSearch(i18n, systemClock) };
   startHousekeeping(services);
+  // Build the FAQ index in the background now, so the first question does not wait for it.
+  setTimeout(() => services.faq(), 0).unref();
 
   if (config.mode === "telegram") await runOnTelegram(config, services);
   else await runInTerminal(services, dataDir, keyWarning);

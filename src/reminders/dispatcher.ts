@@ -87,7 +87,7 @@ export class ReminderDispatcher {
     await this.respectLimits(row.userId);
     now = clock.now();
     try {
-      await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language });
+      await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
     } catch (err) {
       return this.failed(row, err);
     }

@@ -5,6 +5,7 @@ import { SUPPORTED_LOCALES, type Clock, type UserPrefs, type UserStore } from ".
 
 const prefsSchema = z.object({
   language: z.enum(SUPPORTED_LOCALES).optional(),
+  seenLocale: z.enum(SUPPORTED_LOCALES).optional(),
   timezone: z.string().optional(),
 });
 

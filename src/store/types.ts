@@ -16,7 +16,10 @@ export const SUPPORTED_LOCALES = ["en", "ru", "kk", "de"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 export interface UserPrefs {
+  /** The language the user chose with /language. */
   language?: Locale;
+  /** The language last used with the user (chosen or from Telegram's): what reminders are written in. */
+  seenLocale?: Locale;
   /** IANA time zone; Asia/Almaty when unset. */
   timezone?: string;
 }

@@ -55,7 +55,7 @@ describe("choosing a language", () => {
     await user.send("/help");
     expect(user.lastText()).toContain(t("de")("help.title"));
     await user.send("something random");
-    expect(user.lastText()).toBe(t("de")("unhandled.text"));
+    expect(user.lastText()).toBe(t("de")("faq:ui.no_match"));
     expect(await h.services.stores.users.get(user.user.id)).toMatchObject({ language: "de" });
   });
 
@@ -71,7 +71,7 @@ describe("choosing a language", () => {
     const user = new TestUser(h, { language_code: "en" });
     await user.pressData("lang:xx");
     expect(user.notices()).toEqual([t("en")("errors.stale_button")]);
-    expect(await h.services.stores.users.get(user.user.id)).toEqual({});
+    expect((await h.services.stores.users.get(user.user.id)).language).toBeUndefined();
   });
 });
 

@@ -24,10 +24,10 @@ async function session(lines: string[], language_code = "en") {
 
 describe("local terminal chat", () => {
   it("shows replies as text and buttons as numbered choices; a number presses the button", async () => {
-    const { screen, t } = await session(["/start", "2", "4", "/help"]);
+    const { screen, t } = await session(["/start", "4", "4", "/help"]);
     expect(screen).toContain("banner line");
     expect(screen).toContain("you › /start");
-    expect(screen).toMatch(/\[1\] ✅ Check my eligibility\n\s+\[2\] 🌐 Language\s+\[3\] ❓ Help/);
+    expect(screen).toMatch(/\[1\] ✅ Check my eligibility\n\s+\[2\] 📚 Questions and answers\n\s+\[3\] ⏰ Deadlines and reminders\n\s+\[4\] 🌐 Language/);
     expect(screen).toContain("B9-1 Digital Nomad"); // <b> tags rendered, not shown raw
     expect(screen).not.toContain("<b>");
     expect(screen).toMatch(/\[4\] Deutsch/);
@@ -37,13 +37,13 @@ describe("local terminal chat", () => {
 
   it("sends a number as text when the line starts with a quote, and stops at /quit", async () => {
     const { screen, t } = await session(["/language", "'1", "/quit", "/help"]);
-    expect(screen).toContain(t("en")("unhandled.text"));
+    expect(screen).toContain(ownText(t("en")("faq:ui.no_match")));
     expect(screen).not.toContain(ownText(t("en")("help.title")));
   });
 
   it("ignores a number when no buttons are shown", async () => {
     const { screen, t } = await session(["/cancel", "3"]);
-    expect(screen).toContain(t("en")("unhandled.text"));
+    expect(screen).toContain("you › 3\nbot › " + ownText(t("en")("faq:ui.no_match")));
   });
 });
 

@@ -11,12 +11,14 @@ import { pickLocale } from "../i18n.js";
 export function i18nMiddleware<C extends Context & I18nFlavor>(services: Pick<BotServices, "stores" | "i18n">): MiddlewareFn<C> {
   return async (ctx, next) => {
     const { stores, i18n } = services;
-    const saved = ctx.from ? (await stores.users.get(ctx.from.id)).language : undefined;
+    const prefs = ctx.from ? await stores.users.get(ctx.from.id) : {};
     const apply = (locale: Locale) => {
       ctx.locale = locale;
       ctx.t = i18n.getFixedT(locale);
     };
-    apply(pickLocale(saved, ctx.from?.language_code));
+    apply(pickLocale(prefs.language, ctx.from?.language_code));
+    // Reminders go out without an update to read the language from: remember it (written only on change).
+    if (ctx.from && prefs.seenLocale !== ctx.locale) await stores.users.update(ctx.from.id, { seenLocale: ctx.locale });
     ctx.setLocale = async (locale) => {
       if (ctx.from) await stores.users.update(ctx.from.id, { language: locale });
       apply(locale);

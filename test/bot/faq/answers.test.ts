@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, loadResources } from "../../../src/bot/i18n.js";
+import { deadlineVars } from "../../../src/bot/deadlines/render.js";
 import { ANSWER_MAX_CHARS, factsInTemplate, renderAnswer } from "../../../src/bot/faq/renderAnswer.js";
 import { FAQ_GROUPS, FAQ_TOPICS, findFact, findTopic } from "../../../src/rules/index.js";
 import { SUPPORTED_LOCALES } from "../../../src/store/index.js";
@@ -50,6 +51,21 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
       expect(a.body.length, `${lng} ${topic.id} is ${a.body.length} chars`).toBeLessThanOrEqual(ANSWER_MAX_CHARS);
       expect(a.html, `${lng} ${topic.id}`).not.toMatch(/\{\{|undefined|NaN|\[object|\b(faq|check|facts):[a-z_]+\./);
       expect(a.html, `${lng} ${topic.id}`).toContain(asOf);
+    }
+  });
+
+  it("never put a unit after a value that already carries one (no unit word twice in a row)", () => {
+    const t = i18n.getFixedT(lng);
+    const vars = deadlineVars(t, lng, 2026);
+    const texts = [
+      ...FAQ_TOPICS.map((topic) => renderAnswer(topic.id, i18n, lng, 2026).body),
+      ...Object.keys((resources.en?.remind as { deadline: Record<string, unknown> }).deadline).map((id) => t(`remind:deadline.${id}.action`, vars)),
+    ];
+    // The unit words of this language: the last word of each unit text ("{{value}} calendar days" → "days").
+    const units = resources[lng]?.facts as { units: Record<string, string> };
+    const unitWords = new Set(Object.values(units.units).map((u) => u.replace(/\{\{[^}]+\}\}/g, "").trim().split(/\s+/).at(-1)!).filter((w) => /^\p{L}{2,}$/u.test(w)));
+    for (const text of texts) {
+      for (const w of unitWords) expect(text.replace(/<[^>]+>/g, " "), `${lng}: "${w} ${w}"`).not.toMatch(new RegExp(`(?<!\\p{L})${w}\\s+${w}(?!\\p{L})`, "iu"));
     }
   });
 

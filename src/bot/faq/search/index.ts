@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { FAQ_TOPICS } from "../../../rules/index.js";
+import { factList, FAQ_TOPICS, matchCountry } from "../../../rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../../store/index.js";
 import type { I18n } from "../../i18n.js";
 import { renderAnswer } from "../renderAnswer.js";
@@ -24,7 +24,28 @@ export interface SearchResult {
   topics: Array<{ id: string; score: number }>;
 }
 
-/** Tuned on the curated examples' structure, then checked with `npm run bench:faq` (see bench/README.md). */
+/**
+ * A question that names a country or nationality ("I have an Indian passport…") is about who may
+ * apply: such questions get a marker term, and these topics carry it.
+ */
+const COUNTRY_MARK = "qcountry";
+const EAEU_MARK = "qeaeu";
+/** A question naming both programs is most likely asking to compare them. */
+const BOTH_MARK = "qboth";
+const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
+  b91_citizenship: [COUNTRY_MARK],
+  b121_citizenship: [COUNTRY_MARK],
+  eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
+  compare: [BOTH_MARK],
+};
+
+/** A term found in more than this share of topics tells topics apart poorly ("visa", "Kazakhstan"). */
+const COMMON_TERM_SHARE = 0.35;
+
+/**
+ * When to answer directly. Chosen by a grid search on the even-numbered half of the labelled
+ * questions and checked on the odd-numbered half (bench/README.md), never tuned per question.
+ */
 export const THRESHOLDS = {
   /** Below this best score nothing is offered. */
   minScore: 4,
@@ -32,8 +53,8 @@ export const THRESHOLDS = {
   confidentScore: 12,
   /** …and to lead the runner-up by this factor… */
   leadRatio: 1.35,
-  /** …and to cover this share of the question's meaningful words. */
-  coverage: 0.5,
+  /** …and to cover this share of the question's informative words. */
+  coverage: 0.4,
 };
 
 /**
@@ -43,6 +64,8 @@ export const THRESHOLDS = {
  */
 export class FaqSearch {
   private readonly index: MiniSearch<TopicDoc>;
+  /** Terms that occur in too many topics to decide between them. */
+  private readonly commonTerms: ReadonlySet<string>;
 
   constructor(i18n: I18n, data: Record<Locale, SearchData>, year: number) {
     this.index = new MiniSearch<TopicDoc>({
@@ -60,21 +83,27 @@ export class FaqSearch {
           id: `${topic.id}:${lng}`,
           topic: topic.id,
           lng,
-          title: answer.title,
+          title: [answer.title, ...(MARKED_TOPICS[topic.id] ?? [])].join(" "),
           examples: extra.examples.join("\n"),
-          keywords: extra.keywords.join("\n"),
+          keywords: [...extra.keywords, ...(MARKED_TOPICS[topic.id] ?? [])].join("\n"),
           answer: answer.body.replace(/<[^>]+>/g, " "),
         });
       }
     }
     this.index.addAll(docs);
+    this.commonTerms = commonTermsOf(docs);
   }
 
   search(question: string): SearchResult {
-    const meaningful = new Set(tokenize(question).flatMap((w) => (processTerm(w) ? [w] : [])));
+    const meaningful = new Set(tokenize(question).filter((w) => processTerm(w) !== null));
     if (meaningful.size === 0) return { confidence: "none", topics: [] };
-    const hits = this.index.search(question, {
-      prefix: (term) => term.length >= 4,
+    const informative = new Set([...meaningful].filter((w) => !this.commonTerms.has(processTerm(w)!)));
+    // Words found in most topics only blur the ranking: search with the others when there are any.
+    const words = [...meaningful];
+    const terms = words.map((w) => processTerm(w));
+    const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
+    const hits = this.index.search([...words, ...countryMarks(question), ...both].join(" "), {
+      prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       boost: { keywords: 3, title: 2.5, examples: 2, answer: 0.6 },
       combineWith: "OR",
@@ -90,18 +119,53 @@ export class FaqSearch {
     const top = ranked[0]?.[1];
     if (!top || top.score < THRESHOLDS.minScore) return { confidence: "none", topics: [] };
     const second = ranked[1]?.[1].score ?? 0;
-    const coverage = coverageOf(top.matched, meaningful);
+    const coverage = informative.size === 0 ? 0 : coverageOf(top.matched, informative);
     const confident = top.score >= THRESHOLDS.confidentScore && top.score >= second * THRESHOLDS.leadRatio && coverage >= THRESHOLDS.coverage;
     return { confidence: confident ? "confident" : "weak", topics };
   }
 }
 
-/** Share of the question's meaningful words that the best document matched (by any of their terms). */
+/** Share of the question's words whose term the best document matched (exactly, by prefix or by a typo). */
 function coverageOf(matchedTerms: Set<string>, words: Set<string>): number {
   let covered = 0;
   for (const word of words) {
-    const terms = processTerm(word) ?? [];
-    if (terms.some((t) => [...matchedTerms].some((m) => m === t || m.startsWith(t) || t.startsWith(m)))) covered++;
+    const term = processTerm(word)!;
+    if (matchedTerms.has(term) || [...matchedTerms].some((m) => m.startsWith(term) || term.startsWith(m))) covered++;
   }
   return covered / words.size;
+}
+
+/** Marker terms for the countries a question names by name, code or nationality (exact matches only). */
+function countryMarks(question: string): string[] {
+  const words = question.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
+  const codes = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of [words[i]!, `${words[i]} ${words[i + 1] ?? ""}`.trim()]) {
+      const m = matchCountry(phrase);
+      // An inflected name ("Украины") comes back as a single suggestion; short words are too risky.
+      const code = m.kind === "exact" ? m.code : m.kind === "suggest" && m.codes.length === 1 && phrase.length >= 6 ? m.codes[0] : undefined;
+      // Kazakhstan itself is named in many questions about living there: not a citizenship question.
+      if (code && code !== "KZ") codes.add(code);
+    }
+  }
+  if (codes.size === 0) return [];
+  const eaeu = new Set(factList("countries.eaeu"));
+  return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
+}
+
+/** Terms present in more than COMMON_TERM_SHARE of the topics (over all languages). */
+function commonTermsOf(docs: readonly TopicDoc[]): Set<string> {
+  const topicsOf = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    const text = [doc.title, doc.examples, doc.keywords, doc.answer].join(" ");
+    for (const word of tokenize(text)) {
+      const term = processTerm(word);
+      if (term === null) continue;
+      const set = topicsOf.get(term) ?? new Set<string>();
+      set.add(doc.topic);
+      topicsOf.set(term, set);
+    }
+  }
+  const limit = COMMON_TERM_SHARE * FAQ_TOPICS.length;
+  return new Set([...topicsOf].filter(([, topics]) => topics.size > limit).map(([term]) => term));
 }

@@ -12,10 +12,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`[bвб]\s?-?\s?9\s?[-./_ ]?\s?1`), " progbnine "],
   [re(String.raw`(?:neo|нео)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`), " progbtwelve "],
   [
-    re(String.raw`(?:digital|диджитал|дижитал|цифров\p{L}*|цифрлық|цифрлык|digitale?n?)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`),
+    re(String.raw`(?:digital\p{L}*|диджитал|дижитал|цифров\p{L}*|цифрлық|цифрлык)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`),
     " progbnine ",
   ],
   [re(String.raw`dnr|digital nomad residency`), " progbnine "],
+  [re(String.raw`remote[\s-]*work(?:er)?s?[\s-]*(?:visa|visum)|visa for remote work(?:er)?s?`), " progbtwelve "],
   [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
 ];
 

@@ -16,13 +16,20 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * The index terms of one word: nothing for a stop word; the Russian and the Kazakh stem for a
- * Cyrillic word (a Kazakh question may use Russian letters); the English and German stems otherwise.
- * Every language's stemmer is applied because a question may come in any of the four languages.
+ * The one index term of a word: nothing for a stop word; for a Cyrillic word the Russian stem with
+ * Kazakh endings stripped from it too (a Kazakh question may be typed with Russian letters); for a
+ * Latin word the shorter of its English and German stems. One term a word, so a word with many
+ * inflected forms in the index does not weigh more than one with few.
  */
-export function processTerm(word: string): string[] | null {
+export function processTerm(word: string): string | null {
   if (word.length < 2 || isStopWord(word)) return null;
-  if (word.startsWith("prog")) return [word];
-  if (CYRILLIC.test(word)) return [...new Set([russianStem(word), kazakhStem(word)])];
-  return [...new Set([englishStem(word), germanStem(word)])];
+  if (word.startsWith("prog") || word.startsWith("q")) return word;
+  if (CYRILLIC.test(word)) {
+    const ru = russianStem(word);
+    const kk = kazakhStem(word);
+    return kk.length < ru.length ? kk : ru;
+  }
+  const en = englishStem(word);
+  const de = germanStem(word);
+  return de.length < en.length ? de : en;
 }
