@@ -85,6 +85,10 @@ export class BotApiEmulator {
       const { failure } = this.failures.splice(i, 1)[0]!;
       return { ok: false, ...failure };
     }
+    const rows = (payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard;
+    if (rows?.some((row) => row.length === 0)) {
+      return { ok: false, error_code: 400, description: "Bad Request: inline keyboard rows must not be empty" };
+    }
     const result = this.result(method, payload);
     if (result === undefined) {
       return { ok: false, error_code: 404, description: `Not Found: method ${method} is not emulated` };

@@ -15,8 +15,8 @@ export const TOPICS_PER_PAGE = 6;
 export function groupsKeyboard(t: TFunction): InlineKeyboard {
   const kb = new InlineKeyboard();
   FAQ_GROUPS.forEach((g, i) => {
+    if (i > 0 && i % 2 === 0) kb.row();
     kb.text(t(`faq:group.${g}`), FAQ_CB.group(g, 0));
-    if (i % 2 === 1) kb.row();
   });
   return kb;
 }
@@ -30,7 +30,8 @@ export function topicsKeyboard(t: TFunction, group: FaqGroup, page: number): Inl
   for (const topic of topics.slice(p * TOPICS_PER_PAGE, (p + 1) * TOPICS_PER_PAGE)) kb.text(t(`faq:topic.${topic.id}.title`), FAQ_CB.topic(topic.id)).row();
   if (p > 0) kb.text(t("faq:ui.prev"), FAQ_CB.group(group, p - 1));
   if (p < pages - 1) kb.text(t("faq:ui.next"), FAQ_CB.group(group, p + 1));
-  return kb.row().text(t("faq:ui.all_topics"), FAQ_CB.menu);
+  if (p > 0 || p < pages - 1) kb.row();
+  return kb.text(t("faq:ui.all_topics"), FAQ_CB.menu);
 }
 
 /** Buttons under an answer: its related topics, then all topics. */

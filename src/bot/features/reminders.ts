@@ -18,10 +18,10 @@ async function listView(ctx: BotContext & { from: { id: number } }): Promise<{ t
   const kb = new InlineKeyboard();
   const lines = rows.map((r: ReminderRow, i) => {
     const n = i + 1;
+    if (i > 0) kb.row();
     kb.text(ctx.t("remind:list.snooze", { n }), `rl:snooze:${r.id}`)
       .text(ctx.t("remind:list.mute", { n }), `rl:mute:${r.deadlineId}`)
-      .text(ctx.t("remind:list.delete", { n }), `rl:del:${r.id}`)
-      .row();
+      .text(ctx.t("remind:list.delete", { n }), `rl:del:${r.id}`);
     return ctx.t("remind:list.item", { n, title: ctx.t(`remind:deadline.${r.deadlineId}.title`), when: fmt.format(new Date(r.dueAt)) });
   });
   const paused = (await stores.reminders.isPaused(ctx.from.id)) ? `\n\n${ctx.t("remind:list.paused")}` : "";

@@ -20,8 +20,8 @@ async function settingsText(ctx: BotContext & { from: { id: number } }): Promise
 function zonesKeyboard(): InlineKeyboard {
   const kb = new InlineKeyboard();
   COMMON_ZONES.forEach((z, i) => {
+    if (i > 0 && i % 2 === 0) kb.row();
     kb.text(z, `tz:${z}`);
-    if (i % 2 === 1) kb.row();
   });
   return kb;
 }

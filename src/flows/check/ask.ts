@@ -22,10 +22,10 @@ export function questionKeyboard(ctx: FlowContext, id: NodeId, state: CheckState
   const kb = new InlineKeyboard();
   if (node.kind === "choice") {
     node.options.forEach((option, i) => {
+      if (i > 0 && i % 2 === 0) kb.row();
       kb.text(ctx.t(`check:opt.${option}`), CB.answer(option));
-      if (i % 2 === 1) kb.row();
     });
-    if (node.options.length % 2 === 1) kb.row();
+    kb.row();
   }
   if (state.answered.length > 0) kb.text(ctx.t("check:btn.back"), CB.back);
   kb.text(ctx.t("check:btn.restart"), CB.restart);
