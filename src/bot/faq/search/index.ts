@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { factList, FAQ_TOPICS, matchCountry } from "../../../rules/index.js";
+import { factList, FAQ_TOPICS, findTopic, matchCountry } from "../../../rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../../store/index.js";
 import type { I18n } from "../../i18n.js";
 import { renderAnswer } from "../renderAnswer.js";
@@ -38,6 +38,13 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
 };
+
+/** The program tokens of programNames.ts, and how much a topic of the program a question did not name counts. */
+const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
+  ["progbnine", "B9-1"],
+  ["progbtwelve", "B12-1"],
+];
+const OTHER_PROGRAM_WEIGHT = 0.6;
 
 /** A term found in more than this share of topics tells topics apart poorly ("visa", "Kazakhstan"). */
 const COMMON_TERM_SHARE = 0.35;
@@ -113,6 +120,14 @@ export class FaqSearch {
       const topic = String(hit.topic);
       const seen = best.get(topic);
       if (!seen || hit.score > seen.score) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
+    }
+    // A question that names one program is about that program: topics of the other one weigh less.
+    const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
+    if (named.length === 1) {
+      for (const [id, v] of best) {
+        const program = findTopic(id)?.program;
+        if (program && program !== named[0]) v.score *= OTHER_PROGRAM_WEIGHT;
+      }
     }
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score);
     const topics = ranked.slice(0, 3).map(([id, v]) => ({ id, score: Math.round(v.score * 100) / 100 }));
