@@ -63,4 +63,4 @@ export { computeDeadlines, daysLeft } from "./deadlines/compute.js";
 export type { Deadline, DeadlineKind } from "./deadlines/compute.js";
 export { MILESTONE_IDS, MilestonesSchema } from "./deadlines/milestones.js";
 export type { MilestoneId, Milestones } from "./deadlines/milestones.js";
-export { addWorkingDays, isWorkingDay } from "./calendar/index.js";
+export { addCalendarDays, addWorkingDays, isWorkingDay } from "./calendar/index.js";

@@ -1,16 +1,11 @@
 import { createEvents, type EventAttributes } from "ics";
-import type { Deadline } from "../../rules/index.js";
+import { addCalendarDays, type Deadline } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import type { TFunction } from "../i18n.js";
 import { deadlineVars } from "./render.js";
 
 const ymd = (iso: string): [number, number, number] => iso.split("-").map(Number) as [number, number, number];
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The deadlines as an iCalendar file: one all-day event each (an estimate's window spans its
@@ -26,7 +21,7 @@ export function deadlinesToIcs(deadlines: Deadline[], t: TFunction, locale: Loca
     title: plain(t(`remind:deadline.${d.id}.title`)),
     description: plain(t(`remind:deadline.${d.id}.action`, vars)),
     start: ymd(d.from ?? d.date),
-    end: ymd(nextDay(d.date)),
+    end: ymd(addCalendarDays(d.date, 1)),
     timestamp: nowMs,
     ...(d.kind === "deadline" ? { alarms: [{ action: "display", description: plain(t(`remind:deadline.${d.id}.title`)), trigger: { days: 1, before: true } }] } : {}),
   }));

@@ -1,13 +1,12 @@
 import { daysLeft, type Deadline } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import type { TFunction } from "../i18n.js";
+import { formatDay } from "../render/dates.js";
 import { Citations } from "../render/facts.js";
 import { factVars } from "../render/factVars.js";
 import { itemLabeller } from "../faq/renderAnswer.js";
 
-export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-}
+export { formatDay };
 
 /** "in 5 days", "today", "passed" — or the window of an estimate. */
 export function whenText(d: Deadline, t: TFunction, locale: Locale, today: string): string {

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { ReminderRow } from "../../store/index.js";
 import type { BotContext } from "../context.js";
+import { formatInstant } from "../render/dates.js";
 import { DEFAULT_TIME_ZONE } from "../../reminders/dispatcher.js";
 
 /** `/reminders`: the scheduled reminders, each with snooze (+1 day), mute (its deadline) and delete. */
@@ -14,7 +15,6 @@ async function listView(ctx: BotContext & { from: { id: number } }): Promise<{ t
   const rows = await stores.reminders.upcoming(ctx.from.id);
   if (rows.length === 0) return { text: ctx.t("remind:list.empty") };
   const timeZone = (await stores.users.get(ctx.from.id)).timezone ?? DEFAULT_TIME_ZONE;
-  const fmt = new Intl.DateTimeFormat(ctx.locale === "kk" ? "kk-KZ" : ctx.locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const kb = new InlineKeyboard();
   const lines = rows.map((r: ReminderRow, i) => {
     const n = i + 1;
@@ -22,7 +22,7 @@ async function listView(ctx: BotContext & { from: { id: number } }): Promise<{ t
     kb.text(ctx.t("remind:list.snooze", { n }), `rl:snooze:${r.id}`)
       .text(ctx.t("remind:list.mute", { n }), `rl:mute:${r.deadlineId}`)
       .text(ctx.t("remind:list.delete", { n }), `rl:del:${r.id}`);
-    return ctx.t("remind:list.item", { n, title: ctx.t(`remind:deadline.${r.deadlineId}.title`), when: fmt.format(new Date(r.dueAt)) });
+    return ctx.t("remind:list.item", { n, title: ctx.t(`remind:deadline.${r.deadlineId}.title`), when: formatInstant(r.dueAt, ctx.locale, timeZone) });
   });
   const paused = (await stores.reminders.isPaused(ctx.from.id)) ? `\n\n${ctx.t("remind:list.paused")}` : "";
   return { text: `${ctx.t("remind:list.title")}\n\n${lines.join("\n")}${paused}`, keyboard: kb };

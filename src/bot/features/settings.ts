@@ -3,6 +3,7 @@ import { isTimeZone } from "../../rules/index.js";
 import { DEFAULT_TIME_ZONE } from "../../reminders/dispatcher.js";
 import { replanReminders } from "../../reminders/planner.js";
 import type { BotContext } from "../context.js";
+import { formatInstant } from "../render/dates.js";
 
 /** `/settings`: the time zone reminders follow (Asia/Almaty by default), chosen from buttons or typed. */
 export const settingsFeature = new Composer<BotContext>();
@@ -13,7 +14,7 @@ const COMMON_ZONES = ["Asia/Almaty", "Europe/Moscow", "Europe/Berlin", "Europe/L
 
 async function settingsText(ctx: BotContext & { from: { id: number } }): Promise<string> {
   const tz = (await ctx.services.stores.users.get(ctx.from.id)).timezone ?? DEFAULT_TIME_ZONE;
-  const time = new Intl.DateTimeFormat(ctx.locale === "kk" ? "kk-KZ" : ctx.locale, { timeStyle: "short", timeZone: tz }).format(new Date(ctx.services.clock.now()));
+  const time = formatInstant(ctx.services.clock.now(), ctx.locale, tz, false);
   return ctx.t("remind:settings.title", { tz, time });
 }
 

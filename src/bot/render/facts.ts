@@ -1,6 +1,7 @@
 import { findFact, kztForMrp, resolveSource, type Fact } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import { escapeHtml, type TFunction } from "../i18n.js";
+import { formatDay, intlLocale } from "./dates.js";
 
 /** How a fact's number reads in a language: "USD 80", "5–10 business days", "about 3 months". */
 export function formatFactValue(fact: Fact, t: TFunction, locale: Locale): string {
@@ -22,7 +23,7 @@ export function formatFactValue(fact: Fact, t: TFunction, locale: Locale): strin
 }
 
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "kk" ? "kk-KZ" : locale).format(n);
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
 
 function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Locale): string {
@@ -61,9 +62,7 @@ export class Citations {
   constructor(private readonly locale: Locale) {}
 
   private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale === "kk" ? "kk-KZ" : this.locale, { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(`${iso}T00:00:00Z`),
-    );
+    return formatDay(iso, this.locale);
   }
 
   /** One marker for the facts, e.g. " [1, 3]", registering their sources; "" for none. */

@@ -1,5 +1,6 @@
 import { countryName, getNode, matchCountry, parseAmount, parseCount, parseDate, type NodeId } from "../../rules/index.js";
 import type { FlowContext } from "../../bot/context.js";
+import { formatDay } from "../../bot/render/dates.js";
 import { CB } from "./ask.js";
 
 /** What an incoming update means for the current question. */
@@ -78,7 +79,7 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
     }
     case "date": {
       const parsed = parseDate(text, { today, locale: ctx.locale });
-      if (parsed.ok) return { kind: "answer", raw: parsed.date, label: formatDate(parsed.date, ctx.locale) };
+      if (parsed.ok) return { kind: "answer", raw: parsed.date, label: formatDay(parsed.date, ctx.locale, "long") };
       const key = { invalid_date: "invalid_date", ambiguous: "ambiguous_date", unrecognised: "unrecognised_date" }[parsed.error];
       return { kind: "retry", key: `check:error.${key}` };
     }
@@ -89,6 +90,3 @@ function labelFor(ctx: FlowContext, id: NodeId, value: string): string {
   return getNode(id).kind === "country" ? countryName(value, ctx.locale) : ctx.t(`check:opt.${value}`);
 }
 
-export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-}

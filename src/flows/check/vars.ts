@@ -1,5 +1,6 @@
 import { countryName, factList, factNumber, factRecord, getFact, NODE_IDS } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
+import { formatDay } from "../../bot/render/dates.js";
 import { formatFactValue, formatNumber } from "../../bot/render/facts.js";
 import type { TFunction } from "../../bot/i18n.js";
 
@@ -17,9 +18,7 @@ export function checkVars(t: TFunction, locale: Locale): Record<string, string |
     passportDays: Number(factRecord("b9_1.passport_validity_residence").amount),
     monthsAfterVisa: Number(factRecord("visa.passport.validity_after_visa").amount),
     permitYears: Number(factRecord("b9_1.permit_length").max),
-    pilotEnd: new Intl.DateTimeFormat(locale === "kk" ? "kk-KZ" : locale, { dateStyle: "long", timeZone: "UTC" }).format(
-      new Date(`${pilotEnd}T00:00:00Z`),
-    ),
+    pilotEnd: formatDay(pilotEnd, locale, "long"),
     evisaCount: factNumber("b9_1.evisa_country_count"),
     noInvitationCount: factNumber("b12_1.no_invitation_country_count"),
     knownNoInvitation: factList("countries.no_invitation_known").length,

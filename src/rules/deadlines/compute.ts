@@ -1,4 +1,4 @@
-import { addWorkingDays, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarStatus } from "../calendar/index.js";
+import { addCalendarDays as addDays, addWorkingDays, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarStatus } from "../calendar/index.js";
 import type { FactId } from "../data/facts/index.js";
 import { factNumber, factRecord } from "../data/load.js";
 import { addMonths, daysBetween } from "../eligibility/dates.js";
@@ -28,11 +28,6 @@ export interface Deadline {
   status: "upcoming" | "today" | "passed";
 }
 
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function status(date: string, today: string): Deadline["status"] {
   return date < today ? "passed" : date === today ? "today" : "upcoming";

@@ -1,3 +1,4 @@
+import { addCalendarDays as addDays } from "../calendar/index.js";
 import { localParts, zonedTimeToUtc } from "./localTime.js";
 
 /** When reminders go out before a deadline: a week before, two days before, and on the day. */
@@ -13,11 +14,6 @@ export const REMINDER_HOUR = 10;
 export const QUIET_FROM_HOUR = 22;
 export const QUIET_UNTIL_HOUR = 8;
 
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** True when `ms` falls in the user's quiet hours. */
 export function isQuietTime(ms: number, timeZone: string): boolean {

@@ -16,7 +16,12 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     " progbnine ",
   ],
   [re(String.raw`dnr|digital nomad residency`), " progbnine "],
-  [re(String.raw`remote[\s-]*work(?:er)?s?[\s-]*(?:visa|visum)|visa for remote work(?:er)?s?`), " progbtwelve "],
+  [
+    re(
+      String.raw`remote[\s-]*work(?:er)?s?[\s-]*(?:visa|visum)|visa for remote work(?:er)?s?|виз\p{L}* для удал[её]нн\p{L}* работ\p{L}*|қашықтан жұмыс виза\p{L}*|кашыктан жумыс виза\p{L}*`,
+    ),
+    " progbtwelve ",
+  ],
   [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
 ];
 
