@@ -50,7 +50,7 @@ describe("/check dialogue", () => {
     expect(b121).toContain(t(lng)("check:program.B12-1"));
     expect(b121).toContain(t(lng)("check:verdict.eligible"));
     expect(closing).toBe(t(lng)("check:outcome.closing"));
-    expect(user.buttons()).toEqual([t(lng)("check:btn.check_again")]);
+    expect(user.buttons()).toEqual([t(lng)("menu.faq"), t(lng)("menu.remind"), t(lng)("check:btn.check_again")]);
   });
 
   it("skips questions that cannot change the outcome and ends early when nothing fits", async () => {
@@ -183,6 +183,18 @@ describe("/check dialogue", () => {
     expect(reply.payload).toMatchObject({ chat_id: -100500, text: t("en")("check:private_only") });
     const button = (reply.payload.reply_markup as { inline_keyboard: Array<Array<{ url: string }>> }).inline_keyboard[0]![0]!;
     expect(button.url).toBe(`https://t.me/${h.api.botInfo.username}?start=check`);
+  });
+
+  it("leads from the result to the FAQ and to reminders", async () => {
+    const user = new TestUser(h);
+    await user.send("/check");
+    await user.send("Kazakhstan");
+    await user.press(t("en")("menu.faq"));
+    expect(user.lastText()).toBe(t("en")("faq:ui.menu_title"));
+    await user.send("/check");
+    await user.send("Kazakhstan");
+    await user.press(t("en")("menu.remind"));
+    expect(user.lastText()).toBe(t("en")("remind:intro"));
   });
 
   it("starts from the deep link and from the /start menu", async () => {

@@ -51,7 +51,12 @@ export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, to
   return out.join("\n");
 }
 
-/** Buttons under the last result message. */
+/** Buttons under the last result message: questions, reminders for the deadlines ahead, or another check. */
 export function outcomeKeyboard(ctx: FlowContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t("check:btn.check_again"), ACTION.check);
+  return new InlineKeyboard()
+    .text(ctx.t("menu.faq"), ACTION.faq)
+    .row()
+    .text(ctx.t("menu.remind"), ACTION.remind)
+    .row()
+    .text(ctx.t("check:btn.check_again"), ACTION.check);
 }
