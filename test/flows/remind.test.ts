@@ -74,6 +74,18 @@ describe("/remind", () => {
   });
 });
 
+describe("in a group", () => {
+  it("the personal commands point to a private chat, whose deep link opens /remind", async () => {
+    const user = new TestUser(h);
+    await user.sendInGroup(`/remind@${h.api.botInfo.username}`);
+    const reply = h.api.calls.at(-1)!;
+    expect(reply.payload).toMatchObject({ chat_id: -100500, text: t("en")("remind:private_only") });
+    expect(JSON.stringify(reply.payload.reply_markup)).toContain(`https://t.me/${h.api.botInfo.username}?start=remind`);
+    await user.send("/start remind");
+    expect(user.lastText()).toBe(t("en")("remind:intro"));
+  });
+});
+
 describe("reminders on a fake clock", () => {
   it("arrive at 10:00 in the user's time zone, in their language, never at night, and Done stops them", async () => {
     const user = new TestUser(h, { language_code: "de" });

@@ -1,4 +1,4 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { almatyToday } from "../../rules/index.js";
 import { REMIND_FLOW_ID } from "../../flows/remind.js";
 import { userDeadlines } from "../../reminders/planner.js";
@@ -12,12 +12,20 @@ import { ACTION } from "../keyboards.js";
 export const deadlinesFeature = new Composer<BotContext>();
 const privateChats = deadlinesFeature.chatType("private");
 
+/** In a group, the personal commands point to a private chat instead of answering there. */
+deadlinesFeature.chatType(["group", "supergroup"]).command(["remind", "deadlines", "reminders", "settings"], (ctx) =>
+  ctx.reply(ctx.t("remind:private_only"), {
+    reply_markup: new InlineKeyboard().url(ctx.t("check:private_only_button"), `https://t.me/${ctx.me.username}?start=remind`),
+  }),
+);
+
 async function enterRemind(ctx: BotContext): Promise<void> {
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(REMIND_FLOW_ID);
 }
 
 privateChats.command("remind", enterRemind);
+privateChats.command("start", (ctx, next) => (ctx.match.trim() === "remind" ? enterRemind(ctx) : next()));
 privateChats.callbackQuery([ACTION.remind, DEADLINE_CB.edit], async (ctx) => {
   await ctx.answerCallbackQuery();
   await enterRemind(ctx);

@@ -5,7 +5,7 @@ import { mainMenu } from "../keyboards.js";
 
 /** Deep-link payloads we accept (`t.me/bot?start=...`): Telegram allows A-Z a-z 0-9 _ - up to 64 chars. */
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
-const FLOW_PAYLOADS = new Set(["check"]);
+const FLOW_PAYLOADS = new Set(["check", "remind"]);
 
 export const startFeature = new Composer<BotContext>();
 
