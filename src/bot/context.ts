@@ -5,11 +5,8 @@ import type { Clock, Locale, Stores } from "../store/index.js";
 import type { FaqSearch } from "./faq/search/index.js";
 import type { I18n, TFunction } from "./i18n.js";
 
-/** Per-chat session data; features add optional fields of their own. */
-export interface SessionData {
-  /** Id of the last message that carries an editable menu, so it can be edited in place. */
-  menuMessageId?: number;
-}
+/** Per-chat session data; features add optional fields of their own (none needs one yet). */
+export type SessionData = Record<string, never>;
 
 /** What every handler can reach: injected once in createBot, so tests swap any of it. */
 export interface BotServices {

@@ -85,10 +85,6 @@ export class Citations {
     return numbers.size === 0 ? "" : ` [${[...numbers].sort((a, b) => a - b).join(", ")}]`;
   }
 
-  get hasReported(): boolean {
-    return this.reported;
-  }
-
   get isEmpty(): boolean {
     return this.keys.length === 0;
   }
