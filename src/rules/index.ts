@@ -41,6 +41,8 @@ export type { Confidence, Fact, FactValue, SourceRef, Unit } from "./data/types.
 export { resolveSource, SOURCE_DOCS } from "./data/sources.js";
 export type { ResolvedSource } from "./data/sources.js";
 export { kztForMrp, mrpKzt } from "./data/mrp.js";
+export { pilotStatus } from "./data/pilot.js";
+export type { PilotState, PilotStatus } from "./data/pilot.js";
 export { countryGroupsOf } from "./data/countries.js";
 export type { CountryGroupId } from "./data/countries.js";
 export { isIsoAlpha2, ISO_ALPHA2 } from "./data/iso3166.js";

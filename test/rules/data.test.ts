@@ -23,7 +23,7 @@ import {
   type Fact,
 } from "../../src/rules/index.js";
 
-const TODAY = "2026-11-21";
+const TODAY = "2026-12-01";
 const facts: Fact[] = [...loadFacts().values()];
 
 describe("facts: every statement is sourced and dated", () => {

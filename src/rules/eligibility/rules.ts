@@ -1,5 +1,6 @@
 import { countryGroups, type CountryGroups } from "../data/countries.js";
-import { factRecord, getFact } from "../data/load.js";
+import { factRecord } from "../data/load.js";
+import { pilotEnd, pilotExtensionConfirmed } from "../data/pilot.js";
 import type { FactScalar } from "../data/types.js";
 
 /** A threshold as the data states it, e.g. { amount: 3000, comparison: "over" }. */
@@ -47,8 +48,6 @@ let cached: PolicyRules | undefined;
 /** The policy's rules, built from the facts on first use. */
 export function policyRules(): PolicyRules {
   if (cached) return cached;
-  const pilot = factRecord("b9_1.pilot_period");
-  if (typeof pilot.end !== "string") throw new Error(`Fact "b9_1.pilot_period" should have an end date`);
   cached = {
     countries: countryGroups(),
     income: threshold(factRecord("b12_1.income_monthly"), "b12_1.income_monthly"),
@@ -59,8 +58,8 @@ export function policyRules(): PolicyRules {
     b91VisaMonths: 12 * maxNumber(factRecord("b9_1.evisa_validity"), "b9_1.evisa_validity"),
     b121VisaMonths: 12 * maxNumber(factRecord("b12_1.validity"), "b12_1.validity"),
     permitYears: maxNumber(factRecord("b9_1.permit_length"), "b9_1.permit_length"),
-    pilotEnd: pilot.end,
-    pilotExtensionConfirmed: getFact("b9_1.pilot_extension").confidence === "confirmed",
+    pilotEnd: pilotEnd(),
+    pilotExtensionConfirmed: pilotExtensionConfirmed(),
   };
   return cached;
 }

@@ -6,6 +6,8 @@
  */
 export const DOCS_AS_OF = "2026-11-21";
 export const CHECKED_AS_OF = "2026-11-01";
+/** Section 7 of the digest: changes found on 2026-12-01. */
+export const CHANGES_2026_12 = "2026-12-01";
 
 /** Official places to confirm a reported fact (all named by the sources or the digest). */
 export const CONFIRM = {

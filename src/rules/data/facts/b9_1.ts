@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_AS_OF, CONFIRM, DOCS_AS_OF } from "./asOf.js";
+import { CHANGES_2026_12, CHECKED_AS_OF, CONFIRM, DOCS_AS_OF } from "./asOf.js";
 
 /** B9-1 Digital Nomad Visa and Digital Nomad Residency (DNR): FACTS.md section 1 and its section 6 rows. */
 export const B9_1_FACTS = [
@@ -29,11 +29,11 @@ export const B9_1_FACTS = [
   {
     id: "b9_1.pilot_extension",
     value: "not_found",
-    source: CONFIRM.pilotOrder,
-    asOf: CHECKED_AS_OF,
+    source: [CONFIRM.pilotOrder, "https://uchet.kz"],
+    asOf: CHANGES_2026_12,
     confidence: "reported",
     confirmAt: CONFIRM.astanaHub,
-    note: "Whether the pilot was extended past 2025-12-31 was not found; never state that it runs or that it ended.",
+    note: "Status of the pilot after its published end (b9_1.pilot_period): \"not_found\" (no extension or permanent rule found, searched 2026-12-01 in ru, kk, en) or \"extended\". Set it to \"extended\", with confidence \"confirmed\" and the source, once an extension is published: B9-1 results are then \"eligible\" again.",
   },
   {
     id: "b9_1.launch",

@@ -1,5 +1,11 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_AS_OF, CONFIRM, DOCS_AS_OF } from "./asOf.js";
+import { CHANGES_2026_12, CHECKED_AS_OF, CONFIRM, DOCS_AS_OF } from "./asOf.js";
+
+/** PwC worldwide tax summaries (reviewed 2026-02-02): residence and income-tax pages. */
+const TAX_PWC_RESIDENCE = "https://taxsummaries.pwc.com/kazakhstan/individual/residence";
+const TAX_PWC_INCOME = "https://taxsummaries.pwc.com/kazakhstan/individual/taxes-on-personal-income";
+/** State Revenue Committee notice on the 2026 personal income tax (gov.kz). */
+const TAX_SRC_NOTICE = "https://www.gov.kz/memleket/entities/kgd";
 
 const MRP_SOURCE =
   "https://www.lada.kz/kazakhstan-news/146822-tokaev-podpisal-triokhletnii-biudzhet-chto-izmenitsia-dlia-kazakhstantsev.html";
@@ -51,21 +57,72 @@ export const GENERAL_FACTS = [
   },
   {
     id: "tax.resident_days",
-    value: { amount: 183, comparison: "over" },
+    value: { amount: 183, comparison: "at_least", window: "any_12_consecutive_months" },
     unit: "calendar_days",
-    source: "S001",
-    asOf: DOCS_AS_OF,
+    source: [TAX_PWC_RESIDENCE, "https://nomadexpat.io"],
+    asOf: CHANGES_2026_12,
     confidence: "confirmed",
-    note: "More than 183 days in Kazakhstan in a calendar year makes a permit holder a tax resident.",
+    alternatives: [
+      {
+        value: { amount: 183, comparison: "over", window: "calendar_year" },
+        unit: "calendar_days",
+        source: "S001",
+        note: "S001's \"more than 183 days per calendar year\" is imprecise; the Tax Code counts 183 or more in any 12 consecutive months.",
+      },
+    ],
+    note: "Tax Code art. 217: 183 or more days in Kazakhstan in any 12 consecutive months; the days of arrival and departure both count.",
+  },
+  {
+    id: "tax.days_count_arrival_departure",
+    value: true,
+    source: TAX_PWC_RESIDENCE,
+    asOf: CHANGES_2026_12,
+    confidence: "confirmed",
+    note: "The day of arrival and the day of departure are both days in Kazakhstan for the 183-day count.",
+  },
+  {
+    id: "tax.vital_interests",
+    value: ["citizenship_or_residence_permit", "family_in_kazakhstan", "home_in_kazakhstan"],
+    source: [TAX_PWC_RESIDENCE, "https://nomadexpat.io"],
+    asOf: CHANGES_2026_12,
+    confidence: "confirmed",
+    note: "Centre of vital interests: all three at once (citizenship or a residence permit; spouse or close relatives living in Kazakhstan; property available to live in) also make a person resident, whatever the day count.",
   },
   {
     id: "tax.resident_rate",
     value: 10,
     unit: "percent",
-    source: "S001",
-    asOf: DOCS_AS_OF,
+    source: [TAX_SRC_NOTICE, TAX_PWC_INCOME],
+    asOf: CHANGES_2026_12,
     confidence: "confirmed",
-    note: "Flat personal income tax on worldwide income for a tax resident.",
+    alternatives: [{ value: 10, unit: "percent", source: "S001", note: "S001's flat 10% on all income is out of date since 2026-01-01." }],
+    note: "Since 2026-01-01 (new Tax Code) the lower band: 10% on annual income up to tax.progressive_threshold.",
+  },
+  {
+    id: "tax.resident_rate_higher",
+    value: 15,
+    unit: "percent",
+    source: [TAX_SRC_NOTICE, TAX_PWC_INCOME],
+    asOf: CHANGES_2026_12,
+    confidence: "confirmed",
+    note: "Since 2026-01-01: 15% on the part of annual income above tax.progressive_threshold.",
+  },
+  {
+    id: "tax.progressive_threshold",
+    value: 8500,
+    unit: "MRP",
+    source: [TAX_SRC_NOTICE, TAX_PWC_INCOME],
+    asOf: CHANGES_2026_12,
+    confidence: "confirmed",
+    note: "Annual income up to 8,500 MRP is taxed at 10%, the part above at 15% (KZT per year via kztForMrp()).",
+  },
+  {
+    id: "tax.progressive_since",
+    value: "2026-01-01",
+    source: [TAX_SRC_NOTICE, TAX_PWC_INCOME],
+    asOf: CHANGES_2026_12,
+    confidence: "confirmed",
+    note: "The progressive personal income tax applies from this date (new Tax Code).",
   },
   {
     id: "tax.non_resident_scope",
@@ -73,6 +130,89 @@ export const GENERAL_FACTS = [
     source: "S001",
     asOf: DOCS_AS_OF,
     confidence: "confirmed",
+  },
+  {
+    id: "kz.pr_procedure.terms",
+    value: {
+      order_date: "2026-01-30",
+      start: "2026-02-13",
+      kazakh_level: "A1",
+      test_minutes: 70,
+      min_percent_each_part: 30,
+      min_points: 400,
+      max_days: 29,
+    },
+    source: [
+      "https://www.zakon.kz",
+      "https://cis-legislation.com",
+      "https://prg.kz",
+    ],
+    asOf: "2026-02-16",
+    confidence: "reported",
+    confirmAt: "https://migration.enbek.kz",
+    note: "Joint order of 2026-01-30 (Labour No. 41, Interior No. 60, AI and Digital Development No. 47): a pilot for permanent-residence permits from 2026-02-13. Remote Kazakh test at A1 (listening and reading, 70 minutes, at least 30% in each part, retakes allowed), a points questionnaire on migration.enbek.kz (at least 400 points), an inter-agency check, an interview; up to 29 days in all.",
+  },
+  {
+    id: "kz.pr_procedure.steps",
+    value: ["kazakh_test_a1", "points_questionnaire", "inter_agency_check", "interview"],
+    source: ["https://www.zakon.kz", "https://cis-legislation.com"],
+    asOf: "2026-02-16",
+    confidence: "reported",
+    confirmAt: "https://migration.enbek.kz",
+  },
+  {
+    id: "kz.pr_procedure.points_factors",
+    value: ["age", "education", "languages", "work", "skills", "health"],
+    source: ["https://www.zakon.kz", "https://cis-legislation.com"],
+    asOf: "2026-02-16",
+    confidence: "reported",
+    confirmAt: "https://migration.enbek.kz",
+  },
+  {
+    id: "kz.pr_procedure.applies_to_dnr",
+    value: "not_known",
+    source: "https://www.zakon.kz",
+    asOf: CHANGES_2026_12,
+    confidence: "reported",
+    confirmAt: CONFIRM.astanaHub,
+    note: "Whether the 2026 procedure (Kazakh test, points) applies to Digital Nomad Residency applicants was not found.",
+  },
+  {
+    id: "kz.eaeu_stay",
+    value: { max_days: 90, window_days: 180, since: "2023-01-27" },
+    source: ["https://astanahub.com/en/blog", "https://acsour.com", "https://azizovpartners.kz"],
+    asOf: CHANGES_2026_12,
+    confidence: "reported",
+    confirmAt: CONFIRM.egov,
+    note: "Citizens of Armenia, Belarus, Kyrgyzstan and Russia enter without a visa and stay at most 90 days in any 180.",
+  },
+  {
+    id: "kz.eaeu_trp",
+    value: ["work", "study", "treatment", "family", "business"],
+    source: ["https://astanahub.com/en/blog", "https://acsour.com", "https://azizovpartners.kz"],
+    asOf: CHANGES_2026_12,
+    confidence: "reported",
+    confirmAt: CONFIRM.egov,
+    note: "A longer stay needs a temporary residence permit (up to 1 year, kz.eaeu_trp_validity) on one of these grounds; work means an employment or civil contract with a Kazakh party.",
+  },
+  {
+    id: "kz.eaeu_trp_validity",
+    value: { max: 1 },
+    unit: "years",
+    source: ["https://astanahub.com/en/blog", "https://acsour.com"],
+    asOf: CHANGES_2026_12,
+    confidence: "reported",
+    confirmAt: CONFIRM.egov,
+  },
+  {
+    id: "kz.eaeu_notification",
+    value: 3,
+    unit: "business_days",
+    source: ["https://astanahub.com/en/blog", "https://azizovpartners.kz"],
+    asOf: CHANGES_2026_12,
+    confidence: "reported",
+    confirmAt: CONFIRM.egov,
+    note: "Arrival notification within 3 working days (eQonaq or the Visa-Migration Portal).",
   },
   {
     id: "mrp.2025",
