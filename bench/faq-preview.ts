@@ -12,7 +12,7 @@ if (!isLocale(lng)) throw new Error(`Usage: npx tsx bench/faq-preview.ts en|ru|k
 const i18n = createI18n();
 const only = process.argv[3];
 for (const topic of FAQ_TOPICS.filter((t) => !only || t.id === only)) {
-  const a = renderAnswer(topic.id, i18n, lng, 2026);
+  const a = renderAnswer(topic.id, i18n, lng, "2026-12-01");
   const length = a.body.length;
   console.log(`==== ${topic.id} (${length} chars${length > ANSWER_MAX_CHARS ? " — TOO LONG" : ""})\n${a.html}\n`);
 }

@@ -12,7 +12,7 @@ import { evaluateFaq, loadLabelledQuestions } from "./faqEval.js";
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const i18n = createI18n();
 const built = performance.now();
-const search = new FaqSearch(i18n, loadSearchData(), 2026);
+const search = new FaqSearch(i18n, loadSearchData(), "2026-12-01");
 const buildMs = performance.now() - built;
 const questions = loadLabelledQuestions();
 const started = performance.now();

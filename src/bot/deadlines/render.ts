@@ -24,7 +24,7 @@ export function deadlineVars(t: TFunction, locale: Locale, year: number) {
 export function renderDeadlines(deadlines: Deadline[], t: TFunction, locale: Locale, today: string): string {
   if (deadlines.length === 0) return t("remind:none");
   const vars = deadlineVars(t, locale, Number(today.slice(0, 4)));
-  const cites = new Citations(locale);
+  const cites = new Citations(locale, today);
   const lines = [t("remind:summary_title"), ""];
   for (const d of deadlines) {
     const date = d.from ? t("remind:when.range", { from: formatDay(d.from, locale), to: formatDay(d.date, locale) }) : formatDay(d.date, locale);

@@ -7,5 +7,5 @@ import { loadSearchData } from "./search/searchData.js";
 /** The FAQ search built on the first question rather than at startup. */
 export function lazyFaqSearch(i18n: I18n, clock: Clock): () => FaqSearch {
   let search: FaqSearch | undefined;
-  return () => (search ??= new FaqSearch(i18n, loadSearchData(), Number(almatyToday(clock.now()).slice(0, 4))));
+  return () => (search ??= new FaqSearch(i18n, loadSearchData(), almatyToday(clock.now())));
 }

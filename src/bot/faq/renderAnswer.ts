@@ -40,7 +40,9 @@ export interface RenderedAnswer {
  * A topic's answer in the user's language: the text with every number taken from the facts, where
  * to confirm any reported fact, and a compact line citing each fact's source and "as of" date.
  */
-export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, year: number): RenderedAnswer {
+/** `today` (YYYY-MM-DD, Asia/Almaty) picks the year of MRP amounts and dates the status notes and review warnings. */
+export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, today: string): RenderedAnswer {
+  const year = Number(today.slice(0, 4));
   const topic = findTopic(topicId);
   if (!topic) throw new Error(`Unknown FAQ topic "${topicId}"`);
   const t = i18n.getFixedT(locale);
@@ -48,7 +50,7 @@ export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, year: 
   const template = String(i18n.getResource(locale, "faq", key) ?? i18n.getResource("en", "faq", key) ?? "");
   const text = t(`faq:${key}`, factVars(t, locale, year, itemLabeller(t)));
   const used = [...new Set([...factsInTemplate(template), ...topic.facts])];
-  const cites = new Citations(locale);
+  const cites = new Citations(locale, today);
   cites.cite(...used);
   const places = [...new Set(used.map((id) => findFact(id)).filter((f) => f?.confidence === "reported" && f.confirmAt).map((f) => f!.confirmAt!))];
   const confirm = places.length ? `\n\n${t("faq:ui.confirm_at", { places: places.join(" · ") })}` : "";

@@ -12,10 +12,10 @@ import { ACTION } from "../keyboards.js";
  */
 export const faqFeature = new Composer<BotContext>();
 
-const year = (ctx: BotContext) => Number(almatyToday(ctx.services.clock.now()).slice(0, 4));
+const today = (ctx: BotContext) => almatyToday(ctx.services.clock.now());
 
 function answerOf(ctx: BotContext, topicId: string): { text: string; keyboard: InlineKeyboard } {
-  const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, year(ctx));
+  const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, today(ctx));
   return { text: answer.html, keyboard: answerKeyboard(ctx.t, answer.topic.related) };
 }
 

@@ -59,7 +59,11 @@ export class Citations {
   private readonly entries: Array<{ fact: Fact; ref: Fact["source"][number] }> = [];
   private reported = false;
 
-  constructor(private readonly locale: Locale) {}
+  /** `today` (YYYY-MM-DD) decides which facts are past their review date. */
+  constructor(
+    private readonly locale: Locale,
+    private readonly today: string,
+  ) {}
 
   private formatDate(iso: string): string {
     return formatDay(iso, this.locale);

@@ -15,7 +15,7 @@ const programKey = (p: ProgramResult["program"]) => (p === "B9-1" ? "b91" : "b12
 export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, today: string): string {
   const { t, locale } = ctx;
   const vars = checkVars(t, locale);
-  const cites = new Citations(locale);
+  const cites = new Citations(locale, today);
   const cite = (ids: readonly string[]) => cites.cite(...ids);
   const out: string[] = [`<b>${t(`check:program.${result.program}`)}</b>`, t(`check:verdict.${result.verdict}`)];
   if (result.citizenship) out.push(t("check:based_on_citizenship", { country: countryName(result.citizenship, locale) }));

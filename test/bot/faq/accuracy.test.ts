@@ -5,7 +5,7 @@ import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
 import { evaluateFaq, loadLabelledQuestions } from "../../../bench/faqEval.js";
 
 describe("FAQ search on the labelled questions (regression guard for the figures in the README)", () => {
-  const figures = evaluateFaq(new FaqSearch(createI18n(), loadSearchData(), 2026), loadLabelledQuestions());
+  const figures = evaluateFaq(new FaqSearch(createI18n(), loadSearchData(), "2026-12-01"), loadLabelledQuestions());
   it.each(figures.map((f) => [f.lang, f] as const))("%s: top-1 accuracy at least 90%, at most 5% wrong confident answers", (_lng, f) => {
     expect(f.onTopic).toBeGreaterThanOrEqual(60);
     expect(f.top1).toBeGreaterThanOrEqual(0.9);

@@ -47,7 +47,7 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
   it("render within about 700 characters, fully interpolated, with a dated source line", () => {
     const asOf = i18n.getFixedT(lng)("facts:sources.as_of", { date: "" }).trim();
     for (const topic of FAQ_TOPICS) {
-      const a = renderAnswer(topic.id, i18n, lng, 2026);
+      const a = renderAnswer(topic.id, i18n, lng, "2026-12-01");
       expect(a.body.length, `${lng} ${topic.id} is ${a.body.length} chars`).toBeLessThanOrEqual(ANSWER_MAX_CHARS);
       expect(a.html, `${lng} ${topic.id}`).not.toMatch(/\{\{|undefined|NaN|\[object|\b(faq|check|facts):[a-z_]+\./);
       expect(a.html, `${lng} ${topic.id}`).toContain(asOf);
@@ -58,7 +58,7 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
     const t = i18n.getFixedT(lng);
     const vars = deadlineVars(t, lng, 2026);
     const texts = [
-      ...FAQ_TOPICS.map((topic) => renderAnswer(topic.id, i18n, lng, 2026).body),
+      ...FAQ_TOPICS.map((topic) => renderAnswer(topic.id, i18n, lng, "2026-12-01").body),
       ...Object.keys((resources.en?.remind as { deadline: Record<string, unknown> }).deadline).map((id) => t(`remind:deadline.${id}.action`, vars)),
     ];
     // The unit words of this language: the last word of each unit text ("{{value}} calendar days" → "days").
@@ -74,7 +74,7 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
     for (const topic of FAQ_TOPICS) {
       const reported = topic.facts.map(findFact).filter((f) => f?.confidence === "reported");
       if (reported.length === 0) continue;
-      const a = renderAnswer(topic.id, i18n, lng, 2026);
+      const a = renderAnswer(topic.id, i18n, lng, "2026-12-01");
       expect(a.body, `${lng} ${topic.id}`).toContain(confirm);
       for (const f of reported) expect(a.body, `${lng} ${topic.id}`).toContain(f!.confirmAt!);
     }
@@ -83,8 +83,8 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
 
 describe("numbers in answers", () => {
   it("follow the facts: the B12-1 fee shows this year's KZT, and only MRP for a year without a confirmed MRP", () => {
-    expect(renderAnswer("fee_b121", i18n, "en", 2026).body).toContain("129,750 KZT");
-    const later = renderAnswer("fee_b121", i18n, "en", 2029).body;
+    expect(renderAnswer("fee_b121", i18n, "en", "2026-12-01").body).toContain("129,750 KZT");
+    const later = renderAnswer("fee_b121", i18n, "en", "2029-06-01").body;
     expect(later).toContain("30 MRP");
     expect(later).not.toMatch(/KZT in 2029/);
   });

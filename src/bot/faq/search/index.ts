@@ -74,7 +74,7 @@ export class FaqSearch {
   /** Terms that occur in too many topics to decide between them. */
   private readonly commonTerms: ReadonlySet<string>;
 
-  constructor(i18n: I18n, data: Record<Locale, SearchData>, year: number) {
+  constructor(i18n: I18n, data: Record<Locale, SearchData>, today: string) {
     this.index = new MiniSearch<TopicDoc>({
       fields: ["title", "examples", "keywords", "answer"],
       storeFields: ["topic", "lng"],
@@ -84,7 +84,7 @@ export class FaqSearch {
     const docs: TopicDoc[] = [];
     for (const lng of SUPPORTED_LOCALES) {
       for (const topic of FAQ_TOPICS) {
-        const answer = renderAnswer(topic.id, i18n, lng, year);
+        const answer = renderAnswer(topic.id, i18n, lng, today);
         const extra = data[lng][topic.id] ?? { examples: [], keywords: [] };
         docs.push({
           id: `${topic.id}:${lng}`,
