@@ -160,6 +160,14 @@ export const B9_1_PROCESS_FACTS = [
     note: "Average in practice for the visa path; the residence path takes about 3 months (b9_1.time.residence_path).",
   },
   {
+    id: "b9_1.fee.residence_state_duty",
+    value: "amount_not_stated",
+    source: "S002",
+    asOf: DOCS_AS_OF,
+    confidence: "confirmed",
+    note: "The electronic residence-permit application includes paying a state duty; the sources give no amount (eGov shows it when applying).",
+  },
+  {
     id: "b9_1.time.document_check",
     value: { max: 2 },
     unit: "business_days",
