@@ -34,12 +34,13 @@ export type { AnswerResult, CheckState } from "./eligibility/state.js";
 export { VALIDATION_ERRORS } from "./eligibility/validate.js";
 export type { Validation, ValidationError } from "./eligibility/validate.js";
 
-// Facts: every number the bot states, with its source and "as of" date.
+// Facts: every number the bot states, with its source, when it was published and checked, and when to review it.
 export { factIds, factList, factNumber, factRecord, findFact, getFact, loadFacts } from "./data/load.js";
 export type { FactId } from "./data/facts/index.js";
-export type { Confidence, Fact, FactValue, SourceRef, Unit } from "./data/types.js";
-export { resolveSource, SOURCE_DOCS } from "./data/sources.js";
-export type { ResolvedSource } from "./data/sources.js";
+export type { Confidence, Fact, FactValue, ReviewKind, SourceRef, Unit } from "./data/types.js";
+export { DOCS_READ, isSourceDoc, resolveSource, SOURCE_DOCS } from "./data/sources.js";
+export type { ResolvedSource, SourceDocMeta } from "./data/sources.js";
+export { isPastReview, REVIEW_MONTHS, reviewDue } from "./data/review.js";
 export { kztForMrp, mrpKzt } from "./data/mrp.js";
 export { pilotStatus } from "./data/pilot.js";
 export type { PilotState, PilotStatus } from "./data/pilot.js";

@@ -18,6 +18,7 @@ import {
   PROGRAMS,
   REASON_CODES,
   resolveSource,
+  REVIEW_MONTHS,
   SOURCE_DOCS,
   VERDICTS,
   type Fact,
@@ -32,22 +33,30 @@ describe("facts: every statement is sourced and dated", () => {
     expect(new Set(factIds()).size).toBe(facts.length);
   });
 
-  it.each(facts.map((f) => [f.id, f] as const))("%s has a source, an as-of date and, if reported, confirmAt", (_id, f) => {
+  it.each(facts.map((f) => [f.id, f] as const))("%s has a source, a checked date, a review kind and, if reported, confirmAt", (_id, f) => {
     expect(f.source.length).toBeGreaterThan(0);
     for (const ref of f.source) expect(ref === resolveSource(ref).ref).toBe(true);
-    expect(isIsoDate(f.asOf)).toBe(true);
-    expect(f.asOf <= TODAY).toBe(true);
+    expect(isIsoDate(f.checked), `checked "${f.checked}"`).toBe(true);
+    expect(f.checked <= TODAY, `checked ${f.checked} is after ${TODAY}`).toBe(true);
+    if (f.published !== undefined) expect(f.published <= f.checked).toBe(true);
+    expect(Object.keys(REVIEW_MONTHS)).toContain(f.review);
     if (f.confidence === "reported") expect(f.confirmAt).toMatch(/^https:\/\//);
     for (const alt of f.alternatives ?? []) expect(alt.source.length).toBeGreaterThan(0);
   });
 
   it("rejects a fact without a source, with a bad date, or reported without confirmAt", () => {
-    const good = { id: "x.y", value: 1, source: "S000", asOf: "2026-01-01", confidence: "confirmed" };
+    const good = { id: "x.y", value: 1, source: "S000", checked: "2026-01-01", review: "rule", confidence: "confirmed" };
     expect(FactSchema.safeParse(good).success).toBe(true);
     expect(FactSchema.safeParse({ ...good, source: [] }).success).toBe(false);
     expect(FactSchema.safeParse({ ...good, source: "S009" }).success).toBe(false);
-    expect(FactSchema.safeParse({ ...good, asOf: "2026-02-30" }).success).toBe(false);
-    expect(FactSchema.safeParse({ ...good, asOf: undefined }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, checked: "2026-02-30" }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, checked: "2026-01" }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, checked: undefined }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, review: undefined }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, review: "forever" }).success).toBe(false);
+    expect(FactSchema.safeParse({ ...good, asOf: "2026-01-01" }).success).toBe(false);
+    for (const published of ["2025", "2025-09", "2025-09-30"]) expect(FactSchema.safeParse({ ...good, published }).success).toBe(true);
+    for (const published of ["2025-13", "2025-02-30", "25", "2027"]) expect(FactSchema.safeParse({ ...good, published }).success).toBe(false);
     expect(FactSchema.safeParse({ ...good, confidence: "reported" }).success).toBe(false);
     expect(FactSchema.safeParse({ ...good, confidence: "reported", confirmAt: "https://vmp.gov.kz" }).success).toBe(true);
   });

@@ -1,7 +1,7 @@
-import { findFact, kztForMrp, resolveSource, type Fact } from "../../rules/index.js";
+import { findFact, isPastReview, isSourceDoc, kztForMrp, resolveSource, type Fact } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import { escapeHtml, type TFunction } from "../i18n.js";
-import { formatDay, intlLocale } from "./dates.js";
+import { formatPartialDate, intlLocale } from "./dates.js";
 
 /** How a fact's number reads in a language: "USD 80", "5–10 business days", "about 3 months". */
 export function formatFactValue(fact: Fact, t: TFunction, locale: Locale): string {
@@ -22,8 +22,15 @@ export function formatFactValue(fact: Fact, t: TFunction, locale: Locale): strin
   return escapeHtml(String(value));
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale));
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
 }
 
 function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Locale): string {
@@ -50,13 +57,25 @@ export function formatMrpFee(fact: Fact, year: number, t: TFunction, locale: Loc
   return t("facts:units.mrp_in_kzt", { mrp: base, kzt: t("facts:units.KZT", { value: formatNumber(kzt, locale) }), year, interpolation: { escapeValue: false } });
 }
 
+type SourceRefOf = Fact["source"][number];
+
+/** One line of a source list: what is cited, and how it is dated. */
+interface SourceEntry {
+  readonly fact: Fact;
+  readonly ref: SourceRefOf;
+  /** The fact is past its review date: the line says it may have changed. */
+  readonly stale: boolean;
+}
+
 /**
- * Collects the sources of the facts a message states and numbers them, so each fact carries a
- * compact marker like [1] and the message ends with one line per source and "as of" date.
+ * Collects the sources of the facts a message states and numbers them, so each fact carries a compact marker
+ * like [1] and the message ends with one line per source. A line says what is known of the source's date:
+ * "undated article (2025), read <date>" for a document, "published <date>, checked <date>" for a web page,
+ * and "may have changed" when the fact is past its review date on `today`. It never says "as of".
  */
 export class Citations {
   private readonly keys: string[] = [];
-  private readonly entries: Array<{ fact: Fact; ref: Fact["source"][number] }> = [];
+  private readonly entries: SourceEntry[] = [];
   private reported = false;
 
   /** `today` (YYYY-MM-DD) decides which facts are past their review date. */
@@ -65,10 +84,6 @@ export class Citations {
     private readonly today: string,
   ) {}
 
-  private formatDate(iso: string): string {
-    return formatDay(iso, this.locale);
-  }
-
   /** One marker for the facts, e.g. " [1, 3]", registering their sources; "" for none. */
   cite(...facts: Array<Fact | string>): string {
     const numbers = new Set<number>();
@@ -76,12 +91,13 @@ export class Citations {
       const fact = typeof factOrId === "string" ? findFact(factOrId) : factOrId;
       if (!fact) throw new Error(`Cannot cite unknown fact "${String(factOrId)}"`);
       if (fact.confidence === "reported") this.reported = true;
+      const stale = isPastReview(fact, this.today);
       for (const ref of fact.source) {
-        const key = `${ref}|${fact.asOf}`;
+        const key = isSourceDoc(ref) ? `${ref}|${stale}` : `${ref}|${fact.published ?? ""}|${fact.checked}|${stale}`;
         let i = this.keys.indexOf(key);
         if (i < 0) {
           i = this.keys.push(key) - 1;
-          this.entries.push({ fact, ref });
+          this.entries.push({ fact, ref, stale });
         }
         numbers.add(i + 1);
       }
@@ -93,29 +109,61 @@ export class Citations {
     return this.keys.length === 0;
   }
 
-  /** One compact line: sources grouped by their "as of" date, web sources as links named by host. */
-  compactFooter(t: TFunction): string {
-    const byDate = new Map<string, string[]>();
-    for (const { fact, ref } of this.entries) {
-      const source = resolveSource(ref);
-      const name =
-        source.kind === "document"
-          ? t(`facts:sources.short.${source.ref}`)
-          : `<a href="${escapeHtml(source.url)}">${escapeHtml(new URL(source.url).hostname.replace(/^www\./, ""))}</a>`;
-      const names = byDate.get(fact.asOf) ?? [];
-      if (!names.includes(name)) names.push(name);
-      byDate.set(fact.asOf, names);
-    }
-    const groups = [...byDate].map(([date, names]) => `${names.join(", ")} (${t("facts:sources.as_of", { date: this.formatDate(date) })})`);
-    return `<i>📚 ${t("facts:sources.title")} ${groups.join("; ")}</i>`;
+  private date(date: string): string {
+    return formatPartialDate(date, this.locale);
   }
 
-  /** The source lines: "[1] title (as of date)" for documents, the address for web pages. */
+  /**
+   * How a source is dated: "undated article (2025), read 21 Nov 2026" for a document (`count` documents
+   * sharing it), "published …, checked …" or "checked …" for a web page; past review, "last checked …, may have changed".
+   */
+  private dating(t: TFunction, entry: SourceEntry, count = 1): string {
+    const source = resolveSource(entry.ref);
+    const parts: string[] = [];
+    let checked: string;
+    if (source.kind === "document") {
+      if (source.published === undefined) parts.push(t("facts:sources.undated_doc", { count, year: source.datedByContent }));
+      else parts.push(t("facts:sources.published", { date: this.date(source.published) }));
+      checked = source.read;
+      parts.push(t(entry.stale ? "facts:sources.read_stale" : "facts:sources.read", { date: this.date(checked) }));
+    } else {
+      if (entry.fact.published !== undefined) parts.push(t("facts:sources.published", { date: this.date(entry.fact.published) }));
+      checked = entry.fact.checked;
+      parts.push(t(entry.stale ? "facts:sources.checked_stale" : "facts:sources.checked", { date: this.date(checked) }));
+    }
+    return parts.join(", ");
+  }
+
+  /**
+   * One compact line: documents grouped by their dating ("A, B — undated articles (2025), read …"), web sources
+   * as links named by host, grouped the same way ("host (checked …)").
+   */
+  compactFooter(t: TFunction): string {
+    const groups = new Map<string, { entry: SourceEntry; document: boolean; names: string[] }>();
+    for (const entry of this.entries) {
+      const source = resolveSource(entry.ref);
+      const document = source.kind === "document";
+      const name = document
+        ? t(`facts:sources.short.${source.ref}`)
+        : `<a href="${escapeHtml(source.url)}">${escapeHtml(new URL(source.url).hostname.replace(/^www\./, ""))}</a>`;
+      const key = `${document}|${this.dating(t, entry)}`;
+      const group = groups.get(key) ?? { entry, document, names: [] };
+      if (!group.names.includes(name)) group.names.push(name);
+      groups.set(key, group);
+    }
+    const lines = [...groups.values()].map(({ entry, document, names }) =>
+      document ? `${names.join(", ")} — ${this.dating(t, entry, names.length)}` : `${names.join(", ")} (${this.dating(t, entry)})`,
+    );
+    return `<i>📚 ${t("facts:sources.title")} ${lines.join("; ")}</i>`;
+  }
+
+  /** The numbered source lines: "[1] title (S000) — undated article (2025), read …", "[2] address (checked …)". */
   footer(t: TFunction): string {
-    const lines = this.entries.map(({ fact, ref }, i) => {
-      const source = resolveSource(ref);
-      const name = source.kind === "document" ? `${t(`facts:sources.doc.${source.ref}`)} (${source.ref})` : escapeHtml(source.url);
-      return `[${i + 1}] ${name}, ${t("facts:sources.as_of", { date: this.formatDate(fact.asOf) })}`;
+    const lines = this.entries.map((entry, i) => {
+      const source = resolveSource(entry.ref);
+      return source.kind === "document"
+        ? `[${i + 1}] ${t(`facts:sources.doc.${source.ref}`)} (${source.ref}) — ${this.dating(t, entry)}`
+        : `[${i + 1}] ${escapeHtml(source.url)} (${this.dating(t, entry)})`;
     });
     const reported = this.reported ? `\n${t("facts:sources.reported")}` : "";
     return `<i>${t("facts:sources.title")}\n${lines.join("\n")}${reported}</i>`;

@@ -209,7 +209,7 @@ export function yearCalendar(year: number): YearCalendar {
   return calendar;
 }
 
-/** Sources and the latest "as of" date of the facts the calendar reads (for a computed year's status). */
+/** Sources and the latest `checked` date of the facts the calendar reads (for a computed year's status). */
 export function factProvenance(): { sources: string[]; asOf: string } {
   const sources = new Set<string>();
   let asOf = "";
@@ -217,7 +217,7 @@ export function factProvenance(): { sources: string[]; asOf: string } {
     if (id === "kz.time_zone") continue;
     const fact = getFact(id);
     for (const s of fact.source) sources.add(s);
-    if (fact.asOf > asOf) asOf = fact.asOf;
+    if (fact.checked > asOf) asOf = fact.checked;
   }
   return { sources: [...sources], asOf };
 }

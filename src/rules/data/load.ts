@@ -2,17 +2,32 @@ import { z } from "zod";
 import { RAW_FACTS, type FactId } from "./facts/index.js";
 import { isIsoAlpha2 } from "./iso3166.js";
 import { FactSchema } from "./schema.js";
+import { isSourceDoc, SOURCE_DOCS } from "./sources.js";
 import type { Fact, FactScalar, FactValue } from "./types.js";
 
 let cache: ReadonlyMap<string, Fact> | undefined;
 
-/** Checks what one fact's schema cannot: unique ids, and country lists made of ISO codes. */
+/** A fact citing only documents takes its dating from them: no `published`, `checked` the day they were read. */
+function docDatingProblem(f: Fact): string | undefined {
+  if (!f.source.every(isSourceDoc)) return undefined;
+  const docs = f.source.map((ref) => SOURCE_DOCS[ref as keyof typeof SOURCE_DOCS]);
+  const read = docs.map((d) => d.read).sort().at(-1);
+  if (f.published !== undefined && docs.every((d) => d.published === undefined)) {
+    return `${f.id}: cites only undated documents, so it has no published date`;
+  }
+  if (f.checked !== read) return `${f.id}: cites only documents, so checked is the day they were read (${read})`;
+  return undefined;
+}
+
+/** Checks what one fact's schema cannot: unique ids, country lists made of ISO codes, document dating. */
 function crossCheck(facts: readonly Fact[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const f of facts) {
     if (seen.has(f.id)) problems.push(`${f.id}: duplicate id`);
     seen.add(f.id);
+    const dating = docDatingProblem(f);
+    if (dating) problems.push(dating);
     if (f.id.startsWith("countries.") && Array.isArray(f.value)) {
       const bad = (f.value as readonly string[]).filter((c) => !isIsoAlpha2(c));
       if (bad.length > 0) problems.push(`${f.id}: not ISO 3166-1 alpha-2: ${bad.join(", ")}`);

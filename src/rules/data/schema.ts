@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONFIDENCES, SOURCE_DOC_IDS, UNITS } from "./types.js";
+import { CONFIDENCES, REVIEW_KINDS, SOURCE_DOC_IDS, UNITS } from "./types.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,6 +11,15 @@ export function isIsoDate(s: string): boolean {
 }
 
 const isoDate = z.string().refine(isIsoDate, { error: "must be a date written YYYY-MM-DD" });
+
+/** True when `s` is YYYY-MM-DD (a real date), YYYY-MM (a real month) or YYYY: a date known only to the month or year. */
+export function isPartialDate(s: string): boolean {
+  if (/^\d{4}$/.test(s)) return true;
+  if (/^\d{4}-\d{2}$/.test(s)) return isIsoDate(`${s}-01`);
+  return isIsoDate(s);
+}
+
+const partialDate = z.string().refine(isPartialDate, { error: "must be a date written YYYY-MM-DD, YYYY-MM or YYYY" });
 
 const sourceRef = z.union([
   z.enum(SOURCE_DOC_IDS),
@@ -45,13 +54,19 @@ export const FactSchema = z
     value,
     unit: z.enum(UNITS).optional(),
     source: sources,
-    asOf: isoDate,
+    published: partialDate.optional(),
+    checked: isoDate,
+    review: z.enum(REVIEW_KINDS),
     confidence: z.enum(CONFIDENCES),
     confirmAt: z.string().regex(/^https:\/\/[^\s]+$/, { error: "must be an https URL" }).optional(),
     alternatives: z.array(alternative).min(1).optional(),
     note: z.string().optional(),
   })
   .strict()
+  .refine((f) => f.published === undefined || f.published <= f.checked, {
+    error: "published must not be later than checked",
+    path: ["published"],
+  })
   .refine((f) => f.confidence !== "reported" || f.confirmAt !== undefined, {
     error: "a reported fact needs confirmAt (where to confirm it)",
     path: ["confirmAt"],

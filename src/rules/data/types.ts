@@ -37,6 +37,13 @@ export type FactScalar = number | string | boolean;
 /** A number, a string (often an id), a list of ids, or a small flat object such as `{ min, max }`. */
 export type FactValue = FactScalar | readonly string[] | Readonly<Record<string, FactScalar>>;
 
+/**
+ * What kind of value a fact holds; the kind sets how soon it must be checked again (REVIEW_MONTHS in review.ts):
+ * "fee" for fees and rates, "rule" for program rules, "news" for pilot and news facts.
+ */
+export const REVIEW_KINDS = ["fee", "rule", "news"] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
 /** A value another source gives for the same fact (section 5 conflicts of FACTS.md). */
 export interface FactAlternative {
   readonly value: FactValue;
@@ -53,8 +60,15 @@ export interface FactInput {
   readonly unit?: Unit;
   /** One or more sources; every one of them supports the value. */
   readonly source: SourceRef | readonly SourceRef[];
-  /** YYYY-MM-DD: the date the value is known to hold (a month-only date is written as its first day). */
-  readonly asOf: string;
+  /**
+   * When the source published the value, if known: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.
+   * Absent for the five documents, which carry no date (their dating is in SOURCE_DOCS).
+   */
+  readonly published?: string;
+  /** YYYY-MM-DD: when the value was last confirmed (read in the source, or checked against it). */
+  readonly checked: string;
+  /** The kind of value, which sets its review interval. */
+  readonly review: ReviewKind;
   readonly confidence: Confidence;
   /** Where to confirm a reported fact: an official URL. Required when confidence is "reported". */
   readonly confirmAt?: string;

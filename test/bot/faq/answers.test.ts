@@ -45,12 +45,13 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
   });
 
   it("render within about 700 characters, fully interpolated, with a dated source line", () => {
-    const asOf = i18n.getFixedT(lng)("facts:sources.as_of", { date: "" }).trim();
+    const t = i18n.getFixedT(lng);
+    const dated = [t("facts:sources.read", { date: "" }).trim(), t("facts:sources.checked", { date: "" }).trim()];
     for (const topic of FAQ_TOPICS) {
       const a = renderAnswer(topic.id, i18n, lng, "2026-12-01");
       expect(a.body.length, `${lng} ${topic.id} is ${a.body.length} chars`).toBeLessThanOrEqual(ANSWER_MAX_CHARS);
       expect(a.html, `${lng} ${topic.id}`).not.toMatch(/\{\{|undefined|NaN|\[object|\b(faq|check|facts):[a-z_]+\./);
-      expect(a.html, `${lng} ${topic.id}`).toContain(asOf);
+      expect(dated.some((w) => a.html.includes(w)), `${lng} ${topic.id}: no read or checked date`).toBe(true);
     }
   });
 

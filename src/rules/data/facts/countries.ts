@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_AS_OF, CONFIRM } from "./asOf.js";
+import { CHECKED_2026_11, CONFIRM } from "./dating.js";
 
 const PASSPORT_INDEX = "https://github.com/ilyankou/passport-index-dataset";
 
@@ -21,7 +21,9 @@ export const COUNTRY_FACTS = [
     ],
     unit: "countries",
     source: PASSPORT_INDEX,
-    asOf: "2025-01-01",
+    published: "2025-01",
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
     note:
@@ -36,7 +38,9 @@ export const COUNTRY_FACTS = [
     ],
     unit: "countries",
     source: "https://tourism-insider.com",
-    asOf: "2025-02-01",
+    published: "2025-02",
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaRules,
     note:
@@ -48,7 +52,8 @@ export const COUNTRY_FACTS = [
     value: ["AM", "BY", "KG", "RU", "KZ"],
     unit: "countries",
     source: CONFIRM.eaeu,
-    asOf: CHECKED_AS_OF,
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.eaeu,
     note: "Eurasian Economic Union members, Kazakhstan included. Their citizens need no visa.",
@@ -63,7 +68,9 @@ export const COUNTRY_FACTS = [
     ],
     unit: "countries",
     source: PASSPORT_INDEX,
-    asOf: "2025-01-01",
+    published: "2025-01",
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
     note: "Visa-free for 30 days per entry (Turkey 90 days since 2025-08, see kz.visa_free.turkey).",
@@ -73,7 +80,9 @@ export const COUNTRY_FACTS = [
     value: ["AL", "AD", "AM", "BY", "GE", "KG", "MD", "MN", "RU", "UA"],
     unit: "countries",
     source: PASSPORT_INDEX,
-    asOf: "2025-01-01",
+    published: "2025-01",
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
   },
@@ -82,7 +91,9 @@ export const COUNTRY_FACTS = [
     value: ["HK", "IN", "IR", "MO"],
     unit: "countries",
     source: PASSPORT_INDEX,
-    asOf: "2025-01-01",
+    published: "2025-01",
+    checked: CHECKED_2026_11,
+    review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
   },
