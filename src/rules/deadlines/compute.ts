@@ -1,8 +1,10 @@
 import { addCalendarDays as addDays, addWorkingDays, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, calendarStatus } from "../calendar/index.js";
 import type { FactId } from "../data/facts/index.js";
 import { factNumber, factRecord } from "../data/load.js";
-import { addMonths, daysBetween } from "../eligibility/dates.js";
+import { daysBetween } from "../eligibility/dates.js";
 import { MilestonesSchema, type MilestoneId, type Milestones } from "./milestones.js";
+import { taxLine } from "./taxLine.js";
+import { passportVisaLimit, visaEnd, type VisaEndLimit } from "./visaEnd.js";
 
 /**
  * "deadline": a legal limit with a cost when missed (reminders go out for these);
@@ -24,6 +26,14 @@ export interface Deadline {
   facts: FactId[];
   /** True when a working-day count ran through a year whose calendar is computed, not published. */
   computedCalendar?: boolean;
+  /**
+   * The date is the latest the item can fall on, worked out from the rules: the real one is printed on a
+   * document the person holds (the visa) and can be earlier. `limitedBy` names the rule that decided it.
+   */
+  latestPossible?: true;
+  limitedBy?: VisaEndLimit;
+  /** A threshold already reached on or before today. */
+  reached?: true;
   /** "passed" once the date is before today. */
   status: "upcoming" | "today" | "passed";
 }
@@ -75,13 +85,23 @@ export function computeDeadlines(input: Milestones, today: string): Deadline[] {
     push({ id: "residence_decision", kind: "estimate", date: addDays(m.residence_applied, factNumber("b9_1.time.decision")), basedOn: ["residence_applied"], facts: ["b9_1.time.decision"] });
   }
   if (m.positive_decision) {
-    push({ id: "arrival_window", kind: "deadline", date: addDays(m.positive_decision, factNumber("b9_1.time.arrival_window")), basedOn: ["positive_decision"], facts: ["b9_1.time.arrival_window", "b9_1.reapply_ban"] });
+    // Valid for N calendar days; whether the decision day is day 1 is not stated, so take the earlier end.
+    const lastDay = addDays(m.positive_decision, factNumber("b9_1.time.arrival_window") - 1);
+    push({ id: "arrival_window", kind: "deadline", date: lastDay, basedOn: ["positive_decision"], facts: ["b9_1.time.arrival_window", "b9_1.reapply_ban"] });
   }
   if (m.entry) working("registration", "deadline", "entry", factNumber("b9_1.host_notification"), ["b9_1.host_notification"]);
 
-  const visaEnd = m.visa_expiry ?? (m.evisa_issued ? addDays(addMonths(m.evisa_issued, 12 * Number(factRecord("b9_1.evisa_validity").max)), -1) : undefined);
-  if (visaEnd) {
-    push({ id: "residence_before_visa_end", kind: "deadline", date: visaEnd, basedOn: [m.visa_expiry ? "visa_expiry" : "evisa_issued"], facts: ["b9_1.visa_extension", "b9_1.evisa_validity"] });
+  const visa = visaEnd(m);
+  if (visa) {
+    const latest = visa.limitedBy !== undefined;
+    push({
+      id: "residence_before_visa_end",
+      kind: "deadline",
+      date: visa.date,
+      basedOn: !latest ? ["visa_expiry"] : m.passport_expiry ? ["evisa_issued", "passport_expiry"] : ["evisa_issued"],
+      facts: latest && m.passport_expiry ? ["b9_1.visa_extension", "b9_1.evisa_validity", "visa.passport.validity_after_visa"] : ["b9_1.visa_extension", "b9_1.evisa_validity"],
+      ...(latest ? { latestPossible: true as const, limitedBy: visa.limitedBy } : {}),
+    });
   }
   if (m.b121_expiry) push({ id: "b121_renewal", kind: "deadline", date: m.b121_expiry, basedOn: ["b121_expiry"], facts: ["b12_1.extension", "b12_1.validity"] });
   if (m.c2_expiry) push({ id: "c2_renewal", kind: "deadline", date: m.c2_expiry, basedOn: ["c2_expiry"], facts: ["b9_1.family.c2_after_permit"] });
@@ -91,17 +111,20 @@ export function computeDeadlines(input: Milestones, today: string): Deadline[] {
     const days = Number(factRecord("b9_1.passport_validity_residence").amount);
     push({ id: "passport_residence", kind: "deadline", date: addDays(m.passport_expiry, -(days + 1)), basedOn: ["passport_expiry"], facts: ["b9_1.passport_validity_residence"] });
     // A visa must end at least 3 months before the passport does: the latest a visa can run to.
-    const months = Number(factRecord("visa.passport.validity_after_visa").amount);
-    push({ id: "passport_visa_limit", kind: "deadline", date: addMonths(m.passport_expiry, -months), basedOn: ["passport_expiry"], facts: ["visa.passport.validity_after_visa"] });
+    push({ id: "passport_visa_limit", kind: "deadline", date: passportVisaLimit(m.passport_expiry), basedOn: ["passport_expiry"], facts: ["visa.passport.validity_after_visa"] });
   }
 
   if (m.days_in_kz !== undefined) {
-    const line = Number(factRecord("tax.resident_days").amount);
-    const year = today.slice(0, 4);
-    // Counting today in days_in_kz and staying on: the day the count first exceeds the line, if still this year.
-    const crossing = addDays(today, line + 1 - m.days_in_kz);
-    if (m.days_in_kz > line) push({ id: "tax_residency", kind: "threshold", date: today, basedOn: ["days_in_kz"], facts: ["tax.resident_days", "tax.resident_rate"] });
-    else if (crossing.startsWith(year)) push({ id: "tax_residency", kind: "threshold", date: crossing, basedOn: ["days_in_kz"], facts: ["tax.resident_days", "tax.resident_rate"] });
+    // 183 or more days in any 12 consecutive months, today and the days of arrival and departure counting.
+    const line = taxLine(m.days_in_kz, today);
+    push({
+      id: "tax_residency",
+      kind: "threshold",
+      date: line.date,
+      basedOn: ["days_in_kz"],
+      facts: ["tax.resident_days", "tax.days_count_arrival_departure", "tax.resident_rate", "tax.progressive_threshold", "tax.resident_rate_higher", "tax.vital_interests"],
+      ...(line.reached ? { reached: true as const } : {}),
+    });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }

@@ -21,7 +21,10 @@ const isoDate = z.string().refine(isIsoDate, { error: "must be a date written YY
 export const MilestonesSchema = z
   .object({
     ...Object.fromEntries(MILESTONE_IDS.map((id) => [id, isoDate.optional()])),
-    /** Days spent in Kazakhstan in the current calendar year so far. */
+    /**
+     * Days spent in Kazakhstan in the last 12 months (the tax-residency window, fact tax.resident_days),
+     * today included; the days of arrival and departure count as days in Kazakhstan.
+     */
     days_in_kz: z.number().int().min(0).max(366).optional(),
   })
   .strict();

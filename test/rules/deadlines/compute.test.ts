@@ -11,15 +11,37 @@ describe("deadlines from milestones", () => {
     expect(byId(computeDeadlines({ entry: "2026-03-12" }, TODAY)).registration!.date).toBe("2026-03-17");
   });
 
-  it("arrival: 30 calendar days after a positive decision, citing the 12-month ban", () => {
-    const d = byId(computeDeadlines({ positive_decision: "2026-03-15" }, TODAY));
-    expect(d.arrival_window).toMatchObject({ kind: "deadline", date: "2026-04-14", status: "upcoming" });
-    expect(d.arrival_window!.facts).toContain("b9_1.reapply_ban");
+  it.each([
+    ["2026-03-15", "2026-04-13"],
+    ["2026-12-01", "2026-12-30"],
+    ["2026-12-15", "2027-01-13"], // across the new year
+  ])("arrival: a decision on %s gives %s, the 30th day counting the decision day as the first", (decision, last) => {
+    const d = byId(computeDeadlines({ positive_decision: decision }, TODAY));
+    expect(d.arrival_window).toMatchObject({ kind: "deadline", date: last, basedOn: ["positive_decision"] });
+    expect(d.arrival_window!.facts).toEqual(["b9_1.time.arrival_window", "b9_1.reapply_ban"]);
   });
 
-  it("the B9-1 visa year: from its expiry, or a year after the e-visa was issued", () => {
-    expect(byId(computeDeadlines({ visa_expiry: "2026-09-01" }, TODAY)).residence_before_visa_end!.date).toBe("2026-09-01");
-    expect(byId(computeDeadlines({ evisa_issued: "2026-02-10" }, TODAY)).residence_before_visa_end!.date).toBe("2027-02-09");
+  it.each([
+    // e-visa issued, passport expiry, visa end, what decided it
+    ["2026-02-10", undefined, "2027-02-09", "visa_length"],
+    ["2026-02-10", "2027-03-31", "2026-12-31", "passport"], // passport − 3 months is earlier than issue + 1 year − 1 day
+    ["2026-02-10", "2027-05-09", "2027-02-09", "visa_length"], // both limits fall on the same day
+    ["2026-02-10", "2027-05-10", "2027-02-09", "visa_length"], // the passport allows a day more: the visa length decides
+    ["2026-03-15", "2027-05-31", "2027-02-28", "passport"], // 31 May − 3 months is the end of February, never 3 March
+  ] as const)("B9-1 visa end without its own expiry: e-visa %s, passport %s → latest possible %s, set by the %s", (issued, passport, end, limit) => {
+    const d = byId(computeDeadlines({ evisa_issued: issued, ...(passport ? { passport_expiry: passport } : {}) }, TODAY)).residence_before_visa_end!;
+    expect(d).toMatchObject({ kind: "deadline", date: end, latestPossible: true, limitedBy: limit });
+    expect(d.basedOn).toEqual(passport ? ["evisa_issued", "passport_expiry"] : ["evisa_issued"]);
+    expect(d.facts).toContain("b9_1.evisa_validity");
+    if (passport) expect(d.facts).toContain("visa.passport.validity_after_visa");
+  });
+
+  it("B9-1 visa end from the visa's own expiry: that date as given, never marked latest possible", () => {
+    const d = byId(computeDeadlines({ visa_expiry: "2026-09-01", evisa_issued: "2025-09-02", passport_expiry: "2026-10-01" }, TODAY)).residence_before_visa_end!;
+    expect(d).toMatchObject({ date: "2026-09-01", basedOn: ["visa_expiry"] });
+    expect(d.latestPossible).toBeUndefined();
+    expect(d.limitedBy).toBeUndefined();
+    expect(byId(computeDeadlines({ passport_expiry: "2027-03-31" }, TODAY)).residence_before_visa_end).toBeUndefined(); // no visa yet
   });
 
   it("passport: the last day to apply with more than 180 days left, and the latest day a visa can run to", () => {
@@ -47,10 +69,27 @@ describe("deadlines from milestones", () => {
     expect(byId(computeDeadlines({ residence_applied: "2026-03-01", positive_decision: "2026-04-01" }, TODAY)).residence_decision).toBeUndefined();
   });
 
-  it("tax residency: the day the stay would exceed 183 days, or today once it has", () => {
-    expect(byId(computeDeadlines({ days_in_kz: 100 }, TODAY)).tax_residency).toMatchObject({ kind: "threshold", date: "2026-06-02" });
-    expect(byId(computeDeadlines({ days_in_kz: 200 }, "2026-08-01")).tax_residency!.date).toBe("2026-08-01");
-    expect(byId(computeDeadlines({ days_in_kz: 10 }, "2026-11-01")).tax_residency).toBeUndefined(); // not this year
+  it.each([
+    // today, days in Kazakhstan in the last 12 months (today included), the day the line is reached
+    ["2026-03-10", 1, "2026-09-08"], // today + 182 days is the 183rd day
+    ["2026-03-10", 0, "2026-09-09"],
+    ["2026-03-10", 182, "2026-03-11"], // tomorrow
+    ["2026-11-01", 10, "2027-04-23"], // in the next calendar year: still shown (any 12 consecutive months)
+    ["2026-12-20", 5, "2027-06-16"],
+  ] as const)("tax residency on %s with %i days: the 183rd day, %s", (today, days, line) => {
+    const d = byId(computeDeadlines({ days_in_kz: days }, today)).tax_residency!;
+    expect(d).toMatchObject({ kind: "threshold", date: line, status: "upcoming", basedOn: ["days_in_kz"] });
+    expect(d.reached).toBeUndefined();
+  });
+
+  it.each([183, 200, 366])("tax residency with %i days: reached today", (days) => {
+    expect(byId(computeDeadlines({ days_in_kz: days }, "2026-08-01")).tax_residency).toMatchObject({ date: "2026-08-01", status: "today", reached: true });
+  });
+
+  it("the tax line cites the day count, the progressive rates and the centre of vital interests", () => {
+    expect(byId(computeDeadlines({ days_in_kz: 100 }, TODAY)).tax_residency!.facts).toEqual(
+      expect.arrayContaining(["tax.resident_days", "tax.days_count_arrival_departure", "tax.resident_rate", "tax.resident_rate_higher", "tax.progressive_threshold", "tax.vital_interests"]),
+    );
   });
 
   it("marks passed items, sorts by date, and flags counts through a computed calendar year", () => {
