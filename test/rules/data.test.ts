@@ -6,6 +6,11 @@ import { RAW_FACTS } from "../../src/rules/data/facts/index.js";
 import { FactSchema, isIsoDate } from "../../src/rules/data/schema.js";
 import {
   countryGroupsOf,
+  DOCS_READ,
+  isPastReview,
+  isSourceDoc,
+  reviewDue,
+  type ReviewKind,
   factIds,
   factList,
   factNumber,
@@ -106,6 +111,16 @@ describe("facts: the numbers the bot states", () => {
     expect(getFact("b12_1.income_monthly").alternatives?.[0]).toMatchObject({ source: ["S004"] });
   });
 
+  it("Astana Hub: S002's total is 12-17 business days, the sum of its stages; S001's 45 calendar days stays the alternative", () => {
+    const total = getFact("b9_1.time.astana_hub_review");
+    expect(total).toMatchObject({ value: { min: 12, max: 17 }, unit: "business_days", source: ["S002"] });
+    const parts = (["b9_1.time.document_check", "b9_1.time.online_interview", "b9_1.time.astana_hub_petition"] as const).map(
+      (id) => getFact(id).value as { min?: number; max: number },
+    );
+    expect(parts.reduce((sum, p) => sum + (p.min ?? p.max), 0)).toBe(12);
+    expect(parts.reduce((sum, p) => sum + p.max, 0)).toBe(17);
+  });
+
   it("pilot: 2025-01-15..2025-12-31 confirmed, the extension only reported", () => {
     expect(getFact("b9_1.pilot_period")).toMatchObject({ value: { start: "2025-01-15", end: "2025-12-31" }, confidence: "confirmed" });
     expect(getFact("b9_1.pilot_extension").confidence).toBe("reported");
@@ -124,6 +139,88 @@ describe("facts: the numbers the bot states", () => {
     expect(countryGroupsOf("JO")).toEqual(["no_invitation_known"]);
     expect(countryGroupsOf("RU")).toEqual(["eaeu", "visa_free_90"]);
     expect(countryGroupsOf("AF")).toEqual([]);
+  });
+});
+
+describe("facts: each source says what it is cited for (issue 8, item 6)", () => {
+  it("first permit in September 2025: S001 alone, and only reported", () => {
+    expect(getFact("b9_1.first_permit")).toMatchObject({ source: ["S001"], confidence: "reported" });
+    expect(getFact("b9_1.first_permit").confirmAt).toMatch(/^https:\/\//);
+  });
+
+  it("residence passport: S002's stricter 'more than 180 days', S001's 'minimum 180' as the alternative", () => {
+    const f = getFact("b9_1.passport_validity_residence");
+    expect(f).toMatchObject({ value: { amount: 180, comparison: "over" }, source: ["S002"] });
+    expect(f.alternatives).toEqual([expect.objectContaining({ value: { amount: 180, comparison: "at_least" }, source: ["S001"] })]);
+  });
+
+  it("B12-1 income: 'over' from S003 only; S004's 'at least' and S001's bare amount are alternatives", () => {
+    const f = getFact("b12_1.income_monthly");
+    expect(f.source).toEqual(["S003"]);
+    expect(f.alternatives?.map((a) => [a.source, a.value])).toEqual([
+      [["S004"], { amount: 3000, comparison: "at_least" }],
+      [["S001"], { amount: 3000 }],
+    ]);
+  });
+
+  it("the in-demand professions list is S000's link", () => {
+    expect(getFact("b9_1.specialties_official_list").source).toEqual(["S000"]);
+  });
+
+  it("police certificate: from the country of citizenship or permanent residence (S001), both countries for dual citizens (S000)", () => {
+    const f = getFact("b9_1.police_clearance");
+    expect(f.value).toMatchObject({ issued_by: "citizenship_or_permanent_residence_country", dual_citizens: "each_citizenship" });
+    expect(f.source).toEqual(expect.arrayContaining(["S000", "S001"]));
+  });
+
+  it("photo: S000 gives the same mm slip for the multiple-entry visa too", () => {
+    const alts = getFact("kz.photo_size").alternatives ?? [];
+    expect(alts.filter((a) => a.unit === "mm" && a.source.includes("S000"))).toHaveLength(2);
+    expect(alts.some((a) => /multiple-entry/.test(a.note ?? ""))).toBe(true);
+  });
+
+  it("Turkey is not a 30-day country: it has 90 days since 2025-08", () => {
+    expect(factList("countries.visa_free_30")).not.toContain("TR");
+    expect(countryGroupsOf("TR")).not.toContain("visa_free_30");
+    expect(getFact("kz.visa_free.turkey").value).toMatchObject({ per_entry_days: 90, since: "2025-08" });
+  });
+
+  it("MRP: cites the sites FACTS.md names, not another news page", () => {
+    const named = /^https:\/\/(www\.)?(zakon\.kz|inform\.kz|liter\.kz)(\/|$)/;
+    for (const id of ["mrp.2025", "mrp.2026"] as const) for (const ref of getFact(id).source) expect(ref, id).toMatch(named);
+  });
+
+  it.each(facts.map((f) => [f.id, f] as const))("%s: a bare home page as a source is said to be one in the note", (_id, f) => {
+    const bare = f.source.filter((ref) => ref.startsWith("https://") && new URL(ref).pathname === "/" && new URL(ref).search === "");
+    if (bare.length > 0) expect(f.note, `${bare.join(", ")} is only a home page`).toMatch(/not recorded/);
+  });
+
+  it.each(facts.map((f) => [f.id, f] as const))("%s: citing only documents, it takes their dating (read, no published date)", (_id, f) => {
+    if (!f.source.every(isSourceDoc)) return;
+    expect(f.published).toBeUndefined();
+    expect(f.checked).toBe(DOCS_READ);
+  });
+});
+
+describe("facts: review dates", () => {
+  const fact = (checked: string, review: ReviewKind) => ({ checked, review });
+
+  it("fees and rates are reviewed after 12 months, program rules after 6, pilot and news facts after 3", () => {
+    expect(REVIEW_MONTHS).toEqual({ fee: 12, rule: 6, news: 3 });
+    expect(reviewDue(fact("2026-11-21", "fee"))).toBe("2027-11-21");
+    expect(reviewDue(fact("2026-11-21", "rule"))).toBe("2027-05-21");
+    expect(reviewDue(fact("2026-11-21", "news"))).toBe("2027-02-21");
+    expect(reviewDue(fact("2026-08-31", "rule"))).toBe("2027-02-28");
+  });
+
+  it("a fact is past review only after its review date", () => {
+    expect(isPastReview(fact("2026-11-21", "news"), "2027-02-21")).toBe(false);
+    expect(isPastReview(fact("2026-11-21", "news"), "2027-02-22")).toBe(true);
+  });
+
+  it("no fact is past review on 2026-12-01; every one is by 2028-01-01", () => {
+    expect(facts.filter((f) => isPastReview(f, TODAY)).map((f) => f.id)).toEqual([]);
+    expect(facts.filter((f) => !isPastReview(f, "2028-01-01")).map((f) => f.id)).toEqual([]);
   });
 });
 

@@ -43,12 +43,15 @@ export const B12_1_FACTS = [
     id: "b12_1.income_monthly",
     value: { amount: 3000, comparison: "over" },
     unit: "USD",
-    source: ["S003", "S001"],
+    source: "S003",
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    alternatives: [{ value: { amount: 3000, comparison: "at_least" }, unit: "USD", source: "S004" }],
-    note: "S003 (the most specific source, quoting the bank-statement rule) says OVER USD 3,000 a month; S004 says at least.",
+    alternatives: [
+      { value: { amount: 3000, comparison: "at_least" }, unit: "USD", source: "S004", note: "S004: \"mindestens\" (at least)." },
+      { value: { amount: 3000 }, unit: "USD", source: "S001", note: "S001's table gives \"$3,000 / month\", saying neither over nor at least." },
+    ],
+    note: "S003 (the most specific source, quoting the bank-statement rule) says OVER USD 3,000 a month; S004 says at least; S001 only names the amount.",
   },
   {
     id: "b12_1.income_months",
@@ -227,7 +230,7 @@ export const B12_1_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaRules,
-    note: "B12-1 is reported not to be for EAEU citizens (countries.eaeu), who need no such visa.",
+    note: "B12-1 is reported not to be for EAEU citizens (countries.eaeu), who need no such visa (pcpartners.kz, October 2025; the exact page is not recorded).",
   },
   {
     id: "b12_1.steps.no_invitation",

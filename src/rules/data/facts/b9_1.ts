@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ } from "./dating.js";
+import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ, NOT_RECORDED } from "./dating.js";
 
 /** B9-1 Digital Nomad Visa and Digital Nomad Residency (DNR): FACTS.md section 1 and its section 6 rows. */
 export const B9_1_FACTS = [
@@ -37,7 +37,7 @@ export const B9_1_FACTS = [
     review: "news",
     confidence: "reported",
     confirmAt: CONFIRM.astanaHub,
-    note: "Status of the pilot after its published end (b9_1.pilot_period): \"not_found\" (no extension or permanent rule found, searched 2026-12-01 in ru, kk, en) or \"extended\". Set it to \"extended\", with confidence \"confirmed\" and the source, once an extension is published: B9-1 results are then \"eligible\" again.",
+    note: "Status of the pilot after its published end (b9_1.pilot_period): \"not_found\" (no extension or permanent rule found, searched 2026-12-01 in ru, kk, en) or \"extended\". Set it to \"extended\", with confidence \"confirmed\" and the source, once an extension is published: B9-1 results are then \"eligible\" again. uchet.kz: the exact page is not recorded (site only).",
   },
   {
     id: "b9_1.launch",
@@ -51,11 +51,12 @@ export const B9_1_FACTS = [
   {
     id: "b9_1.first_permit",
     value: "2025-09",
-    source: ["S001", "S004"],
+    source: "S001",
     checked: DOCS_READ,
     review: "news",
-    confidence: "confirmed",
-    note: "Month the first 10-year residence permit was issued (year-month).",
+    confidence: "reported",
+    confirmAt: CONFIRM.astanaHub,
+    note: "Month the first 10-year residence permit was issued (year-month). Only S001 says so (S004 does not); FACTS.md section 6 rates it partial (Kazinform via news agencies).",
   },
   {
     id: "b9_1.applications_by_first_permit",
@@ -67,7 +68,7 @@ export const B9_1_FACTS = [
     review: "news",
     confidence: "reported",
     confirmAt: CONFIRM.astanaHub,
-    note: "\"270+\" applications by September 2025, from Kazinform via news agencies.",
+    note: "\"270+\" applications by September 2025, from Kazinform via news agencies." + NOT_RECORDED,
   },
   {
     id: "b9_1.specialties",
@@ -84,11 +85,11 @@ export const B9_1_FACTS = [
       url: "https://dos-immigration.kz/wp-content/uploads/vostr-prof-2024.pdf",
       column: "digital_development_innovation_aerospace",
     },
-    source: ["S000", "S001"],
+    source: "S000",
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    note: "The in-demand professions list; only the column for digital development, innovation and aerospace industry counts.",
+    note: "The in-demand professions list, linked by S000; only the column for digital development, innovation and aerospace industry counts.",
   },
   {
     id: "b9_1.evisa_country_count",
@@ -265,7 +266,7 @@ export const B9_1_FACTS = [
     review: "news",
     confidence: "reported",
     confirmAt: CONFIRM.astanaHub,
-    note: "One applicant's refusals: inaccurate data, an inconsistent questionnaire, a form filled in English.",
+    note: "One applicant's refusals: inaccurate data, an inconsistent questionnaire, a form filled in English (a case on dos-immigration.kz)." + NOT_RECORDED,
   },
   {
     id: "b9_1.rejections_seen.attempts",
@@ -275,5 +276,6 @@ export const B9_1_FACTS = [
     review: "news",
     confidence: "reported",
     confirmAt: CONFIRM.astanaHub,
+    note: "The same case as b9_1.rejections_seen.reasons." + NOT_RECORDED,
   },
 ] as const satisfies readonly FactInput[];

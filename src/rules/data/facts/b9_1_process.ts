@@ -46,11 +46,19 @@ export const B9_1_PROCESS_FACTS = [
     id: "b9_1.passport_validity_residence",
     value: { amount: 180, comparison: "over" },
     unit: "calendar_days",
-    source: ["S001", "S002"],
+    source: "S002",
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    note: "The passport must be valid MORE than 180 calendar days from the date of the residence application.",
+    alternatives: [
+      {
+        value: { amount: 180, comparison: "at_least" },
+        unit: "days",
+        source: "S001",
+        note: "S001: \"minimum 180 days\" of remaining validity, without saying from which date.",
+      },
+    ],
+    note: "S002: valid MORE than 180 calendar days from the date of the residence application. We keep S002's stricter wording; S001's \"minimum 180 days\" is the alternative.",
   },
   {
     id: "b9_1.cover_letter_languages",
@@ -73,12 +81,16 @@ export const B9_1_PROCESS_FACTS = [
   },
   {
     id: "b9_1.police_clearance",
-    value: { legalization: "apostille_or_legalization", dual_citizens: "each_citizenship" },
-    source: ["S000", "S002"],
+    value: {
+      issued_by: "citizenship_or_permanent_residence_country",
+      legalization: "apostille_or_legalization",
+      dual_citizens: "each_citizenship",
+    },
+    source: ["S001", "S000", "S002"],
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    note: "A no-criminal-record certificate; a dual citizen needs one from both countries.",
+    note: "A no-criminal-record certificate from the country of citizenship or of permanent residence (S001), with apostille or legalization; a dual citizen needs one from both countries (S000, S002).",
   },
   {
     id: "b9_1.iin_eds",
@@ -211,14 +223,19 @@ export const B9_1_PROCESS_FACTS = [
   },
   {
     id: "b9_1.time.astana_hub_review",
-    value: { document_check_max: 2, online_interview_max: 5, petition_min: 5, petition_max: 10 },
+    value: { min: 12, max: 17 },
     unit: "business_days",
     source: "S002",
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    alternatives: [{ value: { max: 45 }, unit: "calendar_days", source: "S001" }],
-    note: "Conflict: S001 says Astana Hub reviews within 45 calendar days; state S002's breakdown and name the range.",
+    alternatives: [
+      { value: { max: 45 }, unit: "calendar_days", source: "S001", note: "S001: Astana Hub reviews the application within 45 calendar days." },
+    ],
+    note:
+      "S002's Astana Hub stages added up: document check (b9_1.time.document_check, 2) + online interview " +
+      "(b9_1.time.online_interview, 5) + petition (b9_1.time.astana_hub_petition, 5-10) = 12-17 business days. " +
+      "Conflict: S001 says 45 calendar days; state S002's total with its parts and name S001's figure.",
   },
   {
     id: "b9_1.time.decision",

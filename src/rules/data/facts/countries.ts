@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_2026_11, CONFIRM } from "./dating.js";
+import { CHECKED_2026_11, CONFIRM, NOT_RECORDED } from "./dating.js";
 
 const PASSPORT_INDEX = "https://github.com/ilyankou/passport-index-dataset";
 
@@ -44,6 +44,7 @@ export const COUNTRY_FACTS = [
     confidence: "reported",
     confirmAt: CONFIRM.visaRules,
     note:
+      "tourism-insider.com, February 2025 (the exact page is not recorded). " +
       "34 of the 48 names of Appendix 6 of the visa rules (a general 'visa without invitation' list: A3, B1, B3, B10, " +
       "B12, B12-1). The other 14 are unknown, so any other country might be one of them.",
   },
@@ -56,7 +57,7 @@ export const COUNTRY_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.eaeu,
-    note: "Eurasian Economic Union members, Kazakhstan included. Their citizens need no visa.",
+    note: "Eurasian Economic Union members, Kazakhstan included. Their citizens need no visa." + NOT_RECORDED,
   },
   {
     id: "countries.visa_free_30",
@@ -64,7 +65,7 @@ export const COUNTRY_FACTS = [
       "AR", "AU", "AT", "AZ", "BH", "BE", "BR", "BG", "CA", "CL", "CN", "CO", "HR", "CY", "CZ", "DK", "EC", "EE", "FI",
       "FR", "DE", "GR", "HU", "IS", "ID", "IE", "IL", "IT", "JP", "KW", "LV", "LI", "LT", "LU", "MY", "MV", "MT", "MX",
       "MC", "NL", "NZ", "NO", "OM", "PH", "PL", "PT", "QA", "RO", "SA", "RS", "SC", "SG", "SK", "SI", "KR", "ES", "SE",
-      "CH", "TJ", "TH", "TR", "AE", "GB", "US", "UZ", "VA", "VN",
+      "CH", "TJ", "TH", "AE", "GB", "US", "UZ", "VA", "VN",
     ],
     unit: "countries",
     source: PASSPORT_INDEX,
@@ -73,7 +74,9 @@ export const COUNTRY_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
-    note: "Visa-free for 30 days per entry (Turkey 90 days since 2025-08, see kz.visa_free.turkey).",
+    note:
+      "Visa-free for 30 days per entry. Turkey is not on it: the Passport Index list of January 2025 had it, but it has " +
+      "90 days since 2025-08 (kz.visa_free.turkey).",
   },
   {
     id: "countries.visa_free_90",

@@ -11,6 +11,9 @@ export const CHECKED_2026_11 = "2026-11-01";
 /** Section 7 of the digest: changes found, or rows confirmed again, on 2026-12-01. */
 export const CHECKED_2026_12 = "2026-12-01";
 
+/** Added to the note of a fact whose source is a site's home page: say so rather than make up a page. */
+export const NOT_RECORDED = " The exact page is not recorded (site only).";
+
 /** Official places to confirm a reported fact (all named by the sources or the digest). */
 export const CONFIRM = {
   visaMigrationPortal: "https://vmp.gov.kz",

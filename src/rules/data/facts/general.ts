@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ } from "./dating.js";
+import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ, NOT_RECORDED } from "./dating.js";
 
 /** PwC worldwide tax summaries (reviewed 2026-02-02): residence and income-tax pages. */
 const TAX_PWC_RESIDENCE = "https://taxsummaries.pwc.com/kazakhstan/individual/residence";
@@ -7,8 +7,14 @@ const TAX_PWC_INCOME = "https://taxsummaries.pwc.com/kazakhstan/individual/taxes
 /** State Revenue Committee notice on the 2026 personal income tax (gov.kz). */
 const TAX_SRC_NOTICE = "https://www.gov.kz/memleket/entities/kgd";
 
-const MRP_SOURCE =
-  "https://www.lada.kz/kazakhstan-news/146822-tokaev-podpisal-triokhletnii-biudzhet-chto-izmenitsia-dlia-kazakhstantsev.html";
+/** The MRP sources FACTS.md names (zakon.kz, inform.kz, liter.kz); the pages of the 2026 value were found, those of 2025 not. */
+const MRP_2026_INFORM = "https://www.inform.kz/ru/noviy-mrp-v-2026-godu-kak-izmenyatsya-shtrafi-i-posobiya-dlya-kazahstantsev-e410f7";
+const MRP_2026_ZAKON = "https://www.zakon.kz/pravo/6489075-mrp-i-mzp-v-2026-godu-minfin-opublikoval-proekt.html";
+/** zakon.kz, 2026-02-16: the joint order on the permanent-residence pilot. */
+const PR_PROCEDURE_ZAKON =
+  "https://www.zakon.kz/pravo/6508012-vydacha-razresheniya-inostrantsam-na-pmzh-i-poluchenie-statusa-kandasa-zapushchen-pilot.html";
+/** zakon.kz, 2025-08-28: the government decree of 2025-08-25 on entry and stay (Turkey 90 days). */
+const VISA_FREE_DECREE_ZAKON = "https://www.zakon.kz/pravo/6488830-grazhdane-turtsii-mogut-nakhoditsya-v-kazakhstane-bez-vizy-do-90-dney.html";
 
 /** Rules for any Kazakh visa, tax, photo, MRP, registration, time and holidays (FACTS.md sections 1, 3 and 6). */
 export const GENERAL_FACTS = [
@@ -48,8 +54,21 @@ export const GENERAL_FACTS = [
     checked: DOCS_READ,
     review: "rule",
     confidence: "confirmed",
-    alternatives: [{ value: "3.5-4.5", unit: "mm", source: ["S000", "S002"], note: "An obvious slip for 3.5 x 4.5 cm." }],
-    note: "One colour photo.",
+    alternatives: [
+      {
+        value: "3.5-4.5",
+        unit: "mm",
+        source: ["S000", "S002"],
+        note: "S000 (documents for the visa) and S002 (residence permit): an obvious slip for 3.5 x 4.5 cm.",
+      },
+      {
+        value: "3.5-4.5",
+        unit: "mm",
+        source: "S000",
+        note: "S000's list for the multiple-entry visa asks for a photo with the same mm slip.",
+      },
+    ],
+    note: "One colour photo; S001 gives the size in cm, S000 and S002 the same numbers in mm (a slip), S000 also for the multiple-entry visa.",
   },
   {
     id: "kz.fingerprinting_since",
@@ -76,7 +95,7 @@ export const GENERAL_FACTS = [
         note: "S001's \"more than 183 days per calendar year\" is imprecise; the Tax Code counts 183 or more in any 12 consecutive months.",
       },
     ],
-    note: "Tax Code art. 217: 183 or more days in Kazakhstan in any 12 consecutive months; the days of arrival and departure both count.",
+    note: "Tax Code art. 217: 183 or more days in Kazakhstan in any 12 consecutive months; the days of arrival and departure both count." + " nomadexpat.io: the exact page is not recorded (site only).",
   },
   {
     id: "tax.days_count_arrival_departure",
@@ -94,7 +113,7 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_12,
     review: "rule",
     confidence: "confirmed",
-    note: "Centre of vital interests: all three at once (citizenship or a residence permit; spouse or close relatives living in Kazakhstan; property available to live in) also make a person resident, whatever the day count.",
+    note: "Centre of vital interests: all three at once (citizenship or a residence permit; spouse or close relatives living in Kazakhstan; property available to live in) also make a person resident, whatever the day count." + " nomadexpat.io: the exact page is not recorded (site only).",
   },
   {
     id: "tax.resident_rate",
@@ -105,7 +124,7 @@ export const GENERAL_FACTS = [
     review: "fee",
     confidence: "confirmed",
     alternatives: [{ value: 10, unit: "percent", source: "S001", note: "S001's flat 10% on all income is out of date since 2026-01-01." }],
-    note: "Since 2026-01-01 (new Tax Code) the lower band: 10% on annual income up to tax.progressive_threshold.",
+    note: "Since 2026-01-01 (new Tax Code) the lower band: 10% on annual income up to tax.progressive_threshold." + " gov.kz: the State Revenue Committee's page; its notices of 2025-11-28 and 2026-02-12 are not linked one by one.",
   },
   {
     id: "tax.resident_rate_higher",
@@ -115,7 +134,7 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_12,
     review: "fee",
     confidence: "confirmed",
-    note: "Since 2026-01-01: 15% on the part of annual income above tax.progressive_threshold.",
+    note: "Since 2026-01-01: 15% on the part of annual income above tax.progressive_threshold." + " gov.kz: the State Revenue Committee's page; its notices of 2025-11-28 and 2026-02-12 are not linked one by one.",
   },
   {
     id: "tax.progressive_threshold",
@@ -125,7 +144,7 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_12,
     review: "fee",
     confidence: "confirmed",
-    note: "Annual income up to 8,500 MRP is taxed at 10%, the part above at 15% (KZT per year via kztForMrp()).",
+    note: "Annual income up to 8,500 MRP is taxed at 10%, the part above at 15% (KZT per year via kztForMrp())." + " gov.kz: the State Revenue Committee's page; its notices of 2025-11-28 and 2026-02-12 are not linked one by one.",
   },
   {
     id: "tax.progressive_since",
@@ -134,7 +153,7 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_12,
     review: "rule",
     confidence: "confirmed",
-    note: "The progressive personal income tax applies from this date (new Tax Code).",
+    note: "The progressive personal income tax applies from this date (new Tax Code)." + " gov.kz: the State Revenue Committee's page; its notices of 2025-11-28 and 2026-02-12 are not linked one by one.",
   },
   {
     id: "tax.non_resident_scope",
@@ -155,42 +174,40 @@ export const GENERAL_FACTS = [
       min_points: 400,
       max_days: 29,
     },
-    source: [
-      "https://www.zakon.kz",
-      "https://cis-legislation.com",
-      "https://prg.kz",
-    ],
+    source: [PR_PROCEDURE_ZAKON, "https://cis-legislation.com", "https://prg.kz"],
     published: "2026-02-16",
     checked: CHECKED_2026_12,
     review: "news",
     confidence: "reported",
     confirmAt: "https://migration.enbek.kz",
-    note: "Joint order of 2026-01-30 (Labour No. 41, Interior No. 60, AI and Digital Development No. 47): a pilot for permanent-residence permits from 2026-02-13. Remote Kazakh test at A1 (listening and reading, 70 minutes, at least 30% in each part, retakes allowed), a points questionnaire on migration.enbek.kz (at least 400 points), an inter-agency check, an interview; up to 29 days in all.",
+    note: "Joint order of 2026-01-30 (Labour No. 41, Interior No. 60, AI and Digital Development No. 47): a pilot for permanent-residence permits from 2026-02-13. Remote Kazakh test at A1 (listening and reading, 70 minutes, at least 30% in each part, retakes allowed), a points questionnaire on migration.enbek.kz (at least 400 points), an inter-agency check, an interview; up to 29 days in all. cis-legislation.com (order text) and prg.kz: the exact pages are not recorded (sites only).",
   },
   {
     id: "kz.pr_procedure.steps",
     value: ["kazakh_test_a1", "points_questionnaire", "inter_agency_check", "interview"],
-    source: ["https://www.zakon.kz", "https://cis-legislation.com"],
+    source: [PR_PROCEDURE_ZAKON, "https://cis-legislation.com"],
     published: "2026-02-16",
     checked: CHECKED_2026_12,
     review: "news",
     confidence: "reported",
     confirmAt: "https://migration.enbek.kz",
+    note: "As kz.pr_procedure.terms. cis-legislation.com: the exact page is not recorded (site only).",
   },
   {
     id: "kz.pr_procedure.points_factors",
     value: ["age", "education", "languages", "work", "skills", "health"],
-    source: ["https://www.zakon.kz", "https://cis-legislation.com"],
+    source: [PR_PROCEDURE_ZAKON, "https://cis-legislation.com"],
     published: "2026-02-16",
     checked: CHECKED_2026_12,
     review: "news",
     confidence: "reported",
     confirmAt: "https://migration.enbek.kz",
+    note: "As kz.pr_procedure.terms. cis-legislation.com: the exact page is not recorded (site only).",
   },
   {
     id: "kz.pr_procedure.applies_to_dnr",
     value: "not_known",
-    source: "https://www.zakon.kz",
+    source: PR_PROCEDURE_ZAKON,
     checked: CHECKED_2026_12,
     review: "news",
     confidence: "reported",
@@ -205,7 +222,7 @@ export const GENERAL_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.egov,
-    note: "Citizens of Armenia, Belarus, Kyrgyzstan and Russia enter without a visa and stay at most 90 days in any 180.",
+    note: "Citizens of Armenia, Belarus, Kyrgyzstan and Russia enter without a visa and stay at most 90 days in any 180." + " astanahub.com: the blog of the participant support office; acsour.com, azizovpartners.kz: the exact pages are not recorded.",
   },
   {
     id: "kz.eaeu_trp",
@@ -215,7 +232,7 @@ export const GENERAL_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.egov,
-    note: "A longer stay needs a temporary residence permit (up to 1 year, kz.eaeu_trp_validity) on one of these grounds; work means an employment or civil contract with a Kazakh party.",
+    note: "A longer stay needs a temporary residence permit (up to 1 year, kz.eaeu_trp_validity) on one of these grounds; work means an employment or civil contract with a Kazakh party." + " astanahub.com: the blog of the participant support office; acsour.com, azizovpartners.kz: the exact pages are not recorded.",
   },
   {
     id: "kz.eaeu_trp_validity",
@@ -226,6 +243,7 @@ export const GENERAL_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.egov,
+    note: " astanahub.com: the blog of the participant support office; acsour.com, azizovpartners.kz: the exact pages are not recorded.",
   },
   {
     id: "kz.eaeu_notification",
@@ -236,27 +254,34 @@ export const GENERAL_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.egov,
-    note: "Arrival notification within 3 working days (eQonaq or the Visa-Migration Portal).",
+    note: "Arrival notification within 3 working days (eQonaq or the Visa-Migration Portal)." + " astanahub.com: the blog of the participant support office; acsour.com, azizovpartners.kz: the exact pages are not recorded.",
   },
   {
     id: "mrp.2025",
     value: 3932,
     unit: "KZT",
-    source: MRP_SOURCE,
+    source: ["https://www.zakon.kz", "https://www.inform.kz", "https://liter.kz"],
     checked: CHECKED_2026_11,
     review: "fee",
     confidence: "confirmed",
-    note: "Monthly calculation index (MRP, MCI) for 2025; also reported by zakon.kz, inform.kz, liter.kz.",
+    note:
+      "Monthly calculation index (MRP, MCI) for 2025, set by the republican budget law for 2025-2027 (No. 141-VIII of " +
+      "2024-12-04). FACTS.md names zakon.kz, inform.kz and liter.kz; the exact pages are not recorded (sites only). " +
+      "S003's 117,960 KZT for 30 MRP in 2025 agrees.",
   },
   {
     id: "mrp.2026",
     value: 4325,
     unit: "KZT",
-    source: MRP_SOURCE,
+    source: [MRP_2026_INFORM, MRP_2026_ZAKON, "https://liter.kz"],
+    published: "2025-11-30",
     checked: CHECKED_2026_11,
     review: "fee",
     confidence: "confirmed",
-    note: "From 2026-01-01 under the republican budget law for 2026-2028; also reported by zakon.kz, inform.kz, liter.kz.",
+    note:
+      "From 2026-01-01 under the republican budget law for 2026-2028 (signed 2025-12-08). Kazinform (inform.kz, " +
+      "2025-11-30) gives the 2026 value; zakon.kz (2025-08-30) reports it from the draft law; liter.kz, also named by " +
+      "FACTS.md: the exact page is not recorded (site only).",
   },
   {
     id: "kz.time_zone",
@@ -329,7 +354,7 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_11,
     review: "rule",
     confidence: "confirmed",
-    note: "Interior Ministry order No. 923 of 2025-11-17: citizens of 90-day-regime countries register themselves online.",
+    note: "Interior Ministry order No. 923 of 2025-11-17: citizens of 90-day-regime countries register themselves online." + NOT_RECORDED,
   },
   {
     id: "kz.police_clearance_validity",
@@ -340,7 +365,7 @@ export const GENERAL_FACTS = [
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.egov,
-    note: "A criminal-record certificate is commonly accepted for 180 days after issue (one practitioner's case).",
+    note: "A criminal-record certificate is commonly accepted for 180 days after issue (one practitioner's case)." + NOT_RECORDED,
   },
   {
     id: "kz.visa_free.regime_30",
@@ -349,7 +374,9 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_11,
     review: "rule",
     confidence: "confirmed",
-    note: "Government decree of 2025-08-25; which countries it covers is reported (countries.visa_free_30).",
+    note:
+      "Government decree of 2025-08-25 (reported by zakon.kz on 2025-08-28, see kz.visa_free.turkey); which countries it covers is " +
+      "reported (countries.visa_free_30). adilet.zan.kz: the decree's exact page is not recorded (site only).",
   },
   {
     id: "kz.visa_free.regime_14",
@@ -358,16 +385,17 @@ export const GENERAL_FACTS = [
     checked: CHECKED_2026_11,
     review: "rule",
     confidence: "confirmed",
-    note: "India and Iran (decree of 2025-08-25).",
+    note: "India and Iran (decree of 2025-08-25)." + NOT_RECORDED,
   },
   {
     id: "kz.visa_free.turkey",
     value: { per_entry_days: 90, since: "2025-08" },
-    source: "https://adilet.zan.kz",
+    source: VISA_FREE_DECREE_ZAKON,
+    published: "2025-08-28",
     checked: CHECKED_2026_11,
     review: "rule",
     confidence: "reported",
     confirmAt: CONFIRM.visaMigrationPortal,
-    note: "Turkey: 90 days since August 2025 (per-country data is partial).",
+    note: "Turkey: 90 days since August 2025, by the decree of 2025-08-25 (per-country data is partial).",
   },
 ] as const satisfies readonly FactInput[];
