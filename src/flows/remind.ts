@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { almatyToday, computeDeadlines, MILESTONE_IDS, parseCount, parseDate, type MilestoneId, type Milestones } from "../rules/index.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
-import { formatDay, renderDeadlines } from "../bot/deadlines/render.js";
+import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
 import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
 
@@ -11,6 +11,9 @@ export const REMIND_FLOW_ID = "remind";
 
 type Field = MilestoneId | "days_in_kz";
 const FIELDS: readonly Field[] = [...MILESTONE_IDS, "days_in_kz"];
+/** A milestone's label; the day count names the tax-residency window it is counted over. */
+const label = (ctx: FlowContext, f: Field) => ctx.t(`remind:milestone.${f}`, f === "days_in_kz" ? { taxWindow: taxWindowText(ctx.t, ctx.locale) } : {});
+
 const CB = { set: (f: Field) => `rm:set:${f}`, done: "rm:done", today: "rm:today", clear: "rm:clear", back: "rm:back" } as const;
 
 function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: InlineKeyboard } {
@@ -18,7 +21,7 @@ function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: Inline
   for (const f of FIELDS) {
     const value = m[f];
     const shown = value === undefined ? "" : `: ${typeof value === "number" ? value : formatDay(value, ctx.locale)}`;
-    kb.text(`${ctx.t(`remind:milestone.${f}`)}${shown}`, CB.set(f)).row();
+    kb.text(`${label(ctx, f)}${shown}`, CB.set(f)).row();
   }
   kb.text(ctx.t("remind:btn.done"), CB.done);
   return { text: ctx.t("remind:intro"), keyboard: kb };
@@ -49,12 +52,11 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
         if (!data) await current.reply(current.t("remind:error.menu"));
         continue;
       }
-      const label = current.t(`remind:milestone.${field}`);
       const prompt = new InlineKeyboard();
       if (field !== "days_in_kz") prompt.text(current.t("remind:btn.today"), CB.today);
       prompt.text(current.t("remind:btn.clear"), CB.clear).text(current.t("remind:btn.back"), CB.back);
       const key = field === "days_in_kz" ? "remind:ask_days" : "remind:ask_date";
-      await current.reply(current.t(key, { milestone: label }), { parse_mode: "HTML", reply_markup: prompt });
+      await current.reply(current.t(key, { milestone: label(current, field), taxWindow: taxWindowText(current.t, current.locale) }), { parse_mode: "HTML", reply_markup: prompt });
 
       for (;;) {
         current = await conversation.wait();

@@ -28,7 +28,7 @@ export async function replanReminders(stores: Pick<Stores, "milestones" | "users
         offsetId: r.offset,
         dueAt: r.dueAt,
         deadlineEnd: deadlineEnd(d.date, timeZone),
-        payload: { deadlineId: d.id, date: d.date },
+        payload: { deadlineId: d.id, date: d.date, ...(d.latestPossible ? { latestPossible: true, limitedBy: d.limitedBy } : {}) },
       })),
     );
   await stores.reminders.replacePlan(userId, rows);

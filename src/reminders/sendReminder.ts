@@ -3,7 +3,7 @@ import { almatyToday, daysBetween } from "../rules/index.js";
 import type { I18n } from "../bot/i18n.js";
 import { pickLocale } from "../bot/i18n.js";
 import { DEADLINE_CB } from "../bot/deadlines/keyboard.js";
-import { deadlineVars, formatDay } from "../bot/deadlines/render.js";
+import { deadlineAction, deadlineVars, formatDay } from "../bot/deadlines/render.js";
 import type { Clock, ReminderRow } from "../store/index.js";
 
 /**
@@ -22,7 +22,7 @@ export function reminderSender(api: Api, i18n: I18n, clock: Clock) {
       title: t(`remind:deadline.${deadlineId}.title`),
       date: formatDay(date, locale),
       left: left === 0 ? t("remind:when.today") : t("remind:when.left", { count: left }),
-      action: t(`remind:deadline.${deadlineId}.action`, deadlineVars(t, locale, Number(today.slice(0, 4)))),
+      action: deadlineAction(t, deadlineId, row.payload, deadlineVars(t, locale, Number(today.slice(0, 4)))),
       interpolation: { escapeValue: false },
     });
     await api.sendMessage(row.userId, opts.late ? `${text}\n\n${t("remind:reminder.late")}` : text, {

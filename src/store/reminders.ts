@@ -3,6 +3,9 @@ export interface ReminderPayload {
   deadlineId: string;
   /** YYYY-MM-DD: the deadline's date. */
   date: string;
+  /** The date is the latest possible (worked out, not read off a document), and the rule that set it. */
+  latestPossible?: boolean;
+  limitedBy?: string;
 }
 
 export interface ReminderRow {

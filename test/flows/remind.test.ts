@@ -74,6 +74,146 @@ describe("/remind", () => {
   });
 });
 
+const day = (lng: string, iso: string) =>
+  new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const summaryOf = (user: TestUser, lng: string) => user.replies().find((r) => r.startsWith(t(lng)("remind:summary_title")))!;
+
+/** What a person reads, per language, for the rules that never lean late. */
+const SAYS = {
+  en: {
+    daysLabel: "Days in Kazakhstan in the last 12 months",
+    daysQuestion: "How many days have you spent in Kazakhstan in the last 12 months? Count today",
+    window: "within any 12 months in a row",
+    rates: /10% on annual income up to 8,500 MRP \(.+\) and 15% on the part above/,
+    vital: "With a residence permit, your family and a home in Kazakhstan you can be resident whatever the number of days.",
+    reached: "(already reached)",
+    assumes: "This date assumes you stay from today on; days that drop out of that period can move it later.",
+    latest: "Latest possible date: check the date printed on your visa.",
+    byPassport: "Your passport sets it: a visa must end at least 3 months before the passport expires.",
+    byLength: "It is worked out from the e-visa's length (up to 1 year from the day of issue).",
+    notification: "Go by the date printed on your notification.",
+  },
+  ru: {
+    daysLabel: "Дней в Казахстане за последние 12 месяцев",
+    daysQuestion: "Сколько дней вы провели в Казахстане за последние 12 месяцев? Считайте сегодняшний день",
+    window: "за любые 12 месяцев подряд",
+    rates: /10% с годового дохода до 8\s500 МРП \(.+\) и 15% с части свыше/u,
+    vital: "Если у вас есть вид на жительство, а в Казахстане живёт ваша семья и есть жильё, вы можете быть резидентом независимо от числа дней.",
+    reached: "(уже достигнут)",
+    assumes: "Дата рассчитана при условии, что вы остаётесь в стране с сегодняшнего дня",
+    latest: "Это самая поздняя возможная дата: сверьтесь с датой, указанной в визе.",
+    byPassport: "Её ограничивает паспорт: виза должна заканчиваться не позднее чем за 3 месяца до окончания срока его действия.",
+    byLength: "Она рассчитана по сроку действия электронной визы (максимум 1 год со дня выдачи).",
+    notification: "Ориентируйтесь на дату, указанную в вашем уведомлении.",
+  },
+} as const;
+const LANGS = Object.keys(SAYS) as Array<keyof typeof SAYS>;
+
+describe("/remind: the tax-residency line", () => {
+  it.each(LANGS)("in %s: asks for the days in the last 12 months and shows the 183rd day with the 2026 rates", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    await user.press(SAYS[lng].daysLabel);
+    expect(user.lastText()).toContain(SAYS[lng].daysQuestion);
+    await user.send("182"); // today (21 Nov 2026) included: the 183rd day is tomorrow
+    expect(user.buttons()).toContain(`${SAYS[lng].daysLabel}: 182`);
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = summaryOf(user, lng);
+    expect(summary).toContain(`<b>${t(lng)("remind:deadline.tax_residency.title")}</b>: ${day(lng, "2026-11-22")} (${t(lng)("remind:when.left", { count: 1 })})`);
+    expect(summary).toContain(SAYS[lng].window);
+    expect(summary).toMatch(SAYS[lng].rates);
+    expect(summary).toContain(SAYS[lng].vital);
+    expect(summary).toContain(SAYS[lng].assumes);
+    expect(user.lastText()).toBe(summary); // a threshold is shown, not reminded
+  });
+
+  it.each(LANGS)("in %s: 183 days counting today is the line reached, and it is shown as such", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    await user.press(SAYS[lng].daysLabel);
+    await user.send("183");
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = summaryOf(user, lng);
+    expect(summary).toContain(`${day(lng, "2026-11-21")} ${SAYS[lng].reached}`);
+    expect(summary).not.toContain(SAYS[lng].assumes);
+    expect(summary).toMatch(SAYS[lng].rates);
+  });
+});
+
+describe("deadline texts", () => {
+  it.each(["en", "ru", "kk", "de"])("in %s type no number: every number comes from a fact", (lng) => {
+    const keys = [
+      "remind:ask_days",
+      "remind:milestone.days_in_kz",
+      "remind:latest_possible.visa_length",
+      "remind:latest_possible.passport",
+      ...["title", "action", "until_reached", "rates"].map((k) => `remind:deadline.tax_residency.${k}`),
+      "remind:deadline.arrival_window.action",
+      "remind:deadline.residence_before_visa_end.action",
+    ];
+    for (const key of keys) {
+      const raw = String(h.services.i18n.getResource(lng, "remind", key.slice("remind:".length)));
+      expect(raw, key).not.toBe("undefined");
+      expect(raw.replace(/\{\{[^}]+\}\}/g, "").replace(/\bB\d+(-\d+)?\b/g, ""), `${lng} ${key}`).not.toMatch(/\d/);
+    }
+  });
+});
+
+describe("/remind: dates that never lean late", () => {
+  it.each(LANGS)("in %s: the B9-1 visa end without its own expiry is the latest possible, in the list and the reminder", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    await setDate(user, lng, "evisa_issued", "10.02.2026");
+    await setDate(user, lng, "passport_expiry", "31.03.2027"); // − 3 months = 31 Dec 2026, before 9 Feb 2027
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = summaryOf(user, lng);
+    expect(summary).toContain(`<b>${t(lng)("remind:deadline.residence_before_visa_end.title")}</b>: ${day(lng, "2026-12-31")}`);
+    expect(summary).toContain(SAYS[lng].latest);
+    expect(summary).toContain(SAYS[lng].byPassport);
+    expect(summary).not.toContain(SAYS[lng].byLength);
+
+    const d = dispatcher();
+    h.clock.set("2026-12-24T05:00:00Z"); // 10:00 in Almaty, a week before
+    await d.tick();
+    const reminder = h.api.calls
+      .filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith(`⏰ <b>${t(lng)("remind:deadline.residence_before_visa_end.title")}</b>`))
+      .map((c) => String(c.payload.text));
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]).toContain(SAYS[lng].latest);
+    expect(reminder[0]).toContain(SAYS[lng].byPassport);
+  });
+
+  it.each(LANGS)("in %s: set by the visa length without a passport date; the visa's own expiry is shown as it is", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    await setDate(user, lng, "evisa_issued", "10.02.2026");
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = summaryOf(user, lng);
+    expect(summary).toContain(`${day(lng, "2027-02-09")}`);
+    expect(summary).toContain(`${SAYS[lng].latest}</b> ${SAYS[lng].byLength}`);
+
+    await user.send("/remind");
+    await setDate(user, lng, "visa_expiry", "20.01.2027");
+    await user.press(t(lng)("remind:btn.done"));
+    const exact = summaryOf(user, lng);
+    expect(exact).toContain(`<b>${t(lng)("remind:deadline.residence_before_visa_end.title")}</b>: ${day(lng, "2027-01-20")}`);
+    expect(exact).not.toContain(SAYS[lng].latest);
+    const rows = (await h.services.stores.reminders.upcoming(user.user.id)).filter((r) => r.deadlineId === "residence_before_visa_end");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.payload.latestPossible === undefined)).toBe(true);
+  });
+
+  it.each(LANGS)("in %s: the arrival window ends on the 30th day counting the decision day, and says to go by the notification", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send("/remind");
+    await setDate(user, lng, "positive_decision", "20.11.2026");
+    await user.press(t(lng)("remind:btn.done"));
+    const summary = summaryOf(user, lng);
+    expect(summary).toContain(`<b>${t(lng)("remind:deadline.arrival_window.title")}</b>: ${day(lng, "2026-12-19")}`);
+    expect(summary).toContain(SAYS[lng].notification);
+  });
+});
+
 describe("in a group", () => {
   it("the personal commands point to a private chat, whose deep link opens /remind", async () => {
     const user = new TestUser(h);
@@ -158,7 +298,8 @@ describe(".ics export", () => {
     const events = new ICAL.Component(ICAL.parse(file.content)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     const byTitle = new Map(events.map((e) => [e.summary, e.startDate.toString()]));
     expect(byTitle.get(t("ru")("remind:deadline.registration.title"))).toBe("2026-12-02");
-    expect(byTitle.get(t("ru")("remind:deadline.arrival_window.title"))).toBe("2026-12-31");
+    // 30 days counting the decision day (1 Dec) as the first: the last day is 30 Dec.
+    expect(byTitle.get(t("ru")("remind:deadline.arrival_window.title"))).toBe("2026-12-30");
   });
 });
 

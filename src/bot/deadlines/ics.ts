@@ -2,7 +2,7 @@ import { createEvents, type EventAttributes } from "ics";
 import { addCalendarDays, type Deadline } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import type { TFunction } from "../i18n.js";
-import { deadlineVars } from "./render.js";
+import { deadlineAction, deadlineVars } from "./render.js";
 
 const ymd = (iso: string): [number, number, number] => iso.split("-").map(Number) as [number, number, number];
 
@@ -19,7 +19,7 @@ export function deadlinesToIcs(deadlines: Deadline[], t: TFunction, locale: Loca
     uid: `${d.id}-${userId}@nomad-kz`,
     productId: "nomad-kz",
     title: plain(t(`remind:deadline.${d.id}.title`)),
-    description: plain(t(`remind:deadline.${d.id}.action`, vars)),
+    description: plain(deadlineAction(t, d.id, d, vars)),
     start: ymd(d.from ?? d.date),
     end: ymd(addCalendarDays(d.date, 1)),
     timestamp: nowMs,
