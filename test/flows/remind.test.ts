@@ -191,6 +191,12 @@ describe("/remind: dates that never lean late", () => {
     const summary = summaryOf(user, lng);
     expect(summary).toContain(`${day(lng, "2027-02-09")}`);
     expect(summary).toContain(`${SAYS[lng].latest}</b> ${SAYS[lng].byLength}`);
+    await user.press(t(lng)("remind:btn.export"));
+    const file = h.api.calls.find((c) => c.method === "sendDocument")!.payload.document as SentFile;
+    const events = new ICAL.Component(ICAL.parse(file.content)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    const visaEnd = events.find((e) => e.summary === t(lng)("remind:deadline.residence_before_visa_end.title"))!;
+    expect(visaEnd.startDate.toString()).toBe("2027-02-09");
+    expect(visaEnd.description).toContain(`${SAYS[lng].latest} ${SAYS[lng].byLength}`);
 
     await user.send("/remind");
     await setDate(user, lng, "visa_expiry", "20.01.2027");
