@@ -16,11 +16,14 @@ export {
   MISSING_CODES,
   PROGRAMS,
   REASON_CODES,
+  STATELESS,
   UNSURE_REASONS,
   VERDICTS,
 } from "./eligibility/codes.js";
 export type { ItSpecialty, MissingCode, Program, ReasonCode, Verdict } from "./eligibility/codes.js";
 export { outcomeFacts } from "./eligibility/outcome.js";
+export { policyRules } from "./eligibility/rules.js";
+export type { PolicyRules } from "./eligibility/rules.js";
 export { almatyToday, daysBetween } from "./eligibility/dates.js";
 export type { OutcomeFacts } from "./eligibility/outcome.js";
 
@@ -41,6 +44,8 @@ export type { Confidence, Fact, FactValue, ReviewKind, SourceRef, Unit } from ".
 export { DOCS_READ, isSourceDoc, resolveSource, SOURCE_DOCS } from "./data/sources.js";
 export type { ResolvedSource, SourceDocMeta } from "./data/sources.js";
 export { isPastReview, REVIEW_MONTHS, reviewDue } from "./data/review.js";
+export { factsReviewReport } from "./data/reviewReport.js";
+export type { FactsReviewReport, StaleFact, YearGap } from "./data/reviewReport.js";
 export { kztForMrp, mrpKzt } from "./data/mrp.js";
 export { pilotStatus } from "./data/pilot.js";
 export type { PilotState, PilotStatus } from "./data/pilot.js";
@@ -49,7 +54,7 @@ export type { CountryGroupId } from "./data/countries.js";
 export { isIsoAlpha2, ISO_ALPHA2 } from "./data/iso3166.js";
 
 // Input parsers: what people type, turned into the values the graph validates.
-export { countryName, matchCountry, parseAmount, parseCount, parseDate } from "./input/index.js";
+export { countryName, isStatelessAnswer, matchCountry, parseAmount, parseCount, parseDate } from "./input/index.js";
 export type { CountryMatch, DateParseResult, NameLocale } from "./input/index.js";
 
 // The knowledge base's topics: which facts each answer states.

@@ -1,162 +1,85 @@
 import { describe, expect, it } from "vitest";
-import {
-  assess,
-  IT_SPECIALTIES,
-  MISSING_CODES,
-  ProfileSchema,
-  REASON_CODES,
-  type Profile,
-  type ProgramResult,
-  type Verdict,
-} from "../../src/rules/index.js";
+import { assess, ProfileSchema, type Profile } from "../../src/rules/index.js";
+import { BASE, check, checkCodes, pilotAware, ROWS, TODAY } from "./assessTable.js";
 
-/** A fixed "today": passport limits below are counted from it. */
-const TODAY = "2026-11-21";
-// today + 180 days = 2027-05-20; + 3 months = 2027-02-21; + 1 year + 3 months = 2028-02-21; + 10 years = 2036-11-21.
-
-/** Qualifies for both programs (an Algerian IT specialist earning USD 3,500 with a passport valid 10 years). */
-const BASE: Profile = {
-  citizenships: ["DZ"],
-  itSpecialty: "programming",
-  hasDegree: true,
-  hasPortfolio: true,
-  remoteForeignIncome: true,
-  monthlyIncomeUsd: 3500,
-  incomeMonths: 6,
-  criminalRecord: false,
-  passportExpiry: "2036-11-21",
-};
-
-interface Expect {
-  verdict: Verdict;
-  /** Reasons that must be there. */
-  has?: string[];
-  /** Reasons that must not be there. */
-  not?: string[];
-  /** The exact `missing` list (undefined: no missing key). */
-  missing?: string[] | undefined;
-  citizenship?: string;
-}
-type Row = [name: string, change: Partial<Profile>, b91: Expect, b121: Expect];
-
-const B91_OK: Expect = { verdict: "eligible", has: ["citizenship_on_reported_evisa_list"], missing: undefined };
-const B91_UNLISTED: Expect = { verdict: "unsure", has: ["citizenship_not_confirmed_evisa"], missing: undefined };
-const B121_INVITE: Expect = { verdict: "eligible_with_invitation", has: ["invitation_required", "no_invitation_list_incomplete"], missing: ["invitation"] };
-const B121_NO_INVITE: Expect = { verdict: "eligible", has: ["citizenship_on_reported_no_invitation_list"], not: ["invitation_required"], missing: undefined };
-const B121_EAEU: Expect = { verdict: "not_eligible", has: ["eaeu_citizen_no_visa_needed"] };
-const KZ: Expect = { verdict: "not_eligible", has: ["kazakh_citizen"] };
-
-const ROWS: Row[] = [
-  // Citizenship groups.
-  ["Algeria (reported e-visa list)", {}, B91_OK, B121_INVITE],
-  ["Botswana (reported e-visa list)", { citizenships: ["BW"] }, B91_OK, B121_INVITE],
-  ["Nepal (reported e-visa list)", { citizenships: ["NP"] }, B91_OK, B121_INVITE],
-  ["lower-case code is accepted", { citizenships: ["dz"] }, B91_OK, B121_INVITE],
-  ["Germany (known no-invitation list)", { citizenships: ["DE"] }, B91_UNLISTED, B121_NO_INVITE],
-  ["USA (known no-invitation list)", { citizenships: ["US"] }, B91_UNLISTED, B121_NO_INVITE],
-  ["Jordan (no-invitation list, not visa-free)", { citizenships: ["JO"] }, B91_UNLISTED, B121_NO_INVITE],
-  ["United Kingdom", { citizenships: ["GB"] }, B91_UNLISTED, B121_NO_INVITE],
-  ["Russia (EAEU)", { citizenships: ["RU"] }, B91_UNLISTED, B121_EAEU],
-  ["Belarus (EAEU)", { citizenships: ["BY"] }, B91_UNLISTED, B121_EAEU],
-  ["Kyrgyzstan (EAEU)", { citizenships: ["KG"] }, B91_UNLISTED, B121_EAEU],
-  ["Armenia (EAEU)", { citizenships: ["AM"] }, B91_UNLISTED, B121_EAEU],
-  ["Kazakhstan", { citizenships: ["KZ"] }, KZ, KZ],
-  ["China (on no list)", { citizenships: ["CN"] }, B91_UNLISTED, B121_INVITE],
-  ["Afghanistan (on no list)", { citizenships: ["AF"] }, B91_UNLISTED, B121_INVITE],
-  ["India (visa-free 14 days, on no e-visa list)", { citizenships: ["IN"] }, B91_UNLISTED, B121_INVITE],
-  ["Kosovo (XK, user-assigned code)", { citizenships: ["XK"] }, B91_UNLISTED, B121_INVITE],
-  ["France (visa-free, not among the 34 known names)", { citizenships: ["FR"] }, B91_UNLISTED, B121_INVITE],
-
-  // Income around USD 3,000 and 6 months.
-  ["income 2,999", { monthlyIncomeUsd: 2999 }, B91_OK, { verdict: "not_eligible", has: ["income_below_threshold"], not: ["income_months_short"] }],
-  ["income exactly 3,000 is not over 3,000", { monthlyIncomeUsd: 3000 }, B91_OK, { verdict: "not_eligible", has: ["income_below_threshold"] }],
-  ["income 3,000.01", { monthlyIncomeUsd: 3000.01 }, B91_OK, B121_INVITE],
-  ["income 3,001", { monthlyIncomeUsd: 3001 }, B91_OK, B121_INVITE],
-  ["5 months of income", { incomeMonths: 5 }, B91_OK, { verdict: "not_eligible", has: ["income_months_short"], not: ["income_below_threshold"] }],
-  ["6 months of income", { incomeMonths: 6 }, B91_OK, B121_INVITE],
-  ["low income for too short", { monthlyIncomeUsd: 2000, incomeMonths: 3 }, B91_OK, { verdict: "not_eligible", has: ["income_below_threshold", "income_months_short"] }],
-  ["no remote foreign income", { remoteForeignIncome: false, monthlyIncomeUsd: 0, incomeMonths: 0 }, B91_OK, { verdict: "not_eligible", has: ["no_remote_foreign_income"], not: ["income_below_threshold", "income_months_short"] }],
-  ["German earning 10,000 for 24 months", { citizenships: ["DE"], monthlyIncomeUsd: 10000, incomeMonths: 24 }, B91_UNLISTED, B121_NO_INVITE],
-
-  // Passport dates around the limits.
-  ["passport expired yesterday", { passportExpiry: "2026-11-20" }, { verdict: "not_eligible", has: ["passport_expired"], missing: ["passport_renewal"] }, { verdict: "not_eligible", has: ["passport_expired"], missing: ["passport_renewal", "invitation"] }],
-  ["passport expires today", { passportExpiry: TODAY }, { verdict: "not_eligible", has: ["passport_validity"], not: ["passport_expired"] }, { verdict: "not_eligible", has: ["passport_validity"] }],
-  ["passport valid exactly today + 3 months", { passportExpiry: "2027-02-21" }, { verdict: "not_eligible", has: ["passport_validity"] }, { verdict: "not_eligible", has: ["passport_validity"], missing: ["passport_renewal", "invitation"] }],
-  ["passport valid today + 3 months + 1 day", { passportExpiry: "2027-02-22" }, { verdict: "not_eligible", has: ["passport_validity"] }, { verdict: "unsure", has: ["passport_validity_short"], missing: ["passport_renewal", "invitation"] }],
-  ["passport valid exactly 180 days", { passportExpiry: "2027-05-20" }, { verdict: "not_eligible", has: ["passport_validity"], missing: ["passport_renewal"] }, { verdict: "unsure", has: ["passport_validity_short"] }],
-  ["passport valid 181 days", { passportExpiry: "2027-05-21" }, { verdict: "eligible", has: ["passport_limits_visa_length", "permit_limited_by_passport"], missing: undefined }, { verdict: "unsure", has: ["passport_validity_short"] }],
-  ["passport one day short of visa year + 3 months", { passportExpiry: "2028-02-20" }, { verdict: "eligible", has: ["passport_limits_visa_length"] }, { verdict: "unsure", has: ["passport_validity_short"], missing: ["passport_renewal", "invitation"] }],
-  ["passport exactly visa year + 3 months", { passportExpiry: "2028-02-21" }, { verdict: "eligible", has: ["permit_limited_by_passport"], not: ["passport_limits_visa_length"] }, { ...B121_INVITE, not: ["passport_validity_short"] }],
-  ["passport one day short of 10 years", { passportExpiry: "2036-11-20" }, { verdict: "eligible", has: ["permit_limited_by_passport"] }, B121_INVITE],
-  ["passport covers the full 10-year permit", { passportExpiry: "2036-11-21" }, { verdict: "eligible", not: ["permit_limited_by_passport", "passport_limits_visa_length"] }, B121_INVITE],
-  ["German with a 200-day passport", { citizenships: ["DE"], passportExpiry: "2027-06-09" }, { verdict: "unsure", has: ["citizenship_not_confirmed_evisa", "passport_limits_visa_length"] }, { verdict: "unsure", has: ["passport_validity_short", "citizenship_on_reported_no_invitation_list"], missing: ["passport_renewal"] }],
-
-  // Criminal record.
-  ["criminal record", { criminalRecord: true }, { verdict: "not_eligible", has: ["criminal_record"], missing: undefined }, { verdict: "not_eligible", has: ["criminal_record"], missing: undefined }],
-  ["criminal record and expired passport: renewing does not help", { criminalRecord: true, passportExpiry: "2020-01-01" }, { verdict: "not_eligible", has: ["criminal_record", "passport_expired"], missing: undefined }, { verdict: "not_eligible", has: ["criminal_record", "passport_expired"], missing: undefined }],
-
-  // IT specialties.
-  ...IT_SPECIALTIES.filter((s) => s !== "other_it" && s !== "none").map(
-    (s): Row => [`IT specialty ${s}`, { itSpecialty: s }, B91_OK, B121_INVITE],
-  ),
-  ["other IT specialty: check the official list", { itSpecialty: "other_it" }, { verdict: "unsure", has: ["it_specialty_unlisted"] }, B121_INVITE],
-  ["no IT specialty", { itSpecialty: "none" }, { verdict: "not_eligible", has: ["not_it_specialty"] }, B121_INVITE],
-  ["no IT and no remote income", { itSpecialty: "none", remoteForeignIncome: false }, { verdict: "not_eligible", has: ["not_it_specialty"] }, { verdict: "not_eligible", has: ["no_remote_foreign_income"] }],
-
-  // Degree and portfolio go to `missing`, never block.
-  ["no degree", { hasDegree: false }, { verdict: "eligible", has: ["diploma_requirement_conflict"], missing: ["diploma"] }, B121_INVITE],
-  ["no portfolio", { hasPortfolio: false }, { verdict: "eligible", not: ["diploma_requirement_conflict"], missing: ["it_portfolio"] }, B121_INVITE],
-  ["no degree and no portfolio", { hasDegree: false, hasPortfolio: false }, { verdict: "eligible", missing: ["diploma", "it_portfolio"] }, B121_INVITE],
-  ["no degree and a 100-day passport: renew, and bring a diploma", { hasDegree: false, passportExpiry: "2027-03-01" }, { verdict: "not_eligible", has: ["passport_validity"], missing: ["passport_renewal", "diploma"] }, { verdict: "unsure", has: ["passport_validity_short"] }],
-
-  // Dual citizenship: each is evaluated, the best verdict wins.
-  ["China + Algeria: B9-1 with the Algerian passport", { citizenships: ["CN", "DZ"] }, { verdict: "eligible", has: ["best_of_citizenships", "citizenship_on_reported_evisa_list"], citizenship: "DZ", missing: ["police_clearance_each_citizenship"] }, { ...B121_INVITE, has: ["best_of_citizenships"], citizenship: "CN" }],
-  ["Russia + Germany: B12-1 with the German passport", { citizenships: ["RU", "DE"] }, { verdict: "unsure", has: ["best_of_citizenships"] }, { verdict: "eligible", has: ["citizenship_on_reported_no_invitation_list", "best_of_citizenships"], citizenship: "DE" }],
-  ["Algeria + Germany: best of both", { citizenships: ["DZ", "DE"] }, { verdict: "eligible", citizenship: "DZ" }, { verdict: "eligible", citizenship: "DE" }],
-  ["Russia + Belarus: worst case", { citizenships: ["RU", "BY"] }, { verdict: "unsure", citizenship: "RU" }, { verdict: "not_eligible", has: ["eaeu_citizen_no_visa_needed"], not: ["best_of_citizenships"] }],
-  ["Afghanistan + China: neither on a list", { citizenships: ["AF", "CN"] }, { verdict: "unsure", has: ["citizenship_not_confirmed_evisa"], citizenship: "AF" }, { verdict: "eligible_with_invitation", citizenship: "AF" }],
-  ["Germany + Kazakhstan: a Kazakh citizen", { citizenships: ["DE", "KZ"] }, KZ, KZ],
-  ["dual citizen with a criminal record", { citizenships: ["DZ", "DE"], criminalRecord: true }, { verdict: "not_eligible", has: ["criminal_record"], not: ["best_of_citizenships"] }, { verdict: "not_eligible", has: ["criminal_record"] }],
-  ["the same country twice counts once", { citizenships: ["DE", "de"] }, { verdict: "unsure", not: ["best_of_citizenships"] }, { ...B121_NO_INVITE, not: ["best_of_citizenships"] }],
-];
-
-function check(r: ProgramResult | undefined, e: Expect): void {
-  expect(r).toBeDefined();
-  expect(r!.verdict).toBe(e.verdict);
-  for (const code of e.has ?? []) expect(r!.reasons).toContain(code);
-  for (const code of e.not ?? []) expect(r!.reasons).not.toContain(code);
-  if ("missing" in e) expect(r!.missing).toEqual(e.missing);
-  if (e.citizenship !== undefined) expect(r!.citizenship).toBe(e.citizenship);
-}
-
-describe("assess: profiles a user would recognise", () => {
+describe("assess: profiles a user would recognise, after the pilot's end with no extension found", () => {
   it("has a broad table", () => expect(ROWS.length).toBeGreaterThanOrEqual(40));
 
   it.each(ROWS)("%s", (_name, change, b91, b121) => {
     const { results } = assess({ ...BASE, ...change }, { today: TODAY });
     expect(results.map((r) => r.program)).toEqual(["B9-1", "B12-1"]);
-    check(results[0], b91);
+    check(results[0], pilotAware(b91));
     check(results[1], b121);
-    for (const r of results) {
-      for (const code of r.reasons) expect(REASON_CODES).toContain(code);
-      for (const code of r.missing ?? []) expect(MISSING_CODES).toContain(code);
-      if (r.verdict === "not_eligible") expect(r.reasons.length).toBeGreaterThan(0);
-    }
+    checkCodes(results);
   });
 
   it("gives the exact result for the base profile", () => {
     expect(assess(BASE, { today: TODAY })).toEqual({
       results: [
-        { program: "B9-1", verdict: "eligible", reasons: ["citizenship_on_reported_evisa_list", "pilot_extension_unconfirmed"] },
+        {
+          program: "B9-1",
+          verdict: "unsure",
+          reasons: ["pilot_status_unconfirmed", "citizenship_on_reported_evisa_list", "residence_procedure_2026"],
+        },
         { program: "B12-1", verdict: "eligible_with_invitation", reasons: ["invitation_required", "no_invitation_list_incomplete"], missing: ["invitation"] },
       ],
     });
   });
+});
 
-  it("notes the unconfirmed pilot only after the confirmed pilot period", () => {
-    const during = assess(BASE, { today: "2025-06-01" }).results[0]!;
-    expect(during.reasons).not.toContain("pilot_extension_unconfirmed");
-    expect(assess(BASE, { today: "2026-01-01" }).results[0]!.reasons).toContain("pilot_extension_unconfirmed");
+describe("assess: the pilot's status decides whether B9-1 can be called eligible", () => {
+  it("is eligible inside the pilot's published period, with no status reason", () => {
+    for (const today of ["2025-01-15", "2025-06-02", "2025-12-31"]) {
+      const b91 = assess(BASE, { today }).results[0]!;
+      expect(b91.verdict).toBe("eligible");
+      expect(b91.reasons).not.toContain("pilot_status_unconfirmed");
+    }
+  });
+
+  it("is unsure from the first day after the pilot's end, and the status comes first", () => {
+    for (const today of ["2026-01-01", "2026-12-01", "2027-06-30"]) {
+      const b91 = assess(BASE, { today }).results[0]!;
+      expect(b91.verdict).toBe("unsure");
+      expect(b91.reasons[0]).toBe("pilot_status_unconfirmed");
+    }
+  });
+
+  it("still rules out what other conditions rule out", () => {
+    const b91 = assess({ ...BASE, itSpecialty: "none" }, { today: "2026-12-01" }).results[0]!;
+    expect(b91.verdict).toBe("not_eligible");
+    expect(b91.reasons).toEqual(["not_it_specialty"]);
+  });
+
+  it("mentions the 2026 permanent-residence procedure only from its start", () => {
+    expect(assess(BASE, { today: "2026-02-12" }).results[0]!.reasons).not.toContain("residence_procedure_2026");
+    expect(assess(BASE, { today: "2026-02-13" }).results[0]!.reasons).toContain("residence_procedure_2026");
+  });
+});
+
+describe("assess: edges answered honestly, before the pilot's end", () => {
+  const today = "2025-06-02"; // Astana Hub's stages end at the latest on 2025-06-26 (17 working days).
+  it.each<[string, Partial<Profile>, string, string]>([
+    ["no diploma or certificates", { hasDegree: false }, "B9-1", "diploma_requirement_conflict"],
+    ["income exactly USD 3,000", { monthlyIncomeUsd: 3000 }, "B12-1", "income_at_threshold"],
+    ["a citizen of Kyrgyzstan (EAEU)", { citizenships: ["KG"] }, "B12-1", "eaeu_citizen_no_visa_needed"],
+    ["a stateless person, B9-1", { citizenships: ["stateless"] }, "B9-1", "stateless_person"],
+    ["a stateless person, B12-1", { citizenships: ["stateless"] }, "B12-1", "stateless_person"],
+    // 2025-06-26 + 180 days = 2025-12-23: valid exactly 180 days on the application date is not enough.
+    ["a passport valid exactly 180 days on the application date", { passportExpiry: "2025-12-23" }, "B9-1", "passport_validity_at_application"],
+  ])("%s is unsure, not eligible", (_name, change, program, reason) => {
+    const result = assess({ ...BASE, ...change }, { today }).results.find((r) => r.program === program)!;
+    expect(result.verdict).toBe("unsure");
+    expect(result.reasons).toContain(reason);
+  });
+
+  it("takes a passport valid 181 days on the application date", () => {
+    const b91 = assess({ ...BASE, passportExpiry: "2025-12-24" }, { today }).results[0]!;
+    expect(b91.reasons).not.toContain("passport_validity_at_application");
+    expect(b91.verdict).toBe("eligible");
+  });
+
+  it("says renew first for a passport that fails on the application date", () => {
+    expect(assess({ ...BASE, passportExpiry: "2025-12-23" }, { today }).results[0]!.missing).toEqual(["passport_renewal"]);
   });
 });
 
@@ -165,6 +88,7 @@ describe("assess: input checks", () => {
     expect(() => assess({ ...BASE, citizenships: ["XX"] }, { today: TODAY })).toThrow(
       "Invalid profile: citizenships[0] must be an ISO 3166-1 alpha-2 code",
     );
+    expect(() => assess({ ...BASE, citizenships: ["stateless", "DE"] }, { today: TODAY })).toThrow(/cannot be combined/);
     expect(() => assess({ ...BASE, citizenships: [] }, { today: TODAY })).toThrow(/citizenships must list at least one/);
     expect(() => assess({ ...BASE, monthlyIncomeUsd: Number.NaN }, { today: TODAY })).toThrow(/monthlyIncomeUsd/);
     expect(() => assess({ ...BASE, incomeMonths: 2.5 }, { today: TODAY })).toThrow(/incomeMonths must be a whole number/);

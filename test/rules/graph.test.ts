@@ -25,7 +25,7 @@ const TODAY = "2026-11-21";
 
 /** Representative answers per question: one per group of countries, around every threshold. */
 const SAMPLES: Record<NodeId, readonly (string | number)[]> = {
-  citizenship: ["DZ", "DE", "RU", "CN", "KZ"],
+  citizenship: ["DZ", "DE", "RU", "CN", "KZ", "stateless"],
   second_citizenship_q: ["yes", "no"],
   second_citizenship: ["BY", "US", "AF", "KZ", "DZ"],
   it_specialty: ["programming", "other_it", "none"],
@@ -165,15 +165,17 @@ describe("routing, question by question", () => {
     ["a second Kazakh citizenship ends the check", "second_citizenship", { citizenship: "DE", second_citizenship_q: "yes", second_citizenship: "KZ" }, OUTCOME],
     ["an IT specialty asks about a degree", "it_specialty", { ...base, it_specialty: "devops" }, "has_degree"],
     ["no IT specialty skips degree and portfolio", "it_specialty", { ...base, it_specialty: "none" }, "remote_income"],
-    ["no IT and only EAEU citizenship: nothing left to check", "it_specialty", { citizenship: "RU", second_citizenship_q: "no", it_specialty: "none" }, OUTCOME],
+    ["no IT and EAEU citizenship: still asked about remote income (B12-1 is unsure for them, not ruled out)", "it_specialty", { citizenship: "RU", second_citizenship_q: "no", it_specialty: "none" }, "remote_income"],
+    ["a stateless person is not asked about a second citizenship", "citizenship", { citizenship: "stateless" }, "it_specialty"],
     ["degree leads to portfolio", "has_degree", { ...base, it_specialty: "ai", has_degree: "no" }, "has_portfolio"],
     ["portfolio leads to income", "has_portfolio", { ...base, it_specialty: "ai", has_degree: "no", has_portfolio: "no" }, "remote_income"],
-    ["EAEU citizens skip the income questions", "has_portfolio", { citizenship: "KG", second_citizenship_q: "no", it_specialty: "ai", has_degree: "yes", has_portfolio: "yes" }, "criminal_record"],
+    ["EAEU citizens are asked the income questions too", "has_portfolio", { citizenship: "KG", second_citizenship_q: "no", it_specialty: "ai", has_degree: "yes", has_portfolio: "yes" }, "remote_income"],
     ["remote income asks how much", "remote_income", { ...base, it_specialty: "none", remote_income: "yes" }, "monthly_income"],
     ["no remote income and no IT: outcome", "remote_income", { ...base, it_specialty: "none", remote_income: "no" }, OUTCOME],
     ["no remote income but IT: criminal record", "remote_income", { ...base, it_specialty: "uiux", has_degree: "yes", has_portfolio: "yes", remote_income: "no" }, "criminal_record"],
     ["income over 3,000 asks for how long", "monthly_income", { ...base, it_specialty: "none", remote_income: "yes", monthly_income: 3000.01 }, "income_months"],
-    ["income of exactly 3,000 skips the months", "monthly_income", { ...base, it_specialty: "uiux", has_degree: "yes", has_portfolio: "yes", remote_income: "yes", monthly_income: 3000 }, "criminal_record"],
+    ["income of exactly 3,000 (on the disputed line) asks for how long", "monthly_income", { ...base, it_specialty: "uiux", has_degree: "yes", has_portfolio: "yes", remote_income: "yes", monthly_income: 3000 }, "income_months"],
+    ["income just under 3,000 skips the months", "monthly_income", { ...base, it_specialty: "uiux", has_degree: "yes", has_portfolio: "yes", remote_income: "yes", monthly_income: 2999.99 }, "criminal_record"],
     ["low income and no IT: outcome", "monthly_income", { ...base, it_specialty: "none", remote_income: "yes", monthly_income: 2999 }, OUTCOME],
     ["5 months and no IT: outcome", "income_months", { ...base, it_specialty: "none", remote_income: "yes", monthly_income: 4000, income_months: 5 }, OUTCOME],
     ["6 months: criminal record", "income_months", { ...base, it_specialty: "none", remote_income: "yes", monthly_income: 4000, income_months: 6 }, "criminal_record"],
@@ -236,7 +238,9 @@ describe("state: answering, going back, building the profile", () => {
     const s = play("dz", "no", "programming", "yes", "yes", "yes", 3500, 12, "no", "2036-11-21");
     expect(currentNode(s)).toBe(OUTCOME);
     const { results } = assess(toProfile(s.answers), { today: TODAY });
-    expect(results.map((r) => r.verdict)).toEqual(["eligible", "eligible_with_invitation"]);
+    expect(results.map((r) => r.verdict)).toEqual(["unsure", "eligible_with_invitation"]);
+    expect(results[0]!.reasons[0]).toBe("pilot_status_unconfirmed");
+    expect(assess(toProfile(s.answers), { today: "2025-06-02" }).results[0]!.verdict).toBe("eligible");
   });
 
   it("keeps the state when an answer is invalid", () => {

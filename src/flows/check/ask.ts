@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { getNode, type CheckState, type NodeId } from "../../rules/index.js";
+import { getNode, STATELESS, type CheckState, type NodeId } from "../../rules/index.js";
 import type { FlowContext } from "../../bot/context.js";
 import { checkVars } from "./vars.js";
 
@@ -27,6 +27,8 @@ export function questionKeyboard(ctx: FlowContext, id: NodeId, state: CheckState
     });
     kb.row();
   }
+  // Someone with no citizenship at all can say so with one press (typing "stateless" works too).
+  if (id === "citizenship") kb.text(ctx.t("check:opt.stateless"), CB.answer(STATELESS)).row();
   if (state.answered.length > 0) kb.text(ctx.t("check:btn.back"), CB.back);
   kb.text(ctx.t("check:btn.restart"), CB.restart);
   return kb;

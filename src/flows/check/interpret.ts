@@ -1,4 +1,14 @@
-import { countryName, getNode, matchCountry, parseAmount, parseCount, parseDate, type NodeId } from "../../rules/index.js";
+import {
+  countryName,
+  getNode,
+  isStatelessAnswer,
+  matchCountry,
+  parseAmount,
+  parseCount,
+  parseDate,
+  STATELESS,
+  type NodeId,
+} from "../../rules/index.js";
 import type { FlowContext } from "../../bot/context.js";
 import { formatDay } from "../../bot/render/dates.js";
 import { CB } from "./ask.js";
@@ -58,6 +68,7 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
       return option ? { kind: "answer", raw: option, label: labelFor(ctx, id, option) } : { kind: "retry", key: "check:error.choose_button" };
     }
     case "country": {
+      if (id === "citizenship" && isStatelessAnswer(text)) return { kind: "answer", raw: STATELESS, label: labelFor(ctx, id, STATELESS) };
       const match = matchCountry(text);
       if (match.kind === "exact") return { kind: "answer", raw: match.code, label: countryName(match.code, ctx.locale) };
       if (match.kind === "suggest") return { kind: "suggest", codes: match.codes };
@@ -87,6 +98,7 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
 }
 
 function labelFor(ctx: FlowContext, id: NodeId, value: string): string {
+  if (value === STATELESS) return ctx.t("check:opt.stateless");
   return getNode(id).kind === "country" ? countryName(value, ctx.locale) : ctx.t(`check:opt.${value}`);
 }
 

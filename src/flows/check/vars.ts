@@ -1,4 +1,4 @@
-import { countryName, factList, factNumber, factRecord, getFact, NODE_IDS } from "../../rules/index.js";
+import { countryName, factList, factNumber, factRecord, getFact, NODE_IDS, policyRules } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import { formatDay } from "../../bot/render/dates.js";
 import { formatFactValue, formatNumber } from "../../bot/render/facts.js";
@@ -19,6 +19,7 @@ export function checkVars(t: TFunction, locale: Locale): Record<string, string |
     monthsAfterVisa: Number(factRecord("visa.passport.validity_after_visa").amount),
     permitYears: Number(factRecord("b9_1.permit_length").max),
     pilotEnd: formatDay(pilotEnd, locale, "long"),
+    pilotYear: Number(String(factRecord("b9_1.pilot_period").start).slice(0, 4)),
     evisaCount: factNumber("b9_1.evisa_country_count"),
     noInvitationCount: factNumber("b12_1.no_invitation_country_count"),
     knownNoInvitation: factList("countries.no_invitation_known").length,
@@ -28,5 +29,12 @@ export function checkVars(t: TFunction, locale: Locale): Record<string, string |
       .map((c) => countryName(c, locale))
       .join(", "),
     arrivalWindow: formatFactValue(getFact("b9_1.time.arrival_window"), t, locale),
+    hubDays: formatFactValue({ ...getFact("b9_1.time.document_check"), value: policyRules().hubStagesMaxWorkingDays }, t, locale),
+    eaeuStayDays: Number(factRecord("kz.eaeu_stay").max_days),
+    eaeuWindowDays: Number(factRecord("kz.eaeu_stay").window_days),
+    eaeuTrp: formatFactValue(getFact("kz.eaeu_trp_validity"), t, locale),
+    eaeuNotify: formatFactValue(getFact("kz.eaeu_notification"), t, locale),
+    prStart: formatDay(String(factRecord("kz.pr_procedure.terms").start), locale, "long"),
+    prLevel: String(factRecord("kz.pr_procedure.terms").kazakh_level),
   };
 }

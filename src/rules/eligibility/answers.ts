@@ -1,7 +1,7 @@
-import { type ItSpecialty, PROGRAMS } from "./codes.js";
+import { type ItSpecialty, PROGRAMS, STATELESS } from "./codes.js";
 import { evaluateProgram } from "./policy.js";
 import type { Profile } from "./profile.js";
-import { policyRules } from "./rules.js";
+import { incomeVerdict, policyRules } from "./rules.js";
 
 export const YES_NO = ["yes", "no"] as const;
 export type YesNo = (typeof YES_NO)[number];
@@ -61,11 +61,14 @@ export function anyProgramOpen(a: Answers): boolean {
   return PROGRAMS.some((program) => evaluateProgram(program, p, ANY_DAY, rules).verdict !== "not_eligible");
 }
 
-/** True when some answered citizenship could still get B12-1 (EAEU citizens need no such visa). */
-export function b121CitizenshipOpen(a: Answers): boolean {
-  const { eaeuForeign } = policyRules().countries;
-  const cs = fillProfile(a).citizenships;
-  return cs.length === 0 || cs.some((c) => !eaeuForeign.has(c));
+/** True when a monthly income could still qualify for B12-1 (over the line, or exactly at it: sources differ). */
+export function incomeMayQualify(amount: number): boolean {
+  return incomeVerdict(amount, policyRules()) !== "below";
+}
+
+/** True when the person said they have no citizenship. */
+export function isStateless(a: Answers): boolean {
+  return a.citizenship === STATELESS;
 }
 
 /** True when an answered citizenship is Kazakh: then no program applies and the check ends. */

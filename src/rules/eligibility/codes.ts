@@ -3,6 +3,9 @@
  */
 
 export const PROGRAMS = ["B9-1", "B12-1"] as const;
+
+/** The citizenship answer of a person who has none (in place of a country code, and only on its own). */
+export const STATELESS = "stateless";
 export type Program = (typeof PROGRAMS)[number];
 
 /** Best first: the order used to pick the best verdict over several citizenships. */
@@ -32,11 +35,26 @@ export const BLOCKER_REASONS = [
   "no_remote_foreign_income",
   "income_below_threshold",
   "income_months_short",
-  "eaeu_citizen_no_visa_needed",
 ] as const;
 
 /** Reasons that make a program unsure (when nothing blocks it). */
-export const UNSURE_REASONS = ["citizenship_not_confirmed_evisa", "it_specialty_unlisted", "passport_validity_short"] as const;
+export const UNSURE_REASONS = [
+  /** B9-1 after the pilot's published end, with no extension confirmed in the data. */
+  "pilot_status_unconfirmed",
+  "citizenship_not_confirmed_evisa",
+  /** A stateless person: neither program's sources say how they apply. */
+  "stateless_person",
+  /** B12-1 for citizens of Armenia, Belarus, Kyrgyzstan or Russia: reported not to apply to them. */
+  "eaeu_citizen_no_visa_needed",
+  "it_specialty_unlisted",
+  /** Neither a diploma nor certificates: sources differ on whether diplomas are required. */
+  "diploma_requirement_conflict",
+  /** Income exactly at the line: one source says "over", another "at least". */
+  "income_at_threshold",
+  "passport_validity_short",
+  /** B9-1: valid long enough today, but not more than the limit on the expected residence-application date. */
+  "passport_validity_at_application",
+] as const;
 
 /** Caveats and explanations that never change the verdict. */
 export const CAVEAT_REASONS = [
@@ -44,10 +62,10 @@ export const CAVEAT_REASONS = [
   "citizenship_on_reported_no_invitation_list",
   "invitation_required",
   "no_invitation_list_incomplete",
-  "diploma_requirement_conflict",
   "passport_limits_visa_length",
   "permit_limited_by_passport",
-  "pilot_extension_unconfirmed",
+  /** The 2026 permanent-residence procedure (Kazakh test, points) exists; whether it applies to DNR is not known. */
+  "residence_procedure_2026",
   "best_of_citizenships",
 ] as const;
 

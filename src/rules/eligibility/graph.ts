@@ -4,9 +4,8 @@
  * ("outcome") as soon as both programs are decided not_eligible. No text here: the bot renders node ids and
  * option ids through locale keys.
  */
-import { anyProgramOpen, type Answers, b121CitizenshipOpen, isKazakh, YES_NO } from "./answers.js";
+import { anyProgramOpen, type Answers, incomeMayQualify, isKazakh, isStateless, YES_NO } from "./answers.js";
 import { IT_SPECIALTIES } from "./codes.js";
-import { policyRules, meets } from "./rules.js";
 import {
   type Validation,
   validateAmount,
@@ -54,15 +53,14 @@ export type QuestionNode = ChoiceNode | CountryNode | AmountNode | CountNode | D
 /** Whether a question can still change a verdict, given the answers before it. */
 const ASKS: Record<NodeId, (a: Answers) => boolean> = {
   citizenship: () => true,
-  second_citizenship_q: (a) => !isKazakh(a),
-  second_citizenship: (a) => !isKazakh(a) && a.second_citizenship_q === "yes",
+  second_citizenship_q: (a) => !isKazakh(a) && !isStateless(a),
+  second_citizenship: (a) => ASKS.second_citizenship_q(a) && a.second_citizenship_q === "yes",
   it_specialty: (a) => !isKazakh(a),
   has_degree: (a) => !isKazakh(a) && a.it_specialty !== undefined && a.it_specialty !== "none",
   has_portfolio: (a) => ASKS.has_degree(a),
-  remote_income: (a) => !isKazakh(a) && b121CitizenshipOpen(a),
+  remote_income: (a) => !isKazakh(a),
   monthly_income: (a) => ASKS.remote_income(a) && a.remote_income === "yes",
-  income_months: (a) =>
-    ASKS.monthly_income(a) && a.monthly_income !== undefined && meets(a.monthly_income, policyRules().income),
+  income_months: (a) => ASKS.monthly_income(a) && a.monthly_income !== undefined && incomeMayQualify(a.monthly_income),
   criminal_record: (a) => !isKazakh(a) && anyProgramOpen(a),
   passport_expiry: (a) => !isKazakh(a) && anyProgramOpen(a),
 };
@@ -90,9 +88,9 @@ const NODES: Readonly<Record<NodeId, QuestionNode>> = {
   citizenship: {
     id: "citizenship",
     kind: "country",
-    exits: ["second_citizenship_q", OUTCOME],
+    exits: ["second_citizenship_q", "it_specialty", OUTCOME],
     next: (a) => nextAfter("citizenship", a),
-    validate: (raw) => validateCountry(raw),
+    validate: (raw) => validateCountry(raw, true),
   },
   second_citizenship_q: {
     id: "second_citizenship_q",
@@ -116,7 +114,7 @@ const NODES: Readonly<Record<NodeId, QuestionNode>> = {
     id: "it_specialty",
     kind: "choice",
     options: IT_SPECIALTIES,
-    exits: ["has_degree", "remote_income", OUTCOME],
+    exits: ["has_degree", "remote_income"],
     next: (a) => nextAfter("it_specialty", a),
     validate: (raw) => validateChoice(raw, IT_SPECIALTIES),
   },
@@ -132,7 +130,7 @@ const NODES: Readonly<Record<NodeId, QuestionNode>> = {
     id: "has_portfolio",
     kind: "choice",
     options: YES_NO,
-    exits: ["remote_income", "criminal_record"],
+    exits: ["remote_income"],
     next: (a) => nextAfter("has_portfolio", a),
     validate: (raw) => validateChoice(raw, YES_NO),
   },

@@ -50,7 +50,8 @@ export function outcomeFacts(
   if (result.verdict === "not_eligible") return undefined;
   const mrp = mrpFees(resolveToday(opts));
   if (program === "B9-1") {
-    return outcome("b9_1.steps.residence_path", ["b9_1.fee.evisa", "b9_1.fee.multiple_entry", ...mrp], B9_1_TIMINGS);
+    // The steps listed are the residence path's (S002): its fee is the state duty, not the e-visa's USD 80.
+    return outcome("b9_1.steps.residence_path", ["b9_1.fee.residence_state_duty"], B9_1_TIMINGS);
   }
   const invitation = result.verdict === "eligible_with_invitation" || result.reasons.includes("invitation_required");
   return invitation

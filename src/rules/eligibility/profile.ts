@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { isIsoAlpha2 } from "../data/iso3166.js";
-import { IT_SPECIALTIES, type ItSpecialty } from "./codes.js";
+import { IT_SPECIALTIES, type ItSpecialty, STATELESS } from "./codes.js";
 import { isIsoDate } from "./dates.js";
 
 /** Everything the eligibility policy needs to know about a person. */
 export interface Profile {
-  /** ISO 3166-1 alpha-2, one or more; the first is the one the person named first. */
+  /**
+   * ISO 3166-1 alpha-2, one or more; the first is the one the person named first. A stateless person gives
+   * `["stateless"]` (STATELESS), on its own.
+   */
   citizenships: string[];
   itSpecialty: ItSpecialty;
   hasDegree: boolean;
@@ -18,10 +21,11 @@ export interface Profile {
   passportExpiry: string;
 }
 
+const COUNTRY_ERROR = `must be an ISO 3166-1 alpha-2 code or "${STATELESS}"`;
 const country = z
-  .string({ error: "must be an ISO 3166-1 alpha-2 code" })
-  .transform((s) => s.trim().toUpperCase())
-  .refine(isIsoAlpha2, { error: "must be an ISO 3166-1 alpha-2 code" });
+  .string({ error: COUNTRY_ERROR })
+  .transform((s) => (s.trim().toLowerCase() === STATELESS ? STATELESS : s.trim().toUpperCase()))
+  .refine((c) => c === STATELESS || isIsoAlpha2(c), { error: COUNTRY_ERROR });
 
 const bool = z.boolean({ error: "must be true or false" });
 
@@ -34,7 +38,10 @@ export const ProfileSchema = z.object({
     .array(country, { error: "must be a list of ISO 3166-1 alpha-2 codes" })
     .min(1, { error: "must list at least one citizenship" })
     .max(10, { error: "must list at most 10 citizenships" })
-    .transform((codes) => [...new Set(codes)]),
+    .transform((codes) => [...new Set(codes)])
+    .refine((codes) => !codes.includes(STATELESS) || codes.length === 1, {
+      error: `"${STATELESS}" cannot be combined with a citizenship`,
+    }),
   itSpecialty: z.enum(IT_SPECIALTIES, { error: `must be one of ${IT_SPECIALTIES.join(", ")}` }),
   hasDegree: bool,
   hasPortfolio: bool,

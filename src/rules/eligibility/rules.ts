@@ -1,5 +1,5 @@
 import { countryGroups, type CountryGroups } from "../data/countries.js";
-import { factRecord } from "../data/load.js";
+import { factRecord, getFact } from "../data/load.js";
 import { pilotEnd, pilotExtensionConfirmed } from "../data/pilot.js";
 import type { FactScalar } from "../data/types.js";
 
@@ -14,6 +14,8 @@ export interface PolicyRules {
   readonly countries: CountryGroups;
   /** b12_1.income_monthly */
   readonly income: Threshold;
+  /** True when another source gives the income line as "at least" while the main one says "over". */
+  readonly incomeLineDisputed: boolean;
   /** b12_1.income_months */
   readonly incomeMonths: Threshold;
   /** b9_1.passport_validity_residence, in calendar days from the application date. */
@@ -28,6 +30,10 @@ export interface PolicyRules {
   /** b9_1.pilot_period end, and whether an extension is confirmed (b9_1.pilot_extension). */
   readonly pilotEnd: string;
   readonly pilotExtensionConfirmed: boolean;
+  /** YYYY-MM-DD: the start of the 2026 permanent-residence procedure (kz.pr_procedure.terms). */
+  readonly prProcedureStart: string;
+  /** Astana Hub's stages at their longest (document check + interview + petition), in working days. */
+  readonly hubStagesMaxWorkingDays: number;
 }
 
 function threshold(rec: Readonly<Record<string, FactScalar>>, id: string): Threshold {
@@ -43,6 +49,19 @@ function maxNumber(rec: Readonly<Record<string, FactScalar>>, id: string): numbe
   return rec.max;
 }
 
+/** True when the fact says "over" and an alternative source says "at least" the same amount. */
+function disputedAtLeast(id: "b12_1.income_monthly"): boolean {
+  const fact = getFact(id);
+  const main = threshold(factRecord(id), id);
+  if (main.comparison !== "over") return false;
+  return (fact.alternatives ?? []).some((alt) => {
+    const v = alt.value as Readonly<Record<string, unknown>>;
+    return typeof v === "object" && v !== null && v.comparison === "at_least" && v.amount === main.amount;
+  });
+}
+
+const HUB_STAGES = ["b9_1.time.document_check", "b9_1.time.online_interview", "b9_1.time.astana_hub_petition"] as const;
+
 let cached: PolicyRules | undefined;
 
 /** The policy's rules, built from the facts on first use. */
@@ -51,6 +70,7 @@ export function policyRules(): PolicyRules {
   cached = {
     countries: countryGroups(),
     income: threshold(factRecord("b12_1.income_monthly"), "b12_1.income_monthly"),
+    incomeLineDisputed: disputedAtLeast("b12_1.income_monthly"),
     incomeMonths: threshold(factRecord("b12_1.income_months"), "b12_1.income_months"),
     residencePassportDays: threshold(factRecord("b9_1.passport_validity_residence"), "b9_1.passport_validity_residence"),
     passportMonthsAfterVisa: threshold(factRecord("visa.passport.validity_after_visa"), "visa.passport.validity_after_visa")
@@ -60,6 +80,8 @@ export function policyRules(): PolicyRules {
     permitYears: maxNumber(factRecord("b9_1.permit_length"), "b9_1.permit_length"),
     pilotEnd: pilotEnd(),
     pilotExtensionConfirmed: pilotExtensionConfirmed(),
+    prProcedureStart: String(factRecord("kz.pr_procedure.terms").start),
+    hubStagesMaxWorkingDays: HUB_STAGES.reduce((sum, id) => sum + maxNumber(factRecord(id), id), 0),
   };
   return cached;
 }
@@ -67,4 +89,13 @@ export function policyRules(): PolicyRules {
 /** True when `value` meets the threshold ("over" is strict, "at_least" is not). */
 export function meets(value: number, t: Threshold): boolean {
   return t.comparison === "over" ? value > t.amount : value >= t.amount;
+}
+
+/**
+ * Where a monthly income stands against the B12-1 line: "meets" (over it), "at_line" (exactly at it while the
+ * sources disagree between "over" and "at least": neither yes nor no), or "below".
+ */
+export function incomeVerdict(amount: number, rules: Pick<PolicyRules, "income" | "incomeLineDisputed">): "meets" | "at_line" | "below" {
+  if (meets(amount, rules.income)) return "meets";
+  return rules.incomeLineDisputed && amount === rules.income.amount ? "at_line" : "below";
 }

@@ -1,4 +1,5 @@
 import { isIsoAlpha2 } from "../data/iso3166.js";
+import { STATELESS } from "./codes.js";
 import { isIsoDate } from "./dates.js";
 
 /** Why an answer was refused; the bot renders each through a locale key. */
@@ -24,9 +25,13 @@ export function validateChoice<O extends string>(raw: unknown, options: readonly
   return hit === undefined ? fail("invalid_choice") : { ok: true, value: hit };
 }
 
-/** An ISO 3166-1 alpha-2 code, normalized to upper case (turning a country name into a code is the input parsers' job). */
-export function validateCountry(raw: unknown): Validation<string> {
+/**
+ * An ISO 3166-1 alpha-2 code, normalized to upper case, or STATELESS when `allowStateless` (turning a country
+ * name into a code is the input parsers' job).
+ */
+export function validateCountry(raw: unknown, allowStateless = false): Validation<string> {
   if (typeof raw !== "string") return fail("invalid_country");
+  if (allowStateless && raw.trim().toLowerCase() === STATELESS) return { ok: true, value: STATELESS };
   const v = raw.trim().toUpperCase();
   return isIsoAlpha2(v) ? { ok: true, value: v } : fail("invalid_country");
 }

@@ -4,3 +4,4 @@ export { parseAmount, MAX_AMOUNT, type AmountParseError, type AmountParseResult,
 export { parseCount, MAX_COUNT, type CountParseError, type CountParseResult } from "./count.js";
 export { matchCountry, countryName, type CountryMatch } from "./country.js";
 export type { NameLocale } from "./countryIndex.js";
+export { isStatelessAnswer } from "./stateless.js";
