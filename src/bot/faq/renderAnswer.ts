@@ -2,10 +2,13 @@ import { findFact, findTopic, type FaqTopic } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import { escapeHtml, type I18n, type TFunction } from "../i18n.js";
 import { Citations } from "../render/facts.js";
-import { factVars } from "../render/factVars.js";
+import { answerVars } from "./answerVars.js";
+import { PILOT_NOTE_FACTS, pilotNoteOn } from "./statusNote.js";
 
-/** Longest answer body we aim for; the source line comes on top of it. */
+/** Longest answer body we aim for; the status note and the source line come on top of it. */
 export const ANSWER_MAX_CHARS = 700;
+/** Longest status note: one line above the body, so a whole answer stays within ANSWER_MAX_CHARS + NOTE_MAX_CHARS. */
+export const NOTE_MAX_CHARS = 180;
 
 /** Labels for ids inside fact lists (documents, steps, conditions): the FAQ's own, else the check's. */
 export function itemLabeller(t: TFunction): (id: string) => string {
@@ -31,16 +34,22 @@ export function factsInTemplate(template: string): string[] {
 export interface RenderedAnswer {
   topic: FaqTopic;
   title: string;
-  /** The answer (title, text, where to confirm reported facts), without the source line. */
+  /** The one-line status note that opens the message ("" for topics without one). */
+  note: string;
+  /** The topic's own text (title and answer), without the note, the confirm line and the sources: what the search indexes. */
+  text: string;
+  /** The answer (title, text, where to confirm reported facts), without the note and the source line. */
   body: string;
+  /** The whole message: note, body and source line. */
   html: string;
 }
 
 /**
- * A topic's answer in the user's language: the text with every number taken from the facts, where
- * to confirm any reported fact, and a compact line citing each fact's source and "as of" date.
+ * A topic's answer in the user's language: a status note for answers about the DNR pilot, the text with
+ * every number taken from the facts, where to confirm any reported fact, and a compact line citing each
+ * fact's source and date. `today` (YYYY-MM-DD, Asia/Almaty) decides the pilot note, the year of MRP
+ * amounts and which facts are past review.
  */
-/** `today` (YYYY-MM-DD, Asia/Almaty) picks the year of MRP amounts and dates the status notes and review warnings. */
 export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, today: string): RenderedAnswer {
   const year = Number(today.slice(0, 4));
   const topic = findTopic(topicId);
@@ -48,13 +57,16 @@ export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, today:
   const t = i18n.getFixedT(locale);
   const key = `topic.${topicId}.answer`;
   const template = String(i18n.getResource(locale, "faq", key) ?? i18n.getResource("en", "faq", key) ?? "");
-  const text = t(`faq:${key}`, factVars(t, locale, year, itemLabeller(t)));
+  const answer = t(`faq:${key}`, answerVars(t, locale, year, itemLabeller(t)));
   const used = [...new Set([...factsInTemplate(template), ...topic.facts])];
+  const note = topic.status === "dnr_pilot" ? pilotNoteOn(today, t, locale) : "";
   const cites = new Citations(locale, today);
-  cites.cite(...used);
+  // The note names where to confirm it itself, so its facts are cited but add no confirm line.
+  cites.cite(...used, ...(note ? PILOT_NOTE_FACTS.filter((id) => !used.includes(id)) : []));
   const places = [...new Set(used.map((id) => findFact(id)).filter((f) => f?.confidence === "reported" && f.confirmAt).map((f) => f!.confirmAt!))];
   const confirm = places.length ? `\n\n${t("faq:ui.confirm_at", { places: places.join(" · ") })}` : "";
   const title = t(`faq:topic.${topicId}.title`);
-  const body = `<b>${escapeHtml(title)}</b>\n${text}${confirm}`;
-  return { topic, title, body, html: `${body}\n\n${cites.compactFooter(t)}` };
+  const text = `<b>${escapeHtml(title)}</b>\n${answer}`;
+  const body = `${text}${confirm}`;
+  return { topic, title, note, text, body, html: `${note ? `${note}\n\n` : ""}${body}\n\n${cites.compactFooter(t)}` };
 }

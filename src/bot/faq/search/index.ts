@@ -93,7 +93,7 @@ export class FaqSearch {
           title: [answer.title, ...(MARKED_TOPICS[topic.id] ?? [])].join(" "),
           examples: extra.examples.join("\n"),
           keywords: [...extra.keywords, ...(MARKED_TOPICS[topic.id] ?? [])].join("\n"),
-          answer: answer.body.replace(/<[^>]+>/g, " "),
+          answer: answer.text.replace(/<[^>]+>/g, " "),
         });
       }
     }

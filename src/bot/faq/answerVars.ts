@@ -1,0 +1,48 @@
+import { findFact, type Fact } from "../../rules/index.js";
+import type { Locale } from "../../store/index.js";
+import type { TFunction } from "../i18n.js";
+import { formatDay, formatPartialDate } from "../render/dates.js";
+import { factVars } from "../render/factVars.js";
+
+type Vars = { [key: string]: string | number | boolean | Vars };
+
+/**
+ * The variables of an FAQ answer: every fact as `f.<fact id>` (factVars), with dates (YYYY-MM-DD, YYYY-MM)
+ * written as the user's language writes them (months in Russian as "03.2025"), and values derived from one
+ * fact kept under that fact's own path, so an answer using them still cites it:
+ * `f.tax.resident_days.window_length` ("12 months", from the window id "any_12_consecutive_months").
+ */
+export function answerVars(t: TFunction, locale: Locale, year: number, itemLabel: (id: string) => string): { f: Vars } {
+  const vars = factVars(t, locale, year, itemLabel);
+  formatDates(vars.f, locale);
+  const months = windowMonths(findFact("tax.resident_days"));
+  if (months !== undefined) setDerived(vars.f, "tax.resident_days", "window_length", t("facts:units.months", { count: months, value: months }));
+  return vars;
+}
+
+/** The length in months of a "any_<n>_consecutive_months" window. */
+function windowMonths(fact: Fact | undefined): number | undefined {
+  const window = (fact?.value as { window?: unknown } | undefined)?.window;
+  const m = typeof window === "string" ? /^any_(\d+)_consecutive_months$/.exec(window) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+function setDerived(root: Vars, factId: string, field: string, value: string): void {
+  let node: Vars | undefined = root;
+  for (const key of factId.split(".")) node = node && typeof node[key] === "object" ? (node[key] as Vars) : undefined;
+  if (node && node[field] === undefined) node[field] = value;
+}
+
+/** "March 2025"; Russian texts take "03.2025", which reads right after any preposition ("с 03.2025"). */
+function formatMonth(yearMonth: string, locale: Locale): string {
+  if (locale !== "ru") return formatPartialDate(yearMonth, locale);
+  return `${yearMonth.slice(5, 7)}.${yearMonth.slice(0, 4)}`;
+}
+
+function formatDates(node: Vars, locale: Locale): void {
+  for (const [k, v] of Object.entries(node)) {
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) node[k] = formatDay(v, locale, "long");
+    else if (typeof v === "string" && /^\d{4}-\d{2}$/.test(v)) node[k] = formatMonth(v, locale);
+    else if (v && typeof v === "object") formatDates(v, locale);
+  }
+}
