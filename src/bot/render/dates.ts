@@ -34,6 +34,12 @@ export function formatPartialDate(date: string, locale: Locale): string {
 
 /** An instant as local date and time in `timeZone`, or only the time. */
 export function formatInstant(ms: number, locale: Locale, timeZone: string, withDate = true): string {
-  const options: Intl.DateTimeFormatOptions = withDate ? { dateStyle: "medium", timeStyle: "short", timeZone } : { timeStyle: "short", timeZone };
-  return new Intl.DateTimeFormat(intlLocale(locale), options).format(new Date(ms));
+  const key = `${locale}|${timeZone}|${withDate}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = withDate ? { dateStyle: "medium", timeStyle: "short", timeZone } : { timeStyle: "short", timeZone };
+    f = new Intl.DateTimeFormat(intlLocale(locale), options);
+    formatters.set(key, f);
+  }
+  return f.format(new Date(ms));
 }
