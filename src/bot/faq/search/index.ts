@@ -30,6 +30,15 @@ export interface SearchResult {
  */
 const COUNTRY_MARK = "qcountry";
 const EAEU_MARK = "qeaeu";
+/**
+ * A question about speaking or learning a language is about the language topic; "Russian" or "Kazakh"
+ * in it names a language, not a citizenship, so it gets no country marker.
+ */
+const LANGUAGE_MARK = "qlang";
+const LANGUAGE_HINT =
+  /(language|speak|learn|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|kasachisch(?![a-zäöüß])|russisch(?![a-zäöüß]))/iu;
+/** …unless it asks about the cover letter, whose topic says which languages it may be in. */
+const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A question naming both programs is most likely asking to compare them. */
 const BOTH_MARK = "qboth";
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
@@ -37,6 +46,7 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   b121_citizenship: [COUNTRY_MARK],
   eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
+  language: [LANGUAGE_MARK, LANGUAGE_MARK],
 };
 
 /** The program tokens of programNames.ts, and how much a topic of the program a question did not name counts. */
@@ -109,7 +119,9 @@ export class FaqSearch {
     const words = [...meaningful];
     const terms = words.map((w) => processTerm(w));
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
-    const hits = this.index.search([...words, ...countryMarks(question), ...both].join(" "), {
+    const language = LANGUAGE_HINT.test(question) && !COVER_LETTER_HINT.test(question) ? [LANGUAGE_MARK] : [];
+    const marks = language.length ? language : countryMarks(question);
+    const hits = this.index.search([...words, ...marks, ...both].join(" "), {
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       boost: { keywords: 3, title: 2.5, examples: 2, answer: 0.6 },
