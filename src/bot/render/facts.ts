@@ -59,6 +59,11 @@ export function formatMrpFee(fact: Fact, year: number, t: TFunction, locale: Loc
 
 type SourceRefOf = Fact["source"][number];
 
+/** A fact's `published` date dates its page; with several web sources it is not known to date each, so it is not shown. */
+function shownPublished(fact: Fact): string | undefined {
+  return fact.source.filter((ref) => !isSourceDoc(ref)).length === 1 ? fact.published : undefined;
+}
+
 /** One line of a source list: what is cited, and how it is dated. */
 interface SourceEntry {
   readonly fact: Fact;
@@ -93,7 +98,7 @@ export class Citations {
       if (fact.confidence === "reported") this.reported = true;
       const stale = isPastReview(fact, this.today);
       for (const ref of fact.source) {
-        const key = isSourceDoc(ref) ? `${ref}|${stale}` : `${ref}|${fact.published ?? ""}|${fact.checked}|${stale}`;
+        const key = isSourceDoc(ref) ? `${ref}|${stale}` : `${ref}|${shownPublished(fact) ?? ""}|${fact.checked}|${stale}`;
         let i = this.keys.indexOf(key);
         if (i < 0) {
           i = this.keys.push(key) - 1;
@@ -127,7 +132,8 @@ export class Citations {
       checked = source.read;
       parts.push(t(entry.stale ? "facts:sources.read_stale" : "facts:sources.read", { date: this.date(checked) }));
     } else {
-      if (entry.fact.published !== undefined) parts.push(t("facts:sources.published", { date: this.date(entry.fact.published) }));
+      const published = shownPublished(entry.fact);
+      if (published !== undefined) parts.push(t("facts:sources.published", { date: this.date(published) }));
       checked = entry.fact.checked;
       parts.push(t(entry.stale ? "facts:sources.checked_stale" : "facts:sources.checked", { date: this.date(checked) }));
     }

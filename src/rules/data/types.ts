@@ -62,7 +62,8 @@ export interface FactInput {
   readonly source: SourceRef | readonly SourceRef[];
   /**
    * When the source published the value, if known: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.
-   * Absent for the five documents, which carry no date (their dating is in SOURCE_DOCS).
+   * Absent for the five documents, which carry no date (their dating is in SOURCE_DOCS). Shown to users only
+   * when the fact has a single web source (with several, it is not known to date each page).
    */
   readonly published?: string;
   /** YYYY-MM-DD: when the value was last confirmed (read in the source, or checked against it). */
