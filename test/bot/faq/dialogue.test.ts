@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../helpers/testBot.js";
 import { TestUser } from "../../helpers/testUser.js";
+import { formatDay } from "../../../src/bot/render/dates.js";
+import type { Locale } from "../../../src/store/index.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -22,6 +24,20 @@ describe("free-text questions", () => {
     expect(user.lastText()).toContain(`<b>${title(lng, topic)}</b>`);
     expect(user.lastText()).toContain(t(lng)("facts:sources.title"));
     expect(user.buttons()).toContain(t(lng)("faq:ui.all_topics"));
+  });
+
+  it.each([
+    ["en", "Do I have to know Russian or Kazakh to move there as a digital nomad?"],
+    ["ru", "Нужно ли мне учить казахский язык для переезда?"],
+    ["kk", "Қазақстанға көшу үшін қазақ тілін білуім керек пе?"],
+    ["de", "Muss ich für das Nomadenvisum Russisch sprechen?"],
+  ])("in %s about speaking Kazakh or Russian get the language answer, led by the pilot's status", async (lng, question) => {
+    h.clock.set("2026-12-01T06:00:00Z");
+    const user = new TestUser(h, { language_code: lng });
+    await user.send(question);
+    const end = formatDay("2025-12-31", lng as Locale, "long");
+    expect(user.lastText()).toContain(`<b>${title(lng, "language")}</b>`);
+    expect(user.lastText().startsWith(t(lng)("faq:note.pilot_unconfirmed", { end, year: 2025, interpolation: { escapeValue: false } }))).toBe(true);
   });
 
   it("are understood in another language and answered in the user's", async () => {

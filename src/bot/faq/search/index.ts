@@ -36,7 +36,7 @@ const EAEU_MARK = "qeaeu";
  */
 const LANGUAGE_MARK = "qlang";
 const LANGUAGE_HINT =
-  /(language|speak|learn|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|kasachisch(?![a-zäöüß])|russisch(?![a-zäöüß]))/iu;
+  /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|kasachisch(?![a-zäöüß])|russisch(?![a-zäöüß]))/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A question naming both programs is most likely asking to compare them. */
