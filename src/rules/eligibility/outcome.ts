@@ -22,6 +22,7 @@ const B9_1_TIMINGS: FactId[] = [
   "b9_1.time.document_check",
   "b9_1.time.online_interview",
   "b9_1.time.astana_hub_petition",
+  "b9_1.time.astana_hub_review",
   "b9_1.time.decision",
   "b9_1.time.arrival_window",
   "b9_1.time.residence_path",

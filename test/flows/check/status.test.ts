@@ -57,6 +57,9 @@ describe("/check on 2026-12-01, after the pilot's published end", () => {
     // The fee shown is the residence path's state duty, not the e-visa fee of the other path.
     expect(b91).toContain(t(lng)("check:label.b9_1.fee.residence_state_duty"));
     expect(b91).not.toContain(t(lng)("check:label.b9_1.fee.evisa"));
+    // Processing times give Astana Hub's total as well as its parts.
+    expect(b91).toContain(t(lng)("check:label.b9_1.time.astana_hub_review"));
+    if (lng === "en") expect(b91).toContain("Astana Hub stages in all: 12–17 business days");
   });
 
   it("the same check inside the pilot's period says the person appears to qualify", async () => {
