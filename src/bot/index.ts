@@ -18,9 +18,12 @@ import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { chatlessFilter } from "./middleware/chatless.js";
 import { errorHandler } from "./middleware/errors.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { i18nMiddleware } from "./middleware/i18n.js";
+import { guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
+import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 
 /** Bumped whenever a flow's code changes so that stored conversation replays are discarded, not misread. */
@@ -33,6 +36,8 @@ export interface BotOptions {
   client?: ApiClientOptions;
   /** Counts updates in flight so background reminder sends wait for interactive replies. */
   gate?: InteractiveGate;
+  /** Overrides of the Bot API retry policy (tests inject `sleep`); every retry is logged. */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Serializes updates per chat so that session and conversation state never race. */
@@ -45,7 +50,13 @@ export function chatKey(ctx: Context): string | undefined {
  * (storage, i18n, logger, clock, Bot API transport) comes in through `services` and `options`.
  */
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: options.client });
+  // The retrying client is shared by bot.api and every Api the conversations plugin builds from it.
+  const client = resilientClient(options.client, {
+    onRetry: ({ method, attempt, delayMs, reason }) =>
+      services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
+    ...options.retry,
+  });
+  const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
 
   bot.catch(errorHandler());
   bot.use(async (ctx, next) => {
@@ -67,16 +78,14 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   );
   app.use(chatMemberFeature);
   app.use(i18nMiddleware(services));
+  app.use(chatlessFilter());
   app.use(
     conversations<BotContext, BotContext>({
-      storage: {
-        type: "key",
-        version: FLOWS_VERSION,
-        getStorageKey: chatKey,
-        adapter: services.stores.conversations as never,
-      },
+      storage: guardedConversationStorage(services.stores.conversations, FLOWS_VERSION, chatKey) as never,
     }),
   );
+  // A step that fails below here leaves the conversation where it was and tells the person.
+  app.use(stepGuard());
   // Commands that work at any time come before the flows: an open conversation would swallow them.
   app.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
   app.use(

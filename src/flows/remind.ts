@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import { almatyToday, computeDeadlines, MILESTONE_IDS, parseCount, parseDate, type MilestoneId, type Milestones } from "../rules/index.js";
+import { almatyToday, computeDeadlines, DAYS_IN_KZ_BASIS, MILESTONE_IDS, parseCount, parseDate, type MilestoneId, type Milestones } from "../rules/index.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
 import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
@@ -73,11 +73,15 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
           break;
         }
         const text = current.message?.text?.trim();
-        if (!text) continue;
+        if (!text) {
+          // Media and edited messages get an answer, never silence (a stale button press needs none).
+          if (!pressed) await current.reply(current.t(current.editedMessage ? "system:flow.edited" : "system:flow.text_only"));
+          continue;
+        }
         if (field === "days_in_kz") {
           const n = parseCount(text);
           if (n.ok && n.value <= 366) {
-            milestones = { ...milestones, days_in_kz: n.value };
+            milestones = { ...milestones, days_in_kz: n.value, days_in_kz_basis: DAYS_IN_KZ_BASIS };
             break;
           }
           await current.reply(current.t("remind:error.days"), { parse_mode: "HTML" });

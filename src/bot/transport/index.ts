@@ -1,0 +1,25 @@
+import { createRequire } from "node:module";
+import type { ApiClientOptions } from "grammy";
+import { ignoreNotModified } from "./notModified.js";
+import { retryingFetch, type FetchLike, type RetryPolicy } from "./retryingFetch.js";
+
+export { DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy } from "./retryingFetch.js";
+
+/**
+ * grammY's own HTTP client on Node (node-fetch, with the keep-alive agent grammY configures),
+ * loaded from grammY's location so that wrapping it changes nothing else about the transport.
+ */
+function grammyFetch(): FetchLike {
+  const fromGrammy = createRequire(createRequire(import.meta.url).resolve("grammy"));
+  return fromGrammy("node-fetch") as FetchLike;
+}
+
+/**
+ * The Bot API client options every Api of the bot shares, `bot.api` and the ones the
+ * conversations plugin builds per replay alike: the given transport (or grammY's default) wrapped
+ * with the retry policy and the "message is not modified" rule.
+ */
+export function resilientClient(client: ApiClientOptions = {}, retry: Partial<RetryPolicy> = {}): ApiClientOptions {
+  const base = (client.fetch as unknown as FetchLike | undefined) ?? grammyFetch();
+  return { ...client, fetch: ignoreNotModified(retryingFetch(base, retry)) as unknown as ApiClientOptions["fetch"] };
+}

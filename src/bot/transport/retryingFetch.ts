@@ -1,0 +1,159 @@
+/**
+ * The bounded retry policy of every Bot API call the bot makes, installed as grammY's `client.fetch`.
+ *
+ * Why at the fetch level and not as an API transformer (such as @grammyjs/auto-retry on `bot.api`):
+ * the conversations plugin builds a fresh `Api` for every replay from `bot.api`'s token and client
+ * options, so transformers on `bot.api` never reach calls made inside /check or /remind, while the
+ * client's `fetch` does. A transformer installed inside a conversation (as a plugin) would sit
+ * outside the plugin's own replay-recording transformer: every failed attempt would be recorded
+ * and replayed (waits included) on each later update. Below the recorder, only the final outcome is
+ * stored. auto-retry is not used because it retries network errors without a cap, cannot be given
+ * a clock or a logger, and resends messages whose response was lost.
+ *
+ * The policy:
+ * - 429 with `retry_after` up to a cap: wait that long and try again;
+ * - 5xx and network errors: exponential backoff (base, doubling, capped), at most `maxAttempts`;
+ * - a network error that proves the request never left (refused, no route, DNS) is retried for
+ *   every method; one that may have struck after Telegram received the request (reset, timeout)
+ *   is retried only for methods that are safe to repeat. A message (`send*`, copy, forward) is not
+ *   sent again then, because the Bot API has no idempotency key: resending a message whose answer
+ *   was lost delivers it twice. The caller gets the error instead (inside a flow, the step guard
+ *   keeps the conversation where it was and asks the person to send their last message again).
+ */
+
+export interface RetryEvent {
+  method: string;
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  delayMs: number;
+  /** `429`, `500`, … or the network error code (`ECONNRESET`, …). */
+  reason: string;
+}
+
+export interface RetryPolicy {
+  /** Tries per call, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A 429 asking to wait longer than this is handed to the caller instead of waited for. */
+  maxRetryAfterMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 60_000,
+  sleep: abortableSleep,
+};
+
+/** Network error codes raised before a request reached the server: repeating it cannot duplicate anything. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** Methods that create a message: repeating one after a lost response would show it twice. */
+export function createsMessage(method: string): boolean {
+  return /^(send(?!ChatAction)|copyMessage|forwardMessage)/.test(method);
+}
+
+/** Not retried here: the update source has its own loop for long polling. */
+const PASS_THROUGH = new Set(["getUpdates"]);
+
+interface FetchInit {
+  body?: unknown;
+  signal?: AbortSignal | null;
+  [key: string]: unknown;
+}
+interface ResponseLike {
+  status: number;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+export type FetchLike = (url: string, init?: FetchInit) => Promise<ResponseLike>;
+
+/** Wraps `base` with the retry policy; see the module comment for what is retried and why. */
+export function retryingFetch(base: FetchLike, options: Partial<RetryPolicy> = {}): FetchLike {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options };
+  return async (url, init = {}) => {
+    const method = String(url).slice(String(url).lastIndexOf("/") + 1);
+    if (PASS_THROUGH.has(method)) return base(url, init);
+    // A multipart body is a one-shot stream: read it once so that a retry can send it again.
+    const body = await replayableBody(init.body);
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= policy.maxAttempts;
+      let delayMs: number;
+      let reason: string;
+      try {
+        const response = await base(url, { ...init, body });
+        if (response.status !== 429 && response.status < 500) return response;
+        const text = await response.text();
+        const replay = rebuilt(response.status, text);
+        reason = String(response.status);
+        if (response.status === 429) {
+          const retryAfter = parseRetryAfter(text);
+          if (retryAfter === undefined || retryAfter * 1000 > policy.maxRetryAfterMs) return replay;
+          delayMs = retryAfter * 1000;
+        } else {
+          delayMs = backoff(policy, attempt);
+        }
+        if (last) return replay;
+      } catch (err) {
+        if (init.signal?.aborted) throw err;
+        reason = networkCode(err);
+        const repeatable = NEVER_SENT.has(reason) || !createsMessage(method);
+        if (last || !repeatable) throw err;
+        delayMs = backoff(policy, attempt);
+      }
+      policy.onRetry?.({ method, attempt, delayMs, reason });
+      await policy.sleep(delayMs, init.signal ?? undefined);
+    }
+  };
+}
+
+function backoff(policy: RetryPolicy, attempt: number): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+}
+
+/** The error code of a failed fetch: node-fetch puts it on the error, undici on its cause. */
+export function networkCode(err: unknown): string {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === "string" ? code : "network";
+}
+
+function parseRetryAfter(text: string): number | undefined {
+  try {
+    const value = (JSON.parse(text) as { parameters?: { retry_after?: unknown } }).parameters?.retry_after;
+    return typeof value === "number" && value >= 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rebuilt(status: number, text: string): ResponseLike {
+  return new Response(text, { status, headers: { "content-type": "application/json" } });
+}
+
+async function replayableBody(body: unknown): Promise<unknown> {
+  if (body === undefined || body === null || typeof body === "string" || body instanceof Uint8Array) return body;
+  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error("Request aborted while waiting to retry"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error("Request aborted while waiting to retry"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
