@@ -1,11 +1,10 @@
-import { almatyToday, computeDeadlines, deadlineEnd, MilestonesSchema, planReminders, type Deadline, type Milestones } from "../rules/index.js";
+import { almatyToday, computeDeadlines, deadlineEnd, parseStoredMilestones, planReminders, type Deadline, type Milestones } from "../rules/index.js";
 import type { Clock, Stores } from "../store/index.js";
 import { DEFAULT_TIME_ZONE } from "./dispatcher.js";
 
 /** A user's saved milestones (empty when none or unreadable). */
 export async function loadMilestones(stores: Pick<Stores, "milestones">, userId: number): Promise<Milestones> {
-  const parsed = MilestonesSchema.safeParse((await stores.milestones.read(String(userId))) ?? {});
-  return parsed.success ? (parsed.data as Milestones) : {};
+  return parseStoredMilestones(await stores.milestones.read(String(userId))) ?? {};
 }
 
 /** The user's deadlines as of now, from their saved milestones. */

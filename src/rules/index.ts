@@ -69,6 +69,6 @@ export { isTimeZone, localParts, zonedTimeToUtc } from "./reminders/localTime.js
 // Deadlines from a person's milestones, and Kazakhstan's working-day calendar.
 export { computeDeadlines, daysLeft } from "./deadlines/compute.js";
 export type { Deadline, DeadlineKind } from "./deadlines/compute.js";
-export { MILESTONE_IDS, MilestonesSchema } from "./deadlines/milestones.js";
+export { DAYS_IN_KZ_BASIS, MILESTONE_IDS, MilestonesSchema, parseStoredMilestones } from "./deadlines/milestones.js";
 export type { MilestoneId, Milestones } from "./deadlines/milestones.js";
 export { addCalendarDays, addWorkingDays, isWorkingDay } from "./calendar/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeDeadlines, type Deadline } from "../../../src/rules/index.js";
+import { computeDeadlines, DAYS_IN_KZ_BASIS, parseStoredMilestones, type Deadline } from "../../../src/rules/index.js";
 
 const TODAY = "2026-03-10";
 const byId = (list: Deadline[]) => Object.fromEntries(list.map((d) => [d.id, d]));
@@ -102,5 +102,22 @@ describe("deadlines from milestones", () => {
   it("never throws for dates outside the calendar: old working-day items are simply gone", () => {
     expect(computeDeadlines({ entry: "2019-05-01", hub_applied: "2150-01-01" }, TODAY)).toEqual([]);
     expect(() => computeDeadlines({ entry: "31.05.2026" } as never, TODAY)).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe("stored milestones from before the 12-month rule", () => {
+  it("drops a day count saved without its 12-month basis, so no tax line is drawn from it", () => {
+    expect(parseStoredMilestones({ days_in_kz: 120, entry: "2026-03-02" })).toEqual({ entry: "2026-03-02" });
+  });
+
+  it("keeps a day count saved with the 12-month basis", () => {
+    const m = parseStoredMilestones({ days_in_kz: 120, days_in_kz_basis: DAYS_IN_KZ_BASIS });
+    expect(m).toEqual({ days_in_kz: 120, days_in_kz_basis: DAYS_IN_KZ_BASIS });
+    expect(computeDeadlines(m!, "2026-12-01").some((d) => d.id === "tax_residency")).toBe(true);
+  });
+
+  it("reads nothing from a damaged record, and an empty one as empty", () => {
+    expect(parseStoredMilestones({ entry: "not a date" })).toBeUndefined();
+    expect(parseStoredMilestones(undefined)).toEqual({});
   });
 });
