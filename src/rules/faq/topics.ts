@@ -46,7 +46,7 @@ export const FAQ_TOPICS: readonly FaqTopic[] = [
   { id: "docs_b121", group: "documents", facts: ["b12_1.documents", "b12_1.income_months"], program: "B12-1", related: ["insurance", "police_certificate", "fee_b121"] },
   { id: "photo", group: "documents", facts: ["kz.photo_size"], status: "dnr_pilot", related: ["docs_residence", "passport"] },
   { id: "passport", group: "documents", facts: ["b9_1.passport_validity_residence", "visa.passport.validity_after_visa", "visa.passport.blank_pages", "visa.passport.condition"], status: "dnr_pilot", related: ["permit_length", "docs_residence"] },
-  { id: "police_certificate", group: "documents", facts: ["b9_1.police_clearance", "b9_1.documents.residence_permit", "kz.police_clearance_validity", "b12_1.no_criminal_record"], status: "dnr_pilot", related: ["docs_residence", "docs_b121"] },
+  { id: "police_certificate", group: "documents", facts: ["b9_1.police_clearance", "kz.police_clearance_validity", "b12_1.no_criminal_record"], status: "dnr_pilot", related: ["docs_residence", "docs_b121"] },
   { id: "cover_letter", group: "documents", facts: ["b9_1.cover_letter_languages"], program: "B9-1", status: "dnr_pilot", related: ["docs_residence", "astana_hub"] },
   { id: "insurance", group: "documents", facts: ["b12_1.documents"], program: "B12-1", related: ["docs_b121", "fee_b121"] },
   { id: "steps_b91", group: "process", facts: ["b9_1.steps.residence_path", "b9_1.time.decision", "b9_1.time.arrival_window", "kz.pr_procedure.terms", "kz.pr_procedure.steps", "kz.pr_procedure.applies_to_dnr"], program: "B9-1", status: "dnr_pilot", related: ["astana_hub", "processing_times", "iin_eds"] },
