@@ -1,4 +1,5 @@
 import type { Message, UserFromGetMe } from "grammy/types";
+import type { FaultPlan } from "./faultPlan.js";
 import { parseMultipart } from "./multipart.js";
 
 /** One Bot API request as the bot made it. Files sent by multipart arrive as `{ filename, content }`. */
@@ -7,6 +8,8 @@ export interface ApiCall {
   payload: Record<string, unknown>;
   /** What the emulator answered; absent when the call failed. */
   result?: unknown;
+  /** The injected fault this call met, if any (`reset`, `lost`, `429`, `500`, …). */
+  fault?: string;
 }
 
 export interface SentFile {
@@ -66,6 +69,9 @@ export class BotApiEmulator {
     private readonly onCall?: (call: ApiCall, result: unknown) => void,
   ) {}
 
+  /** Injected faults: each call asks the plan whether (and how) to fail; see `FaultPlan`. */
+  faults: FaultPlan | undefined;
+
   /** Makes the next call of `method` fail with `failure` (queued; each is used once). */
   failNext(method: string, failure: ApiFailure): void {
     this.failures.push({ method, failure });
@@ -103,7 +109,23 @@ export class BotApiEmulator {
     const url = String(input instanceof URL ? input.href : input);
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = await decodeBody(init?.body, init?.headers?.["content-type"] ?? "");
+    const fault = this.faults?.next(method);
+    if (fault?.kind === "reset") {
+      // The connection dropped before the request was processed: nothing happened.
+      this.calls.push({ method, payload, fault: "reset" });
+      throw connectionError("ECONNRESET");
+    }
+    if (fault?.kind === "refused") throw connectionError("ECONNREFUSED");
+    if (fault?.kind === "http") {
+      this.calls.push({ method, payload, fault: String(fault.failure.error_code) });
+      return new Response(JSON.stringify({ ok: false, ...fault.failure }), { status: fault.failure.error_code, headers: { "content-type": "application/json" } });
+    }
     const envelope = this.handle(method, payload);
+    if (fault?.kind === "lost") {
+      // Processed (a message was sent), then the response was lost on the way back.
+      this.calls.at(-1)!.fault = "lost";
+      throw connectionError("ECONNRESET");
+    }
     return new Response(JSON.stringify(envelope), {
       status: envelope.ok ? 200 : envelope.error_code,
       headers: { "content-type": "application/json" },
@@ -152,6 +174,11 @@ export class BotApiEmulator {
   private seconds(): number {
     return Math.floor(this.now() / 1000);
   }
+}
+
+/** A network failure shaped like node-fetch's (the code on the error) and undici's (on its cause). */
+function connectionError(code: string): Error {
+  return Object.assign(new Error(`emulated network failure: ${code}`), { code, cause: { code } });
 }
 
 /** Decodes a grammY request body: a JSON string, or a multipart stream whose files become `SentFile`s. */

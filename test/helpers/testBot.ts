@@ -9,6 +9,7 @@ import { lazyFaqSearch } from "../../src/bot/faq/lazySearch.js";
 import type { FaqSearch } from "../../src/bot/faq/search/index.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
+import type { RetryPolicy } from "../../src/bot/transport/index.js";
 import { createLogger } from "../../src/logger.js";
 import { openEmbeddedStores, type Clock } from "../../src/store/index.js";
 
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   logLevel?: "debug" | "info" | "silent";
   /** The emulated Bot API to talk to; a fresh one by default. */
   api?: BotApiEmulator;
+  /** Retry policy overrides; by default retries do not wait (no real sleeps in tests). */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Builds the real bot over a temporary SQLite folder, a fake clock and the emulated Bot API. */
@@ -71,6 +74,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const bot = createBot("123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz", services, {
     botInfo: api.botInfo,
     client: { fetch: api.fetch as never },
+    retry: { sleep: () => Promise.resolve(), ...opts.retry },
   });
   await bot.init();
   const harness: Harness = {

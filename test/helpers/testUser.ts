@@ -78,10 +78,10 @@ export class TestUser {
     return this.harness.api.calls.slice(this.mark);
   }
 
-  /** Texts the bot sent or edited to this user since the last action. */
+  /** Texts the bot sent or edited to this user since the last action (calls that failed are not seen). */
   replies(): string[] {
     return this.calls()
-      .filter((c) => OUTGOING.has(c.method) && Number(c.payload.chat_id) === this.user.id)
+      .filter((c) => OUTGOING.has(c.method) && c.result !== undefined && Number(c.payload.chat_id) === this.user.id)
       .map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
   }
 
@@ -105,7 +105,7 @@ export class TestUser {
     const calls = this.harness.api.calls;
     for (let i = calls.length - 1; i >= 0; i--) {
       const c = calls[i]!;
-      if (!OUTGOING.has(c.method) && c.method !== "editMessageReplyMarkup") continue;
+      if ((!OUTGOING.has(c.method) && c.method !== "editMessageReplyMarkup") || c.result === undefined) continue;
       if (Number(c.payload.chat_id) !== this.user.id) continue;
       const rows = (c.payload.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard;
       if (!rows) continue;
