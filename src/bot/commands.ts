@@ -3,7 +3,7 @@ import { SUPPORTED_LOCALES } from "../store/index.js";
 import type { I18n } from "./i18n.js";
 
 /** The commands shown in Telegram's menu and in /help, in order. Names stay Latin in every language. */
-export const MENU_COMMANDS = ["start", "check", "faq", "help", "language", "privacy", "cancel"] as const;
+export const MENU_COMMANDS = ["start", "check", "faq", "help", "language", "privacy", "mydata", "forget", "cancel"] as const;
 
 /**
  * Registers the command list, description and short description for every supported language

@@ -16,6 +16,9 @@ import type { InteractiveGate } from "../reminders/interactiveGate.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
+import { forgetFeature } from "./features/forget.js";
+import { mydataFeature } from "./features/mydata.js";
+import { personalDataFeature } from "./features/personalData.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { chatlessFilter } from "./middleware/chatless.js";
@@ -87,7 +90,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   // A step that fails below here leaves the conversation where it was and tells the person.
   app.use(stepGuard());
   // Commands that work at any time come before the flows: an open conversation would swallow them.
-  app.use(cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature);
+  app.use(personalDataFeature, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature);
   app.use(
     createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
       id: CHECK_FLOW_ID,

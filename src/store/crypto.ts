@@ -1,20 +1,33 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { DATABASE_FILE, StoredDataError } from "./sqlite.js";
 
 const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+const TAG_BYTES_OUT = 16;
+
 /** Encrypts values at rest with AES-256-GCM; the associated data binds a ciphertext to its row. */
 export interface Sealer {
   seal(plain: string, associated: string): Buffer;
   open(sealed: Buffer, associated: string): string;
+  /**
+   * A keyed HMAC-SHA-256 (16 bytes) of `text`: an opaque, stable lookup key for a value that must not
+   * be stored in clear but must still be found by equality (e.g. which deadline a reminder is for).
+   */
+  tag(text: string): Buffer;
 }
 
 export function createSealer(key: Buffer): Sealer {
   if (key.length !== 32) throw new Error("The data key must be exactly 32 bytes.");
+  // A separate key for the HMAC, derived from the data key, so one key is never used for two algorithms.
+  const tagKey = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "nomad-kz lookup tags v1", 32));
   return {
+    tag(text) {
+      return createHmac("sha256", tagKey).update(text, "utf8").digest().subarray(0, TAG_BYTES_OUT);
+    },
     seal(plain, associated) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
@@ -54,14 +67,36 @@ export const KEY_FILE_NAME = "data.key";
 /**
  * Finds the key that encrypts personal data: the DATA_KEY setting, else the key file in the data
  * folder, else a new random key written to that file with mode 0600 (the caller warns about it).
+ * A key file means data was written here before: if the database next to it is missing or empty,
+ * it stops instead of starting afresh (which would silently lose everything).
  */
 export function resolveDataKey(dataDir: string, setting: string | undefined): ResolvedKey {
+  const file = join(dataDir, KEY_FILE_NAME);
+  checkDataFolder(dataDir, file);
   if (setting) return { key: decodeKey(setting), origin: "setting" };
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, KEY_FILE_NAME);
   if (existsSync(file)) return { key: decodeKey(readFileSync(file, "utf8")), origin: "file", file };
   const key = randomBytes(32);
   writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
   return { key, origin: "generated", file };
+}
+
+/**
+ * A first start has neither a key file nor a database (or only a database key from DATA_KEY).
+ * A key file without its database, or a zero-length database, is damage or a lost file: stop.
+ */
+function checkDataFolder(dataDir: string, keyFile: string): void {
+  const database = join(dataDir, DATABASE_FILE);
+  const hasDatabase = existsSync(database);
+  if (hasDatabase && statSync(database).size === 0) {
+    throw new StoredDataError(
+      `The database file ${database} is empty (0 bytes), so the data it held is gone. Restore it from a backup; if you really mean to start with no data, delete the file.`,
+    );
+  }
+  if (!hasDatabase && existsSync(keyFile)) {
+    throw new StoredDataError(
+      `The database file ${database} is missing, but its key file ${keyFile} exists: the data was moved or lost. Restore the database from a backup (or set DATA_DIR to where it is); to start afresh with no data, delete ${keyFile}.`,
+    );
+  }
 }

@@ -1,10 +1,13 @@
 import type { Sealer } from "./crypto.js";
 import type { SqliteDb } from "./sqlite.js";
 import type { Clock, KeyValueStore } from "./types.js";
+import { personOf, type Quarantine } from "./unreadable.js";
 
 /**
  * A namespace of the `kv` table holding JSON values, each encrypted with its namespace and key as
  * associated data. Doubles as a grammY session adapter and a conversations state adapter.
+ * A value that fails to decrypt is moved to quarantine and read as absent, so a damaged row never
+ * blocks the person (an open conversation that cannot be read is simply no longer open).
  */
 export class SqliteKeyValue<T> implements KeyValueStore<T> {
   private readonly readStmt;
@@ -13,10 +16,11 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
   private readonly staleStmt;
 
   constructor(
-    db: SqliteDb,
+    private readonly db: SqliteDb,
     private readonly ns: string,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly quarantine: Quarantine,
   ) {
     this.readStmt = db.prepare("SELECT value FROM kv WHERE ns = ? AND key = ?");
     this.writeStmt = db.prepare(
@@ -30,7 +34,15 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
   async read(key: string): Promise<T | undefined> {
     const row = this.readStmt.get(this.ns, key) as { value: Buffer } | undefined;
     if (!row) return undefined;
-    return JSON.parse(this.sealer.open(row.value, this.aad(key))) as T;
+    try {
+      return JSON.parse(this.sealer.open(row.value, this.aad(key))) as T;
+    } catch {
+      this.db.transaction(() => {
+        this.quarantine.put(`kv:${this.ns}`, personOf(key), row.value);
+        this.deleteStmt.run(this.ns, key);
+      })();
+      return undefined;
+    }
   }
 
   async write(key: string, value: T): Promise<void> {

@@ -1,63 +1,121 @@
 import type { Sealer } from "./crypto.js";
 import type { PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
 import type { SqliteDb } from "./sqlite.js";
+import type { Quarantine } from "./unreadable.js";
 
+/**
+ * What a reminder row keeps in clear: its owner, when it is due (rounded to the minute: the
+ * scheduler queries it), its status and attempts. Which deadline it is for, its offset and dates
+ * are sealed; `slot` and `deadline_tag` are keyed HMACs that find rows by deadline without naming it.
+ */
 interface Raw {
   id: number;
   user_id: number;
-  deadline_id: string;
-  offset_id: string;
   due_at: number;
-  planned_at: number;
-  deadline_end: number;
-  payload: Buffer;
+  sealed: Buffer;
   status: ReminderRow["status"];
   attempts: number;
-  sent_at: number | null;
 }
 
-/** The embedded reminder store; payloads (dates of a person's life events) are encrypted. */
+interface Sealed {
+  deadlineId: string;
+  offsetId: string;
+  plannedAt: number;
+  deadlineEnd: number;
+  payload: ReminderPayload;
+  sentAt?: number;
+}
+
+const MINUTE_MS = 60_000;
+/** Due times are stored to the minute (never later than asked), so they say less about a person's dates. */
+export const toMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+
+const slotText = (userId: number, deadlineId: string, offsetId: string) => `reminder-slot:${userId}:${deadlineId}:${offsetId}`;
+const deadlineText = (userId: number, deadlineId: string) => `reminder-deadline:${userId}:${deadlineId}`;
+const aad = (userId: number, slot: Buffer) => `reminder:${userId}:${slot.toString("hex")}`;
+
+/** The embedded reminder store; everything that tells a person's dates is encrypted. */
 export class SqliteReminders implements ReminderStore {
+  private readonly slotStmt;
+  private readonly resealStmt;
+
   constructor(
     private readonly db: SqliteDb,
     private readonly sealer: Sealer,
-  ) {}
+    private readonly quarantine: Quarantine,
+  ) {
+    this.slotStmt = db.prepare("SELECT slot FROM reminders WHERE id = ?");
+    this.resealStmt = db.prepare("UPDATE reminders SET sealed = ? WHERE id = ?");
+  }
 
-  private row(r: Raw): ReminderRow {
-    return {
-      id: r.id,
-      userId: r.user_id,
-      deadlineId: r.deadline_id,
-      offsetId: r.offset_id,
-      dueAt: r.due_at,
-      plannedAt: r.planned_at,
-      deadlineEnd: r.deadline_end,
-      payload: JSON.parse(this.sealer.open(r.payload, `reminder:${r.user_id}:${r.deadline_id}:${r.offset_id}`)) as ReminderPayload,
-      status: r.status,
-      attempts: r.attempts,
-      ...(r.sent_at === null ? {} : { sentAt: r.sent_at }),
-    };
+  private seal(userId: number, slot: Buffer, data: Sealed): Buffer {
+    return this.sealer.seal(JSON.stringify(data), aad(userId, slot));
+  }
+
+  /** Opens a row's sealed part; an unreadable row is moved to quarantine and treated as absent. */
+  private open(r: Raw & { slot?: Buffer }): Sealed | undefined {
+    const slot = r.slot ?? (this.slotStmt.get(r.id) as { slot: Buffer } | undefined)?.slot;
+    if (!slot) return undefined;
+    try {
+      return JSON.parse(this.sealer.open(r.sealed, aad(r.user_id, slot))) as Sealed;
+    } catch {
+      this.db.transaction(() => {
+        this.quarantine.put("reminders", r.user_id, r.sealed);
+        this.db.prepare("DELETE FROM reminders WHERE id = ?").run(r.id);
+      })();
+      return undefined;
+    }
+  }
+
+  private rows(raws: Array<Raw & { slot?: Buffer }>): ReminderRow[] {
+    const out: ReminderRow[] = [];
+    for (const r of raws) {
+      const s = this.open(r);
+      if (!s) continue;
+      out.push({
+        id: r.id,
+        userId: r.user_id,
+        deadlineId: s.deadlineId,
+        offsetId: s.offsetId,
+        dueAt: r.due_at,
+        plannedAt: s.plannedAt,
+        deadlineEnd: s.deadlineEnd,
+        payload: s.payload,
+        status: r.status,
+        attempts: r.attempts,
+        ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
+      });
+    }
+    return out;
+  }
+
+  /** Rewrites the sealed part of one row (the sent time, a snoozed plan). */
+  private reseal(id: number, change: (s: Sealed) => Sealed): void {
+    const raw = this.db.prepare("SELECT * FROM reminders WHERE id = ?").get(id) as (Raw & { slot: Buffer }) | undefined;
+    const s = raw && this.open(raw);
+    if (raw && s) this.resealStmt.run(this.seal(raw.user_id, raw.slot, change(s)), id);
   }
 
   async replacePlan(userId: number, rows: PlannedRow[]): Promise<void> {
     const remove = this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND status IN ('pending', 'expired', 'failed')");
-    const sent = this.db.prepare("SELECT deadline_id, offset_id, payload FROM reminders WHERE user_id = ? AND status IN ('sent', 'claimed')");
+    const kept = this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND status IN ('sent', 'claimed')");
     const insert = this.db.prepare(
-      `INSERT INTO reminders (user_id, deadline_id, offset_id, due_at, planned_at, deadline_end, payload) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, deadline_id, offset_id) DO NOTHING`,
+      `INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, slot) DO NOTHING`,
     );
-    const dropSent = this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_id = ? AND offset_id = ?");
+    const drop = this.db.prepare("DELETE FROM reminders WHERE id = ?");
     this.db.transaction(() => {
       remove.run(userId);
       // A sent reminder stays sent, unless its deadline moved to another date: then it is due again.
-      for (const s of sent.all(userId) as Array<{ deadline_id: string; offset_id: string; payload: Buffer }>) {
-        const old = JSON.parse(this.sealer.open(s.payload, `reminder:${userId}:${s.deadline_id}:${s.offset_id}`)) as ReminderPayload;
-        const planned = rows.find((r) => r.deadlineId === s.deadline_id && r.offsetId === s.offset_id);
-        if (planned && planned.payload.date !== old.date) dropSent.run(userId, s.deadline_id, s.offset_id);
+      for (const s of this.rows(kept.all(userId) as Raw[])) {
+        const planned = rows.find((r) => r.deadlineId === s.deadlineId && r.offsetId === s.offsetId);
+        if (planned && planned.payload.date !== s.payload.date) drop.run(s.id);
       }
       for (const r of rows) {
-        const aad = `reminder:${userId}:${r.deadlineId}:${r.offsetId}`;
-        insert.run(userId, r.deadlineId, r.offsetId, r.dueAt, r.dueAt, r.deadlineEnd, this.sealer.seal(JSON.stringify(r.payload), aad));
+        const slot = this.sealer.tag(slotText(userId, r.deadlineId, r.offsetId));
+        const dueAt = toMinute(r.dueAt);
+        const data: Sealed = { deadlineId: r.deadlineId, offsetId: r.offsetId, plannedAt: dueAt, deadlineEnd: r.deadlineEnd, payload: r.payload };
+        insert.run(userId, slot, this.sealer.tag(deadlineText(userId, r.deadlineId)), dueAt, this.seal(userId, slot, data));
       }
     })();
   }
@@ -70,20 +128,23 @@ export class SqliteReminders implements ReminderStore {
     );
     const claim = this.db.prepare("UPDATE reminders SET status = 'claimed', claimed_at = ? WHERE id = ? AND status = 'pending'");
     return this.db.transaction(() => {
-      const rows = select.all(now, limit) as Raw[];
+      const rows = this.rows(select.all(now, limit) as Array<Raw & { slot: Buffer }>);
       for (const r of rows) claim.run(now, r.id);
-      return rows.map((r) => this.row({ ...r, status: "claimed" }));
+      return rows.map((r) => ({ ...r, status: "claimed" as const }));
     })();
   }
 
   async markSent(id: number, now: number): Promise<void> {
-    this.db.prepare("UPDATE reminders SET status = 'sent', sent_at = ? WHERE id = ?").run(now, id);
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE reminders SET status = 'sent' WHERE id = ?").run(id);
+      this.reseal(id, (s) => ({ ...s, sentAt: now }));
+    })();
   }
 
   async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {
     this.db
       .prepare("UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?, attempts = attempts + ? WHERE id = ?")
-      .run(dueAt, countAttempt ? 1 : 0, id);
+      .run(toMinute(dueAt), countAttempt ? 1 : 0, id);
   }
 
   async markExpired(id: number): Promise<void> {
@@ -112,22 +173,84 @@ export class SqliteReminders implements ReminderStore {
 
   async upcoming(userId: number): Promise<ReminderRow[]> {
     const rows = this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed') ORDER BY due_at, id").all(userId) as Raw[];
-    return rows.map((r) => this.row(r));
+    return this.rows(rows);
   }
 
   async reschedule(userId: number, id: number, dueAt: number): Promise<boolean> {
-    return this.db.prepare("UPDATE reminders SET due_at = ?, planned_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(dueAt, dueAt, id, userId).changes > 0;
+    const at = toMinute(dueAt);
+    return this.db.transaction(() => {
+      const changed =
+        this.db.prepare("UPDATE reminders SET due_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(at, id, userId)
+          .changes > 0;
+      if (changed) this.reseal(id, (s) => ({ ...s, plannedAt: at }));
+      return changed;
+    })();
   }
 
   async delete(userId: number, which: { id?: number; deadlineId?: string }): Promise<number> {
     if (which.id !== undefined) return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND id = ?").run(userId, which.id).changes;
     if (which.deadlineId !== undefined) {
-      return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_id = ?").run(userId, which.deadlineId).changes;
+      const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
+      return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, tag).changes;
     }
     return this.db.prepare("DELETE FROM reminders WHERE user_id = ?").run(userId).changes;
   }
 
   async all(userId: number): Promise<ReminderRow[]> {
-    return (this.db.prepare("SELECT * FROM reminders WHERE user_id = ? ORDER BY due_at, id").all(userId) as Raw[]).map((r) => this.row(r));
+    return this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ? ORDER BY due_at, id").all(userId) as Raw[]);
   }
+}
+
+interface LegacyRaw {
+  user_id: number;
+  deadline_id: string;
+  offset_id: string;
+  due_at: number;
+  planned_at: number;
+  deadline_end: number;
+  payload: Buffer;
+  status: ReminderRow["status"];
+  attempts: number;
+  claimed_at: number | null;
+  sent_at: number | null;
+}
+
+/**
+ * Data step of the issue-9 migration: rows of the old reminders table (deadline and dates in
+ * clear) are sealed into the new one, then the old table is dropped. It needs the key, so it runs
+ * in code after the schema step, on every open while the old table exists (a crash mid-way repeats it).
+ * Rows whose payload cannot be decrypted are dropped: they could never have been sent.
+ */
+export function convertLegacyReminders(db: SqliteDb, sealer: Sealer): number {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reminders_legacy'").get();
+  if (!exists) return 0;
+  const insert = db.prepare(
+    `INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed, status, attempts, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (user_id, slot) DO NOTHING`,
+  );
+  return db.transaction(() => {
+    let converted = 0;
+    for (const r of db.prepare("SELECT * FROM reminders_legacy").all() as LegacyRaw[]) {
+      let payload: ReminderPayload;
+      try {
+        payload = JSON.parse(sealer.open(r.payload, `reminder:${r.user_id}:${r.deadline_id}:${r.offset_id}`)) as ReminderPayload;
+      } catch {
+        continue;
+      }
+      const slot = sealer.tag(slotText(r.user_id, r.deadline_id, r.offset_id));
+      const data: Sealed = {
+        deadlineId: r.deadline_id,
+        offsetId: r.offset_id,
+        plannedAt: r.planned_at,
+        deadlineEnd: r.deadline_end,
+        payload,
+        ...(r.sent_at === null ? {} : { sentAt: r.sent_at }),
+      };
+      const sealed = sealer.seal(JSON.stringify(data), aad(r.user_id, slot));
+      insert.run(r.user_id, slot, sealer.tag(deadlineText(r.user_id, r.deadline_id)), toMinute(r.due_at), sealed, r.status, r.attempts, r.claimed_at);
+      converted++;
+    }
+    db.exec("DROP TABLE reminders_legacy");
+    return converted;
+  })();
 }

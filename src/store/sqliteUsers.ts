@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Sealer } from "./crypto.js";
 import type { SqliteDb } from "./sqlite.js";
 import { SUPPORTED_LOCALES, type Clock, type UserPrefs, type UserStore } from "./types.js";
+import type { Quarantine } from "./unreadable.js";
 
 const prefsSchema = z.object({
   language: z.enum(SUPPORTED_LOCALES).optional(),
@@ -9,7 +10,7 @@ const prefsSchema = z.object({
   timezone: z.string().optional(),
 });
 
-/** Per-user preferences, encrypted; kept apart from sessions so reminders can read them outside updates. */
+/** Per-user preferences, encrypted (an unreadable row is quarantined and read as none); kept apart from sessions so reminders can read them outside updates. */
 export class SqliteUsers implements UserStore {
   private readonly getStmt;
   private readonly putStmt;
@@ -19,6 +20,7 @@ export class SqliteUsers implements UserStore {
     private readonly db: SqliteDb,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly quarantine: Quarantine,
   ) {
     this.getStmt = db.prepare("SELECT prefs FROM users WHERE user_id = ?");
     this.putStmt = db.prepare(
@@ -47,7 +49,18 @@ export class SqliteUsers implements UserStore {
   private read(userId: number): UserPrefs {
     const row = this.getStmt.get(userId) as { prefs: Buffer } | undefined;
     if (!row) return {};
-    const parsed = prefsSchema.safeParse(JSON.parse(this.sealer.open(row.prefs, this.aad(userId))));
+    let plain: string;
+    try {
+      plain = this.sealer.open(row.prefs, this.aad(userId));
+    } catch {
+      // A damaged row: set it aside and go on as for a new person (the person is told once).
+      this.db.transaction(() => {
+        this.quarantine.put("users", userId, row.prefs);
+        this.deleteStmt.run(userId);
+      })();
+      return {};
+    }
+    const parsed = prefsSchema.safeParse(JSON.parse(plain));
     return parsed.success ? parsed.data : {};
   }
 

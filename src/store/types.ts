@@ -31,8 +31,69 @@ export interface UserStore {
   delete(userId: number): Promise<void>;
 }
 
+/**
+ * Everything stored about one person, across every store and table: erasure (/forget), export
+ * (/mydata), the day of last activity and the 12-month sweep, and values that could not be read.
+ */
+export interface PersonalDataStore {
+  /** Erases every row that refers to the person, in every table (future ones too); returns how many went. */
+  erase(userId: number): Promise<number>;
+  /** Everything stored about the person, decrypted, as plain JSON data. */
+  export(userId: number): Promise<PersonalDataExport>;
+  /** Records that the person used the bot (kept as the day only). */
+  touch(userId: number, now: number): Promise<void>;
+  /** People last active before `cutoff` with no reminder due since then or still to come. */
+  inactiveSince(cutoff: number, limit: number): Promise<number[]>;
+  /** Where the person's unreadable data was found, if they were not told yet; marks it told. */
+  takeUnreadable(userId: number): Promise<string[]>;
+  /** Deletes set-aside unreadable values found before `cutoff`; returns how many went. */
+  sweepUnreadable(cutoff: number): Promise<number>;
+}
+
+/** The /mydata document: dates as ISO strings, nothing encrypted. */
+export interface PersonalDataExport {
+  user_id: number;
+  exported_at: string;
+  settings: UserPrefs;
+  last_active_day: string | null;
+  milestones: unknown;
+  reminders: Array<Record<string, unknown>>;
+  reminders_paused: boolean;
+  session: unknown;
+  conversation: unknown;
+  unreadable: Array<{ source: string; found_at: string }>;
+  /** Rows of tables this export does not know by name, as stored (encrypted values in base64). */
+  other_tables: Record<string, Array<Record<string, unknown>>>;
+}
+
 export interface Clock {
   now(): number;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** One update in the polling inbox, as fetched from Telegram. */
+export interface InboxEntry {
+  updateId: number;
+  update: unknown;
+  /** How many times handling was started (a crash mid-update makes it one more). */
+  attempts: number;
+}
+
+/**
+ * The polling inbox: updates are written here before Telegram is told they arrived, handled, then
+ * marked done, so a crash loses none and a restart handles each update_id once. Payloads are
+ * encrypted; each row names its user and chat so that erasure can find it.
+ */
+export interface InboxStore {
+  /** Stores the updates not seen before; returns the ids that were new. */
+  add(entries: Array<{ updateId: number; userId?: number; chatId?: number; update: unknown }>): Promise<number[]>;
+  /** Updates stored but not handled yet, oldest first; each counts one more attempt. */
+  takePending(): Promise<InboxEntry[]>;
+  /** The update was handled: its payload goes; the row is kept until Telegram confirmed it. */
+  markDone(updateId: number): Promise<void>;
+  /** Telegram confirmed every update below `offset`: handled rows below it are deleted. */
+  confirmed(offset: number): Promise<number>;
+  /** Erases the person's rows (done or not). */
+  deleteUser(userId: number): Promise<number>;
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { privacyText } from "../../src/bot/features/privacy.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -23,7 +24,7 @@ describe("/start, /help, /privacy, /language in the user's Telegram language", (
     expect(user.lastText()).toContain(`/language — ${t(lng)("commands.language")}`);
 
     await user.send("/privacy");
-    expect(user.lastText()).toBe(t(lng)("privacy.text", { hours: 24 }));
+    expect(user.lastText()).toBe(privacyText(t(lng)));
 
     await user.send("/language");
     expect(user.lastText()).toBe(t(lng)("language.choose"));

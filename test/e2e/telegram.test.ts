@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
+import { privacyText } from "../../src/bot/features/privacy.js";
 import type { ApiCall } from "../../src/local/botApiEmulator.js";
 import { BotApiServer } from "../helpers/botApiServer.js";
 import { npmStart, ownLines, type Started } from "../helpers/process.js";
@@ -62,7 +63,7 @@ describe("npm start against an emulated Bot API", () => {
         const id = 100 + i;
         expect((await replyTo(id, lng, "/start")).payload.text).toBe(t(lng)("start.welcome", { name: `U${id}` }));
         expect(String((await replyTo(id, lng, "/help")).payload.text)).toContain(t(lng)("help.title"));
-        expect((await replyTo(id, lng, "/privacy")).payload.text).toBe(t(lng)("privacy.text", { hours: 24 }));
+        expect((await replyTo(id, lng, "/privacy")).payload.text).toBe(privacyText(t(lng)));
         expect((await replyTo(id, lng, "/language")).payload.text).toBe(t(lng)("language.choose"));
         expect((await replyTo(id, lng, "/cancel")).payload.text).toBe(t(lng)("cancel.nothing"));
       }

@@ -75,6 +75,7 @@ describe("data key", () => {
     const first = resolveDataKey(dir, undefined);
     expect(first.origin).toBe("generated");
     expect(statSync(first.file!).mode & 0o777).toBe(0o600);
+    openEmbeddedStores(dir, first.key, new FakeClock()).close();
     const second = resolveDataKey(dir, undefined);
     expect(second.origin).toBe("file");
     expect(second.key.equals(first.key)).toBe(true);
