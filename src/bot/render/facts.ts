@@ -97,7 +97,9 @@ export class Citations {
       if (!fact) throw new Error(`Cannot cite unknown fact "${String(factOrId)}"`);
       if (fact.confidence === "reported") this.reported = true;
       const stale = isPastReview(fact, this.today);
-      for (const ref of fact.source) {
+      // A source that gives another value (a conflict the text names) is cited with the fact.
+      const refs = new Set([...fact.source, ...(fact.alternatives ?? []).flatMap((alt) => alt.source)]);
+      for (const ref of refs) {
         const key = isSourceDoc(ref) ? `${ref}|${stale}` : `${ref}|${shownPublished(fact) ?? ""}|${fact.checked}|${stale}`;
         let i = this.keys.indexOf(key);
         if (i < 0) {

@@ -96,3 +96,20 @@ function escape(s: string): string {
 function partition<T>(xs: readonly T[], p: (x: T) => boolean): [T[], T[]] {
   return [xs.filter(p), xs.filter((x) => !p(x))];
 }
+
+describe("sources that give another value", () => {
+  it("are cited with the fact, so the photo answer's 'mm slip' names S000 and S002", () => {
+    const c = new Citations("en", TODAY);
+    c.cite("kz.photo_size");
+    const footer = c.footer(t("en"));
+    for (const doc of ["S001", "S000", "S002"]) expect(footer).toContain(`(${doc})`);
+  });
+
+  it("and the income line cites S004's 'at least' next to S003's 'over'", () => {
+    const c = new Citations("en", TODAY);
+    c.cite("b12_1.income_monthly");
+    const footer = c.footer(t("en"));
+    expect(footer).toContain("(S003)");
+    expect(footer).toContain("(S004)");
+  });
+});
