@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { IMPERSONAL_TABLES, personColumns } from "../../src/store/sqlitePersonalData.js";
+import type { SqliteDb } from "../../src/store/sqlite.js";
+import { createHarness, type Harness } from "../helpers/testBot.js";
+import { TestUser } from "../helpers/testUser.js";
+import { everyCell, livePersonalSession, PERSON, rawDatabaseBytes } from "../helpers/personalSession.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(() => h.close());
+
+const LANGS = ["en", "ru", "kk", "de"] as const;
+const t = (lng: string) => h.services.i18n.getFixedT(lng);
+const db = () => (h.services.stores as unknown as { db: SqliteDb }).db;
+
+/** Cells of any table that hold this id (as a number or as the text of a key). */
+function cellsOf(id: number) {
+  return everyCell(db()).filter((c) => c.value === id || c.value === String(id));
+}
+
+/** Every ciphertext stored in rows that belong to `id`, as hex. */
+function blobsOf(id: number): string[] {
+  const out: string[] = [];
+  for (const [table, columns] of personColumns(db())) {
+    for (const column of columns) {
+      const rows = db().prepare(`SELECT * FROM "${table}" WHERE "${column}" = ?`).all(table === "kv" ? String(id) : id) as Array<Record<string, unknown>>;
+      for (const row of rows) for (const v of Object.values(row)) if (Buffer.isBuffer(v) && v.length >= 29) out.push(v.toString("latin1"));
+    }
+  }
+  return out;
+}
+
+describe("/forget", () => {
+  it.each(LANGS)("in %s: asks first, Cancel keeps everything, Erase deletes it and says so", async (lng) => {
+    const user = new TestUser(h, { id: 500 + LANGS.indexOf(lng), language_code: lng });
+    await user.send("/remind");
+    await user.press(t(lng)("remind:milestone.visa_expiry"));
+    await user.send("2027-03-01");
+    await user.press(t(lng)("remind:btn.done"));
+    const id = user.user.id;
+    expect((await h.services.stores.reminders.upcoming(id)).length).toBeGreaterThan(0);
+
+    await user.send("/forget");
+    expect(user.lastText()).toBe(t(lng)("forget.confirm"));
+    expect(user.buttons()).toEqual([t(lng)("forget.erase_button"), t(lng)("forget.keep_button")]);
+    await user.press(t(lng)("forget.keep_button"));
+    expect(user.lastText()).toBe(t(lng)("forget.kept"));
+    expect(await h.services.stores.milestones.read(String(id))).toEqual({ visa_expiry: "2027-03-01" });
+
+    await user.send("/forget");
+    await user.press(t(lng)("forget.erase_button"));
+    expect(user.notices()).toEqual([t(lng)("forget.done_short")]);
+    expect(user.lastText()).toBe(t(lng)("forget.done"));
+    expect(await h.services.stores.milestones.read(String(id))).toBeUndefined();
+    expect(await h.services.stores.reminders.all(id)).toEqual([]);
+    expect(cellsOf(id)).toEqual([]);
+  });
+
+  it("leaves no row that refers to the person in any table, and none of their ciphertexts in the files; others keep theirs", async () => {
+    const person = await livePersonalSession(h);
+    const other = await livePersonalSession(h, { id: PERSON.id + 1, first_name: "Other" });
+    // Rows that failed to decrypt are theirs too: set one aside.
+    const users = db().prepare("SELECT prefs FROM users WHERE user_id = ?").get(person.user.id) as { prefs: Buffer };
+    const last = users.prefs.length - 1;
+    users.prefs.writeUInt8(users.prefs.readUInt8(last) ^ 1, last);
+    db().prepare("UPDATE users SET prefs = ? WHERE user_id = ?").run(users.prefs, person.user.id);
+    expect(await h.services.stores.users.get(person.user.id)).toEqual({});
+
+    const tablesWithRowsOfTheirs = new Set(cellsOf(person.user.id).map((c) => c.table));
+    for (const table of ["kv", "reminders", "reminder_users", "activity", "unreadable"]) expect(tablesWithRowsOfTheirs).toContain(table);
+    const theirBlobs = blobsOf(person.user.id);
+    expect(theirBlobs.length).toBeGreaterThan(8);
+    const otherBefore = cellsOf(other.user.id).length;
+
+    await person.send("/forget"); // in the middle of an open /check
+    await person.press(t("en")("forget.erase_button"));
+    expect(person.lastText()).toBe(t("en")("forget.done"));
+
+    expect(cellsOf(person.user.id)).toEqual([]);
+    const raw = rawDatabaseBytes(h.dataDir);
+    for (const blob of theirBlobs) expect(raw.includes(blob)).toBe(false);
+    expect(cellsOf(other.user.id).length).toBe(otherBefore);
+    expect(await h.services.stores.conversations.read(String(other.user.id))).toBeDefined();
+
+    // The open conversation is gone too: the next text is not taken as an answer.
+    await person.send("Germany");
+    expect(person.lastText()).not.toContain(t("en")("check:q.second_citizenship_q").split("\n")[0]!);
+  });
+
+  it("covers every table: each one says whose its rows are, or holds nothing about anyone", () => {
+    for (const [table, columns] of personColumns(db())) {
+      expect(columns.length > 0 || IMPERSONAL_TABLES.has(table), `table ${table} has no user_id or chat_id column`).toBe(true);
+    }
+  });
+
+  it("works in the middle of /remind and leaves it", async () => {
+    const user = new TestUser(h, { id: 610 });
+    await user.send("/remind");
+    await user.press(t("en")("remind:milestone.entry"));
+    await user.send("/forget");
+    expect(user.lastText()).toBe(t("en")("forget.confirm"));
+    await user.press(t("en")("forget.erase_button"));
+    await user.send("2026-11-27");
+    expect(user.lastText()).not.toBe(t("en")("remind:intro"));
+    expect(await h.services.stores.conversations.read("610")).toBeUndefined();
+  });
+
+  it.each(["forget", "mydata"])("/%s in a group points to a private chat, and erases or shows nothing there", async (command) => {
+    const user = new TestUser(h, { id: 620 });
+    await h.services.stores.users.update(620, { timezone: "Europe/Berlin" });
+    await user.sendInGroup(`/${command}@${h.api.botInfo.username}`);
+    const reply = h.api.calls.at(-1)!;
+    expect(reply.payload).toMatchObject({ chat_id: -100500, text: t("en")("forget.private_only") });
+    expect(JSON.stringify(reply.payload.reply_markup)).toContain(`https://t.me/${h.api.botInfo.username}`);
+    expect(h.api.calls.some((c) => c.method === "sendDocument")).toBe(false);
+    expect((await h.services.stores.users.get(620)).timezone).toBe("Europe/Berlin");
+  });
+});
