@@ -128,7 +128,8 @@ export class SqlitePersonalData implements PersonalDataStore {
   async inactiveSince(cutoff: number, limit: number): Promise<number[]> {
     const rows = this.db
       .prepare(
-        `SELECT a.user_id FROM activity a WHERE a.seen_day < ?
+        // seen_day is the start of the last active day: the person counts as active to its end.
+        `SELECT a.user_id FROM activity a WHERE a.seen_day + ${DAY_MS} <= ?
          AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_id = a.user_id AND r.due_at >= ?)
          ORDER BY a.seen_day LIMIT ?`,
       )

@@ -66,7 +66,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     },
   });
   const logger = createLogger({ level: opts.logLevel ?? "debug", destination: sink });
-  const stores = openEmbeddedStores(dataDir, TEST_KEY, clock);
+  const stores = openEmbeddedStores(dataDir, TEST_KEY, clock, { onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside") });
   const i18n = createI18n();
   sharedFaq ??= lazyFaqSearch(i18n, clock);
   const services: BotServices = { stores, i18n, logger, clock, faq: sharedFaq };
