@@ -1,4 +1,5 @@
 import { Api } from "grammy";
+import type { User } from "grammy/types";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ReminderDispatcher } from "../../src/reminders/dispatcher.js";
@@ -33,7 +34,7 @@ export function dispatcherFor(h: Harness): ReminderDispatcher {
  * a passport expiry (reminders planned), one reminder sent, the bot blocked and unblocked, and a
  * second /check left open mid-way. Returns the person.
  */
-export async function livePersonalSession(h: Harness, over: Partial<typeof PERSON> = {}): Promise<TestUser> {
+export async function livePersonalSession(h: Harness, over: Partial<User> = {}): Promise<TestUser> {
   const user = new TestUser(h, { ...PERSON, ...over });
   const t = h.services.i18n.getFixedT("en");
   await user.send("/language");
