@@ -14,8 +14,15 @@ export class BotApiServer {
   private waiters: Array<() => void> = [];
   private server: Server | undefined;
   private nextUpdateId = 1;
+  private held: string | undefined;
+  private drops: Array<() => void> = [];
 
   constructor(readonly token: string) {}
+
+  /** The update_id of the latest pushed update. */
+  get lastUpdateId(): number {
+    return this.nextUpdateId - 1;
+  }
 
   get calls(): ApiCall[] {
     return this.emulator.calls;
@@ -23,10 +30,14 @@ export class BotApiServer {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      void this.route(req).then(({ status, body }) => {
-        res.writeHead(status, { "content-type": "application/json" });
-        res.end(body);
-      });
+      void this.route(req).then(
+        ({ status, body }) => {
+          res.writeHead(status, { "content-type": "application/json" });
+          res.end(body);
+        },
+        // An injected network fault (or a dropped request): the connection is cut, as a reset would.
+        () => req.socket.destroy(),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -36,6 +47,22 @@ export class BotApiServer {
     this.wake();
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  /**
+   * Holds every later call of `method` unprocessed (as if Telegram had not received it yet) until
+   * `dropHeld`, which cuts those connections without processing them.
+   */
+  hold(method: string): void {
+    this.held = method;
+  }
+
+  /** Cuts the held requests (they never happened) and stops holding. */
+  dropHeld(): void {
+    this.held = undefined;
+    const drops = this.drops;
+    this.drops = [];
+    for (const drop of drops) drop();
   }
 
   /** Queues an update (its update_id is assigned here) for the bot's next getUpdates. */
@@ -68,6 +95,9 @@ export class BotApiServer {
     }
     const method = match[2]!;
     if (method === "getUpdates") return this.getUpdates(await readJson(req));
+    if (method === this.held) {
+      await new Promise<never>((_, reject) => this.drops.push(() => reject(new Error("dropped"))));
+    }
     const response = await this.emulator.fetch(`http://local/${method}`, {
       body: req,
       headers: { "content-type": String(req.headers["content-type"] ?? "application/json") },
@@ -75,7 +105,7 @@ export class BotApiServer {
     return { status: response.status, body: await response.text() };
   }
 
-  private async getUpdates(params: { offset?: number; timeout?: number }): Promise<{ status: number; body: string }> {
+  private async getUpdates(params: { offset?: number; timeout?: number; limit?: number }): Promise<{ status: number; body: string }> {
     this.emulator.calls.push({ method: "getUpdates", payload: params });
     const offset = params.offset ?? 0;
     const pending = () => this.queue.filter((u) => u.update_id >= offset);
@@ -90,13 +120,13 @@ export class BotApiServer {
     }
     // Confirmed updates (below offset) are dropped, as Telegram does.
     this.queue.splice(0, this.queue.length, ...pending());
-    return { status: 200, body: JSON.stringify({ ok: true, result: pending() }) };
+    return { status: 200, body: JSON.stringify({ ok: true, result: pending().slice(0, Math.min(100, params.limit ?? 100)) }) };
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<{ offset?: number; timeout?: number }> {
+async function readJson(req: IncomingMessage): Promise<{ offset?: number; timeout?: number; limit?: number }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
-  return text ? (JSON.parse(text) as { offset?: number; timeout?: number }) : {};
+  return text ? (JSON.parse(text) as { offset?: number; timeout?: number; limit?: number }) : {};
 }

@@ -1,0 +1,22 @@
+import type { Api } from "grammy";
+import type { BotServices } from "../bot/context.js";
+import { ReminderDispatcher } from "../reminders/dispatcher.js";
+import type { InteractiveGate } from "../reminders/interactiveGate.js";
+import { reminderSender } from "../reminders/sendReminder.js";
+
+/** Starts the reminder dispatcher after re-queuing whatever a previous process left claimed. */
+export async function startReminders(api: Api, services: BotServices, gate: InteractiveGate): Promise<ReminderDispatcher> {
+  const { stores, clock, logger, i18n } = services;
+  const dispatcher = new ReminderDispatcher({
+    reminders: stores.reminders,
+    users: stores.users,
+    send: reminderSender(api, i18n, clock),
+    clock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    idle: () => gate.idle(),
+    logger,
+  });
+  await dispatcher.catchUp();
+  dispatcher.start();
+  return dispatcher;
+}
