@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       : undefined;
   if (keyWarning) logger.warn(keyWarning);
 
-  const stores = openEmbeddedStores(dataDir, key.key, systemClock);
+  const stores = openEmbeddedStores(dataDir, key.key, systemClock, { onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside") });
   const i18n = createI18n();
   const services: BotServices = { stores, i18n, logger, clock: systemClock, faq: lazyFaqSearch(i18n, systemClock) };
   startHousekeeping(services);
