@@ -37,7 +37,7 @@ export interface EmbeddedStoreOptions {
 /** Opens the embedded SQLite stores in `dataDir`, encrypting values with `key`. */
 export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, options: EmbeddedStoreOptions = {}): Stores & { db: SqliteDb } {
   const sealer = createSealer(key);
-  const db = openDatabase(dataDir, sealer);
+  const db = openDatabase(dataDir, sealer, () => clock.now());
   seedActivity(db, clock.now());
   const quarantine = new Quarantine(db, clock, options.onUnreadable);
   const sessions = new SqliteKeyValue(db, "session", sealer, clock, quarantine);

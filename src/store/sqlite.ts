@@ -106,7 +106,7 @@ const CORRUPTION_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_COR
  * (PRAGMA quick_check), migrates it to the current schema, and checks that `sealer` holds the key
  * the data was written with. A zero-length file or damaged pages stop with a message naming the file.
  */
-export function openDatabase(dataDir: string, sealer: Sealer): SqliteDb {
+export function openDatabase(dataDir: string, sealer: Sealer, now: () => number = Date.now): SqliteDb {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   if (existsSync(file) && statSync(file).size === 0) {
@@ -125,7 +125,7 @@ export function openDatabase(dataDir: string, sealer: Sealer): SqliteDb {
     checkPages(db, file);
     migrate(db);
     checkKey(db, sealer);
-    convertLegacyReminders(db, sealer);
+    convertLegacyReminders(db, sealer, now());
     return db;
   } catch (err) {
     db?.close();

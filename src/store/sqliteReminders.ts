@@ -219,9 +219,9 @@ interface LegacyRaw {
  * Data step of the issue-9 migration: rows of the old reminders table (deadline and dates in
  * clear) are sealed into the new one, then the old table is dropped. It needs the key, so it runs
  * in code after the schema step, on every open while the old table exists (a crash mid-way repeats it).
- * Rows whose payload cannot be decrypted are dropped: they could never have been sent.
+ * A row whose payload cannot be decrypted is set aside in `unreadable`, like any damaged row.
  */
-export function convertLegacyReminders(db: SqliteDb, sealer: Sealer): number {
+export function convertLegacyReminders(db: SqliteDb, sealer: Sealer, now: number): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reminders_legacy'").get();
   if (!exists) return 0;
   const insert = db.prepare(
@@ -235,6 +235,7 @@ export function convertLegacyReminders(db: SqliteDb, sealer: Sealer): number {
       try {
         payload = JSON.parse(sealer.open(r.payload, `reminder:${r.user_id}:${r.deadline_id}:${r.offset_id}`)) as ReminderPayload;
       } catch {
+        db.prepare("INSERT INTO unreadable (user_id, source, value, found_at) VALUES (?, 'reminders', ?, ?)").run(r.user_id, r.payload, now);
         continue;
       }
       const slot = sealer.tag(slotText(r.user_id, r.deadline_id, r.offset_id));

@@ -129,6 +129,9 @@ describe("the issue-9 migration of reminders", () => {
     );
     insert.run(42, "b121_renewal", "d7", 1_796_000_000_123, 1_796_000_000_123, 1_796_700_000_000, sealer.seal(JSON.stringify(payload), "reminder:42:b121_renewal:d7"), "sent", 1_796_000_100_000);
     insert.run(42, "b121_renewal", "d2", 1_796_400_000_000, 1_796_400_000_000, 1_796_700_000_000, sealer.seal(JSON.stringify(payload), "reminder:42:b121_renewal:d2"), "pending", null);
+    const damaged = sealer.seal(JSON.stringify(payload), "reminder:42:b121_renewal:d0");
+    damaged.writeUInt8(damaged.readUInt8(30) ^ 1, 30);
+    insert.run(42, "b121_renewal", "d0", 1_796_600_000_000, 1_796_600_000_000, 1_796_700_000_000, damaged, "pending", null);
     db.close();
 
     const stores = openEmbeddedStores(dir, KEY, new FakeClock());
@@ -141,6 +144,7 @@ describe("the issue-9 migration of reminders", () => {
     expect(rows[0]!.dueAt).toBe(1_795_999_980_000); // rounded down to the minute
     const raw = (stores as unknown as { db: Database.Database }).db;
     expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'reminders_legacy'").get()).toBeUndefined();
+    expect(await stores.personal.takeUnreadable(42)).toEqual(["reminders"]); // the damaged row was set aside, not lost silently
     // Muting by deadline still finds the converted rows through the keyed tag.
     expect(await stores.reminders.delete(42, { deadlineId: "b121_renewal" })).toBe(2);
     stores.close();
