@@ -52,7 +52,7 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
     users,
     milestones,
     reminders,
-    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones }, clock),
+    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
     close: () => db.close(),
   };
 }

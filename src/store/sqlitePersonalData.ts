@@ -1,3 +1,4 @@
+import type { Sealer } from "./crypto.js";
 import type { ReminderStore } from "./reminders.js";
 import type { SqliteDb } from "./sqlite.js";
 import type { Clock, KeyValueStore, PersonalDataExport, PersonalDataStore, UserStore } from "./types.js";
@@ -9,7 +10,7 @@ export const IMPERSONAL_TABLES = new Set(["meta"]);
 /** The kv table names its person by `key` (the user id, or the chat id, which is the same in a private chat). */
 const KV_TABLE = "kv";
 /** Tables the export renders itself; any other table with a person column goes to `other_tables`. */
-const EXPORTED_BY_NAME = new Set(["kv", "users", "reminders", "reminder_users", "activity", "unreadable"]);
+const EXPORTED_BY_NAME = new Set(["kv", "users", "reminders", "reminder_users", "activity", "unreadable", "inbox"]);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const iso = (ms: number | null | undefined) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
@@ -50,6 +51,7 @@ export class SqlitePersonalData implements PersonalDataStore {
     private readonly db: SqliteDb,
     private readonly stores: PersonalDataDeps,
     private readonly clock: Clock,
+    private readonly sealer: Sealer,
   ) {}
 
   async erase(userId: number): Promise<number> {
@@ -100,8 +102,28 @@ export class SqlitePersonalData implements PersonalDataStore {
       session: (await sessions.read(key)) ?? null,
       conversation: (await conversations.read(key)) ?? null,
       unreadable: unreadable.map((u) => ({ source: u.source, found_at: iso(u.found_at)! })),
+      inbox: this.inbox(userId),
       other_tables: this.otherTables(userId),
     };
+  }
+
+  /** Updates of the person waiting in the polling inbox (src/store/sqliteInbox.ts seals them with `inbox:<update_id>`). */
+  private inbox(userId: number): PersonalDataExport["inbox"] {
+    if (!personColumns(this.db).has("inbox")) return [];
+    const rows = this.db
+      .prepare("SELECT update_id, payload, done, received_at FROM inbox WHERE user_id = ? OR chat_id = ? ORDER BY update_id")
+      .all(userId, userId) as Array<{ update_id: number; payload: Buffer | null; done: number; received_at: number }>;
+    return rows.map((r) => {
+      let update: unknown = null;
+      if (r.payload) {
+        try {
+          update = JSON.parse(this.sealer.open(r.payload, `inbox:${r.update_id}`));
+        } catch {
+          update = "(damaged: could not be read)";
+        }
+      }
+      return { update_id: r.update_id, received_at: iso(r.received_at)!, handled: r.done === 1, update };
+    });
   }
 
   private otherTables(userId: number): PersonalDataExport["other_tables"] {

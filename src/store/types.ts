@@ -62,6 +62,8 @@ export interface PersonalDataExport {
   session: unknown;
   conversation: unknown;
   unreadable: Array<{ source: string; found_at: string }>;
+  /** Updates fetched from Telegram and not yet confirmed (polling mode); a handled one keeps no content. */
+  inbox: Array<{ update_id: number; received_at: string; handled: boolean; update: unknown }>;
   /** Rows of tables this export does not know by name, as stored (encrypted values in base64). */
   other_tables: Record<string, Array<Record<string, unknown>>>;
 }
