@@ -25,6 +25,7 @@ import { chatlessFilter } from "./middleware/chatless.js";
 import { errorHandler } from "./middleware/errors.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { i18nMiddleware } from "./middleware/i18n.js";
+import { rateLimit } from "./middleware/rateLimit.js";
 import { guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
@@ -72,6 +73,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   app.use(updateLogger());
   if (options.gate) app.use(options.gate.middleware);
   app.use(groupFilter());
+  app.use(rateLimit(services)); // flood control: what is dropped never reaches the session or a flow
   app.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
