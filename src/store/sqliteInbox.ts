@@ -5,7 +5,7 @@ import type { Clock, InboxEntry, InboxStore } from "./types.js";
 /**
  * The polling inbox in the `inbox` table (one migration step in sqlite.ts): the update JSON
  * encrypted with its update_id as associated data, `user_id` and `chat_id` in clear for erasure.
- * A handled row keeps only its id (for de-duplication) until Telegram has confirmed it.
+ * A handled row keeps only its id (for de-duplication, with no user, chat or content) until Telegram has confirmed it.
  */
 export class SqliteInbox implements InboxStore {
   private readonly insertStmt;
@@ -28,7 +28,8 @@ export class SqliteInbox implements InboxStore {
     );
     this.pendingStmt = db.prepare("SELECT update_id, payload, attempts FROM inbox WHERE done = 0 ORDER BY update_id");
     this.attemptStmt = db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE done = 0");
-    this.doneStmt = db.prepare("UPDATE inbox SET done = 1, payload = NULL WHERE update_id = ?");
+    // A handled row keeps nothing about the person: not the update, not whose it was.
+    this.doneStmt = db.prepare("UPDATE inbox SET done = 1, payload = NULL, user_id = NULL, chat_id = NULL WHERE update_id = ?");
     this.deleteOneStmt = db.prepare("DELETE FROM inbox WHERE update_id = ?");
     this.confirmedStmt = db.prepare("DELETE FROM inbox WHERE done = 1 AND update_id < ?");
     this.userStmt = db.prepare("DELETE FROM inbox WHERE user_id = ?");

@@ -40,7 +40,11 @@ describe("the SQLite inbox", () => {
     const raw = stores.db.prepare("SELECT payload FROM inbox").all() as Array<{ payload: Buffer }>;
     expect(raw.map((r) => r.payload.toString("latin1")).join("")).not.toContain("secret");
     await inbox.markDone(1);
-    expect(stores.db.prepare("SELECT payload FROM inbox WHERE update_id = 1").get()).toEqual({ payload: null });
+    expect(stores.db.prepare("SELECT payload, user_id, chat_id FROM inbox WHERE update_id = 1").get()).toEqual({
+      payload: null,
+      user_id: null,
+      chat_id: null,
+    });
     expect(await inbox.confirmed(3)).toBe(1);
     await inbox.markDone(2);
     expect(stores.db.prepare("SELECT COUNT(*) AS n FROM inbox").get()).toEqual({ n: 0 });
