@@ -6,6 +6,7 @@ import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
 import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
 import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
+import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
 
 export const REMIND_FLOW_ID = "remind";
 
@@ -14,7 +15,7 @@ const FIELDS: readonly Field[] = [...MILESTONE_IDS, "days_in_kz"];
 /** A milestone's label; the day count names the tax-residency window it is counted over. */
 const label = (ctx: FlowContext, f: Field) => ctx.t(`remind:milestone.${f}`, f === "days_in_kz" ? { taxWindow: taxWindowText(ctx.t, ctx.locale) } : {});
 
-const CB = { set: (f: Field) => `rm:set:${f}`, done: "rm:done", today: "rm:today", clear: "rm:clear", back: "rm:back" } as const;
+const CB = { set: (f: Field) => `rm:set:${f}`, done: "rm:done", today: "rm:today", clear: "rm:clear", back: "rm:back", restart: "rm:restart" } as const;
 
 function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: InlineKeyboard } {
   const kb = new InlineKeyboard();
@@ -28,86 +29,109 @@ function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: Inline
 }
 
 /**
+ * What /remind carries from one update to the next (see flows/carry): the dates entered so far,
+ * the milestone being asked for (none: the menu), whether its message is already shown, and how
+ * many unusable answers came in a row.
+ */
+interface RemindCarry {
+  milestones: Milestones;
+  field: Field | null;
+  shown: boolean;
+  invalid: number;
+}
+
+/**
  * `/remind`: a menu of the milestones with their current dates; pressing one asks for its date
  * (typed in any common format, or Today / Clear), and Done saves them. The caller then computes
- * the deadlines and plans the reminders. Nothing is stored until Done.
+ * the deadlines and plans the reminders. Nothing is stored until Done. Each step is carried over
+ * so the stored replay stays one step long; after MAX_INVALID_IN_A_ROW unusable answers in a row
+ * each hint comes with an offer to start over from the saved dates.
  */
 export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">) {
+  const carry = new Carry<RemindCarry>();
   return async function remind(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
     const userId = ctx.from?.id;
     if (userId === undefined) return;
     const today = await conversation.external(() => almatyToday(services.clock.now()));
-    let milestones: Milestones = await conversation.external(() => loadMilestones(services.stores, userId));
-    let current = ctx;
-    let view = menu(current, milestones);
-    await current.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
-
-    for (;;) {
-      current = await conversation.wait();
-      const data = current.callbackQuery?.data;
-      if (data) await current.answerCallbackQuery();
-      if (data === CB.done) break;
-      const field = data?.startsWith("rm:set:") ? (data.slice(7) as Field) : undefined;
-      if (!field || !FIELDS.includes(field)) {
-        if (!data) await current.reply(current.t("remind:error.menu"));
-        continue;
+    const saved: Milestones = await conversation.external(() => loadMilestones(services.stores, userId));
+    const fresh: RemindCarry = { milestones: saved, field: null, shown: false, invalid: 0 };
+    const { state, next } = await beginStep(conversation, carry, String(ctx.chatId), fresh);
+    const { milestones, field } = state;
+    const toMenu = (m: Milestones) => next({ milestones: m, field: null, shown: false, invalid: 0 });
+    if (!state.shown) {
+      if (field === null) {
+        const view = menu(ctx, milestones);
+        await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+      } else {
+        const prompt = new InlineKeyboard();
+        if (field !== "days_in_kz") prompt.text(ctx.t("remind:btn.today"), CB.today);
+        prompt.text(ctx.t("remind:btn.clear"), CB.clear).text(ctx.t("remind:btn.back"), CB.back);
+        const key = field === "days_in_kz" ? "remind:ask_days" : "remind:ask_date";
+        await ctx.reply(ctx.t(key, { milestone: label(ctx, field), taxWindow: taxWindowText(ctx.t, ctx.locale) }), { parse_mode: "HTML", reply_markup: prompt });
       }
-      const prompt = new InlineKeyboard();
-      if (field !== "days_in_kz") prompt.text(current.t("remind:btn.today"), CB.today);
-      prompt.text(current.t("remind:btn.clear"), CB.clear).text(current.t("remind:btn.back"), CB.back);
-      const key = field === "days_in_kz" ? "remind:ask_days" : "remind:ask_date";
-      await current.reply(current.t(key, { milestone: label(current, field), taxWindow: taxWindowText(current.t, current.locale) }), { parse_mode: "HTML", reply_markup: prompt });
-
-      for (;;) {
-        current = await conversation.wait();
-        const pressed = current.callbackQuery?.data;
-        if (pressed) await current.answerCallbackQuery();
-        if (pressed === CB.back) break;
-        if (pressed === CB.clear) {
-          const { [field]: _removed, ...rest } = milestones;
-          milestones = rest;
-          break;
-        }
-        if (pressed === CB.today && field !== "days_in_kz") {
-          milestones = { ...milestones, [field]: today };
-          break;
-        }
-        const text = current.message?.text?.trim();
-        if (!text) {
-          // Media and edited messages get an answer, never silence (a stale button press needs none).
-          if (!pressed) await current.reply(current.t(current.editedMessage ? "system:flow.edited" : "system:flow.text_only"));
-          continue;
-        }
-        if (field === "days_in_kz") {
-          const n = parseCount(text);
-          if (n.ok && n.value <= 366) {
-            milestones = { ...milestones, days_in_kz: n.value, days_in_kz_basis: DAYS_IN_KZ_BASIS };
-            break;
-          }
-          await current.reply(current.t("remind:error.days"), { parse_mode: "HTML" });
-          continue;
-        }
-        const date = parseDate(text, { today, locale: current.locale });
-        if (date.ok) {
-          milestones = { ...milestones, [field]: date.date };
-          break;
-        }
-        await current.reply(current.t(date.error === "ambiguous" ? "remind:error.ambiguous_date" : "remind:error.date"), { parse_mode: "HTML" });
-      }
-      view = menu(current, milestones);
-      await current.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
     }
-    const saved = milestones;
-    const planned = await conversation.external(async () => {
-      await services.stores.milestones.write(String(userId), saved);
-      return replanReminders(services.stores, userId, services.clock);
-    });
-    const timeZone = await conversation.external(async () => (await services.stores.users.get(userId)).timezone ?? DEFAULT_TIME_ZONE);
-    await current.reply(renderDeadlines(computeDeadlines(saved, today), current.t, current.locale, today), {
-      parse_mode: "HTML",
-      reply_markup: deadlinesKeyboard(current.t),
-      link_preview_options: { is_disabled: true },
-    });
-    if (planned > 0) await current.reply(current.t("remind:reminders_set", { count: planned, tz: timeZone }));
+
+    const current = await conversation.wait();
+    const pressed = current.callbackQuery?.data;
+    if (pressed) await current.answerCallbackQuery();
+    if (pressed === CB.restart) return next(fresh);
+    /** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
+    const unusable = async (hint: string, parseMode?: "HTML"): Promise<never> => {
+      const invalid = state.invalid + 1;
+      if (invalid < MAX_INVALID_IN_A_ROW) {
+        await current.reply(hint, parseMode ? { parse_mode: parseMode } : {});
+      } else {
+        const restart = current.t("limits:flow.btn_restart");
+        await current.reply(`${hint}\n\n${current.t("limits:flow.remind_restart", { restart })}`, {
+          parse_mode: "HTML",
+          reply_markup: new InlineKeyboard().text(restart, CB.restart),
+        });
+      }
+      return next({ ...state, shown: true, invalid });
+    };
+
+    if (field === null) {
+      if (pressed === CB.done) return finish(milestones);
+      const chosen = pressed?.startsWith("rm:set:") ? (pressed.slice(7) as Field) : undefined;
+      if (chosen && FIELDS.includes(chosen)) return next({ milestones, field: chosen, shown: false, invalid: 0 });
+      // A press on an old or unknown button changes nothing, so it is not kept either.
+      if (pressed) return conversation.skip();
+      return unusable(current.t("remind:error.menu"));
+    }
+
+    if (pressed === CB.back) return toMenu(milestones);
+    if (pressed === CB.clear) {
+      const { [field]: _removed, ...rest } = milestones;
+      return toMenu(rest);
+    }
+    if (pressed === CB.today && field !== "days_in_kz") return toMenu({ ...milestones, [field]: today });
+    if (pressed) return conversation.skip();
+    const text = current.message?.text?.trim();
+    // Media and edited messages get an answer, never silence.
+    if (!text) return unusable(current.t(current.editedMessage ? "system:flow.edited" : "system:flow.text_only"));
+    if (field === "days_in_kz") {
+      const n = parseCount(text);
+      if (n.ok && n.value <= 366) return toMenu({ ...milestones, days_in_kz: n.value, days_in_kz_basis: DAYS_IN_KZ_BASIS });
+      return unusable(current.t("remind:error.days"), "HTML");
+    }
+    const date = parseDate(text, { today, locale: current.locale });
+    if (date.ok) return toMenu({ ...milestones, [field]: date.date });
+    return unusable(current.t(date.error === "ambiguous" ? "remind:error.ambiguous_date" : "remind:error.date"), "HTML");
+
+    /** Done: saves the dates, plans the reminders and shows the deadlines. */
+    async function finish(chosen: Milestones): Promise<void> {
+      const id = userId!;
+      const planned = await conversation.external(async () => {
+        await services.stores.milestones.write(String(id), chosen);
+        return replanReminders(services.stores, id, services.clock);
+      });
+      const timeZone = await conversation.external(async () => (await services.stores.users.get(id)).timezone ?? DEFAULT_TIME_ZONE);
+      await current.reply(renderDeadlines(computeDeadlines(chosen, today), current.t, current.locale, today), {
+        parse_mode: "HTML",
+        reply_markup: deadlinesKeyboard(current.t),
+        link_preview_options: { is_disabled: true },
+      });
+      if (planned > 0) await current.reply(current.t("remind:reminders_set", { count: planned, tz: timeZone }));
+    }
   };
 }
