@@ -42,6 +42,7 @@ const SENDING_METHODS = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
 const EDITING_METHODS = new Set(["editMessageText", "editMessageReplyMarkup"]);
 const TRUE_METHODS = new Set([
   "answerCallbackQuery",
+  "answerInlineQuery",
   "deleteMessage",
   "deleteWebhook",
   "sendChatAction",

@@ -1,6 +1,8 @@
 /** Issue 9, item 6: one person flooding the bot is slowed down alone, politely and once per window. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FAIR_USE } from "../../src/bot/middleware/rateLimit.js";
+import { SUPPORTED_LOCALES } from "../../src/store/index.js";
+import { LIMITS } from "../fuzz/telegramRules.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
 import { callbackUpdate, textUpdate } from "../helpers/updates.js";
@@ -95,6 +97,10 @@ describe("flood control", () => {
     expect(answers[within]!.payload).toMatchObject({ text: t("de")("limits:flood.warning"), show_alert: true });
     expect(answers.slice(within + 1).every((a) => a.payload.text === undefined)).toBe(true);
     expect(textsTo(701).filter((x) => x === t("de")("limits:flood.warning"))).toHaveLength(0); // a toast, not a message
+  });
+
+  it("has a warning short enough for a toast in every language", () => {
+    for (const lng of SUPPORTED_LOCALES) expect(t(lng)("limits:flood.warning").length, lng).toBeLessThanOrEqual(LIMITS.toast);
   });
 
   it("warns in the language the person chose, and never counts a block or an unblock", async () => {
