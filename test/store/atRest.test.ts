@@ -23,6 +23,8 @@ describe("what the database file holds after a realistic session", () => {
       PERSON.last_name,
       PERSON.username,
       THEIR_ANSWER,
+      // The stored form of that answer in the open /check (its country code), had it been left in clear.
+      '"citizenship":"UZ"',
       ...Object.values(THEIR_DATES),
       ...rows.map((r) => r.payload.date),
       ...rows.map((r) => r.deadlineId),
