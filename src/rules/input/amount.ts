@@ -1,11 +1,14 @@
-import { AMOUNT_FILLERS, CURRENCY_WORDS, MULTIPLIER_WORDS } from "./currencyWords.js";
+import { AMOUNT_FILLERS, CURRENCY_WORDS, MULTIPLIER_WORDS, YEAR_WORDS } from "./currencyWords.js";
 import { foldCase, lookup, MAX_INPUT_LENGTH } from "./normalize.js";
+import { isNumberWord, numberFromWords } from "./numberWords.js";
 
 export type AmountParseError = "unrecognised" | "negative" | "too_large";
 /** ISO 4217 code; the four the bot cares about are spelled out for readers. */
 export type Currency = "USD" | "EUR" | "KZT" | "RUB" | (string & {});
+/** "year" when the text says the amount is per year ("50k per year", "в год", "jährlich"); absent otherwise. */
+export type AmountPeriod = "year";
 export type AmountParseResult =
-  | { ok: true; amount: number; currency?: Currency }
+  | { ok: true; amount: number; currency?: Currency; period?: AmountPeriod }
   | { ok: false; error: AmountParseError };
 
 /** Anything above this is treated as a typo or a joke. */
@@ -66,55 +69,84 @@ function readNumber(chunk: string, decimalPreferred: boolean): number | undefine
   return Number(`${groups.join("")}.${fraction || "0"}`);
 }
 
+/** What the words around a number say: its currency, a multiplier, the period, a sign. */
+interface Sides {
+  negative: boolean;
+  currency?: string;
+  multiplier?: number;
+  period?: AmountPeriod;
+  /** Number words, in order, when the amount is written in words. */
+  words: string[];
+}
+
+/** Reads one word or sign around the number into `sides`; false when it is not something an amount may carry. */
+function readSideToken(token: string, side: "prefix" | "suffix" | "words", sides: Sides): boolean {
+  if (/^[.,/:()]$/.test(token)) return true;
+  if (token === "-" || token === "минус" || token === "minus") {
+    if (side === "suffix") return false;
+    sides.negative = true;
+    return true;
+  }
+  if (side === "words" && isNumberWord(token)) {
+    sides.words.push(token);
+    return true;
+  }
+  const code = lookup(CURRENCY_WORDS, token) ?? (isIsoCurrency(token) ? token.toUpperCase() : undefined);
+  if (code !== undefined) {
+    if (sides.currency !== undefined && sides.currency !== code) return false;
+    sides.currency = code;
+    return true;
+  }
+  const factor = lookup(MULTIPLIER_WORDS, token);
+  if (factor !== undefined && side === "suffix" && sides.multiplier === undefined) {
+    sides.multiplier = factor;
+    return true;
+  }
+  if (YEAR_WORDS.has(token)) {
+    sides.period = "year";
+    return true;
+  }
+  return AMOUNT_FILLERS.has(token);
+}
+
 /**
  * Parses a money amount typed by a person ("3 500", "3.500,50", "$3,500", "3500 долларов",
- * "3,5к", "3 мың", "€3000"). The currency is reported as written, never converted; it is absent
- * when the text names none. "per month"/"about" words are tolerated; anything else around the
- * number (a second number, "per year", ...) makes it "unrecognised". Results are rounded to cents.
+ * "3,5к", "3 мың", "€3000", "£3,200 a month", "50k per year", "five thousand", "пять тысяч долларов",
+ * "fünftausend Euro"). The currency is reported as written, never converted; it is absent when the text
+ * names none. "Per month" and "about" words are tolerated; "per year" words set `period: "year"`; anything
+ * else around the number (a second number, "or", ...) makes it "unrecognised". Results are rounded to cents.
  * Errors: "negative" for "-3500", "too_large" above 10,000,000.
  */
 export function parseAmount(text: string): AmountParseResult {
   if (text.length > MAX_INPUT_LENGTH) return UNRECOGNISED;
-  const folded = foldCase(text).replace(/us\$/g, " usd ").trim();
+  const folded = foldCase(text)
+    .replace(/us\$/g, " usd ")
+    .replace(/\bus[\s-]?dollars?\b/g, " usd ")
+    .trim();
   const chunks = [...folded.matchAll(NUMBER_CHUNK)];
-  if (chunks.length !== 1) return UNRECOGNISED;
-  const chunk = chunks[0];
-  if (!chunk) return UNRECOGNISED;
-  const start = chunk.index;
-  const prefix = folded.slice(0, start);
-  const suffix = folded.slice(start + chunk[0].length);
-
-  let negative = false;
-  let currency: string | undefined;
-  let multiplier: number | undefined;
-  for (const [side, part] of [["prefix", prefix], ["suffix", suffix]] as const) {
-    for (const [token] of part.matchAll(SIDE_TOKEN)) {
-      if (/^[.,/:()]$/.test(token)) continue;
-      if (token === "-" || token === "минус" || token === "minus") {
-        if (side === "suffix") return UNRECOGNISED;
-        negative = true;
-        continue;
-      }
-      const code = lookup(CURRENCY_WORDS, token) ?? (isIsoCurrency(token) ? token.toUpperCase() : undefined);
-      if (code !== undefined) {
-        if (currency !== undefined && currency !== code) return UNRECOGNISED;
-        currency = code;
-        continue;
-      }
-      const factor = lookup(MULTIPLIER_WORDS, token);
-      if (factor !== undefined && side === "suffix" && multiplier === undefined) {
-        multiplier = factor;
-        continue;
-      }
-      if (AMOUNT_FILLERS.has(token)) continue;
-      return UNRECOGNISED;
+  const sides: Sides = { negative: false, words: [] };
+  let value: number | undefined;
+  if (chunks.length === 0) {
+    for (const [token] of folded.matchAll(SIDE_TOKEN)) if (!readSideToken(token, "words", sides)) return UNRECOGNISED;
+    value = sides.words.length > 0 ? numberFromWords(sides.words) : undefined;
+  } else {
+    const chunk = chunks[0];
+    if (chunks.length !== 1 || !chunk) return UNRECOGNISED;
+    const prefix = folded.slice(0, chunk.index);
+    const suffix = folded.slice(chunk.index + chunk[0].length);
+    for (const [side, part] of [["prefix", prefix], ["suffix", suffix]] as const) {
+      for (const [token] of part.matchAll(SIDE_TOKEN)) if (!readSideToken(token, side, sides)) return UNRECOGNISED;
     }
+    value = readNumber(chunk[0], sides.multiplier !== undefined);
   }
-
-  const value = readNumber(chunk[0], multiplier !== undefined);
   if (value === undefined) return UNRECOGNISED;
-  const amount = Math.round(value * (multiplier ?? 1) * 100) / 100;
-  if (negative && amount !== 0) return { ok: false, error: "negative" };
+  const amount = Math.round(value * (sides.multiplier ?? 1) * 100) / 100;
+  if (sides.negative && amount !== 0) return { ok: false, error: "negative" };
   if (amount > MAX_AMOUNT) return { ok: false, error: "too_large" };
-  return currency === undefined ? { ok: true, amount } : { ok: true, amount, currency };
+  return {
+    ok: true,
+    amount,
+    ...(sides.currency === undefined ? {} : { currency: sides.currency }),
+    ...(sides.period === undefined ? {} : { period: sides.period }),
+  };
 }

@@ -14,7 +14,6 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   doll: "USD",
   долл: "USD",
   дол: "USD",
-  доллар: "USD",
   доллара: "USD",
   долларов: "USD",
   долларах: "USD",
@@ -56,6 +55,19 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   фунт: "GBP",
   фунтов: "GBP",
   фунта: "GBP",
+  стерлингов: "GBP",
+  pfund: "GBP",
+  sterling: "GBP",
+  yuan: "CNY",
+  rmb: "CNY",
+  renminbi: "CNY",
+  rubeln: "RUB",
+  ruble: "RUB",
+  rouble: "RUB",
+  рубл: "RUB",
+  доллар: "USD",
+  долларын: "USD",
+  евролар: "EUR",
   сом: "KGS",
   сомов: "KGS",
   сум: "UZS",
@@ -74,6 +86,11 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   франк: "CHF",
   франков: "CHF",
   franken: "CHF",
+  lira: "TRY",
+  liras: "TRY",
+  tl: "TRY",
+  "₺": "TRY",
+  lir: "TRY",
   лир: "TRY",
   лиры: "TRY",
   лира: "TRY",
@@ -104,6 +121,14 @@ export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = {
   миллионов: 1_000_000,
 };
 
+/** Words that make an amount yearly ("per year", "в год", "жылына", "pro Jahr"). */
+export const YEAR_WORDS: ReadonlySet<string> = new Set([
+  "year", "years", "yr", "yearly", "annual", "annually", "annum", "pa",
+  "год", "года", "году", "годовой", "годовых", "ежегодно",
+  "жыл", "жылына", "жылдык", "жылдық",
+  "jahr", "jahrlich", "jahrliches", "jahreseinkommen", "jahresgehalt",
+]);
+
 /**
  * Words that may accompany an amount without changing it: "per month" phrasing and "about".
  * Anything else ("per year", "or", a second number) makes the input unrecognised.
@@ -113,8 +138,9 @@ export const AMOUNT_FILLERS: ReadonlySet<string> = new Set([
   "per", "a", "month", "mo", "monthly", "pm",
   "в", "месяц", "мес", "ежемесячно",
   "айына", "ай", "сайын", "айлык", "айлық",
-  "pro", "im", "monat", "monatlich", "mtl",
+  "pro", "im", "monat", "monatlich", "mtl", "net", "netto", "gross", "brutto", "after", "before", "tax", "taxes",
   // what the number is
+  "i", "earn", "make", "get", "my", "is", "я", "получаю", "зарабатываю", "мой", "ich", "verdiene", "bekomme", "мен", "аламын", "табамын",
   "salary", "income", "зарплата", "зп", "доход", "жалақы", "табыс", "gehalt", "einkommen",
   // approximately
   "about", "around", "approx", "approximately", "roughly", "~", "≈",
