@@ -58,12 +58,16 @@ export { countryName, isStatelessAnswer, matchCountry, parseAmount, parseCount, 
 export type { CountryMatch, DateParseResult, NameLocale } from "./input/index.js";
 
 // The knowledge base's topics: which facts each answer states.
-export { FAQ_GROUPS, FAQ_TOPICS, findTopic } from "./faq/topics.js";
+export { counterpartOf, FAQ_GROUPS, FAQ_TOPICS, findTopic, PROGRAM_PAIRS } from "./faq/topics.js";
 export type { FaqGroup, FaqTopic } from "./faq/topics.js";
 
 // Reminder timing: local wall-clock time, quiet hours, when reminders go out before a deadline.
-export { isQuietTime, nextAllowedTime, deadlineEnd, planReminders, REMINDER_OFFSETS } from "./reminders/schedule.js";
-export type { OffsetId, PlannedReminder } from "./reminders/schedule.js";
+export { isQuietTime, lastCall, nextAllowedTime, deadlineEnd, offsetId, planReminders, REMINDER_OFFSETS, snoozeTarget } from "./reminders/schedule.js";
+export type { OffsetId, PlannedReminder, Snooze } from "./reminders/schedule.js";
+export { isLeadChoice, LEAD_CHOICES, LEAD_TIMES, leadChoicesOf, leadRule, procedureStart, reminderDays } from "./deadlines/leadTimes.js";
+export type { LeadChoice, LeadTimeRule } from "./deadlines/leadTimes.js";
+export { checkMilestones, FAR_AWAY_YEARS, MILESTONE_ISSUES, programStart } from "./deadlines/sanity.js";
+export type { MilestoneIssue, MilestoneIssueCode } from "./deadlines/sanity.js";
 export { isTimeZone, localParts, zonedTimeToUtc } from "./reminders/localTime.js";
 
 // Deadlines from a person's milestones, and Kazakhstan's working-day calendar.

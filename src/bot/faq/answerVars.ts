@@ -2,6 +2,7 @@ import { findFact, type Fact } from "../../rules/index.js";
 import type { Locale } from "../../store/index.js";
 import type { TFunction } from "../i18n.js";
 import { formatDay, formatPartialDate } from "../render/dates.js";
+import { formatMrpFee } from "../render/facts.js";
 import { factVars } from "../render/factVars.js";
 
 type Vars = { [key: string]: string | number | boolean | Vars };
@@ -10,13 +11,17 @@ type Vars = { [key: string]: string | number | boolean | Vars };
  * The variables of an FAQ answer: every fact as `f.<fact id>` (factVars), with dates (YYYY-MM-DD, YYYY-MM)
  * written as the user's language writes them (months in Russian as "03.2025"), and values derived from one
  * fact kept under that fact's own path, so an answer using them still cites it:
- * `f.tax.resident_days.window_length` ("12 months", from the window id "any_12_consecutive_months").
+ * `f.tax.resident_days.window_length` ("12 months", from the window id "any_12_consecutive_months"), and
+ * `f.kz.mrp_definition.one` (one MRP in KZT for the year shown).
  */
 export function answerVars(t: TFunction, locale: Locale, year: number, itemLabel: (id: string) => string): { f: Vars } {
   const vars = factVars(t, locale, year, itemLabel);
   formatDates(vars.f, locale);
   const months = windowMonths(findFact("tax.resident_days"));
   if (months !== undefined) setDerived(vars.f, "tax.resident_days", "window_length", t("facts:units.months", { count: months, value: months }));
+  // One MRP in KZT for this year when that year's MRP is confirmed ("1 MRP (4,325 KZT in 2026)"), else just "1 MRP".
+  const mrp = findFact("kz.mrp_definition");
+  if (mrp) setDerived(vars.f, "kz.mrp_definition", "one", formatMrpFee({ ...mrp, value: 1, unit: "MRP" }, year, t, locale));
   return vars;
 }
 

@@ -43,7 +43,7 @@ function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Local
     case "KZT":
       return t(`facts:units.${unit}`, { value: number });
     case "percent":
-      return `${number}%`;
+      return locale === "de" ? `${number} %` : `${number}%`; // German sets a (non-breaking) space before %
     default:
       return t(`facts:units.${unit}`, { count: n, value: number });
   }

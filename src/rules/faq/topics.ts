@@ -64,7 +64,37 @@ export const FAQ_TOPICS: readonly FaqTopic[] = [
   { id: "b91_family", group: "family_work", facts: ["b9_1.family.accompanying_visa", "b9_1.family.c2_after_permit", "b9_1.family.dnr_permit"], program: "B9-1", status: "dnr_pilot", related: ["b121_family", "work_rights"] },
   { id: "b121_family", group: "family_work", facts: ["b12_1.family.same_visa", "b12_1.family.documents", "b12_1.family.legalization", "b12_1.work_allowed"], program: "B12-1", related: ["b91_family", "docs_b121"] },
   { id: "work_rights", group: "family_work", facts: ["b12_1.work_allowed", "b9_1.work.c3_permit"], related: ["tax", "b91_family"] },
+  { id: "age_limits", group: "eligibility", facts: ["b12_1.family.documents", "kz.pr_procedure.points_factors", "kz.pr_procedure.applies_to_dnr", "contacts.astana_hub"], related: ["b91_who", "b121_who", "official_contacts"] },
+  { id: "savings", group: "money_time", facts: ["b9_1.income_requirement", "b12_1.income_monthly", "b12_1.income_months"], related: ["income", "docs_b121"] },
+  { id: "what_is_mrp", group: "money_time", facts: ["kz.mrp_definition", "mrp.2025", "mrp.2026", "b12_1.fee.consular", "b9_1.fee.multiple_entry"], related: ["fee_b121", "fee_multiple_entry", "tax"] },
+  { id: "apply_from_inside", group: "process", facts: ["b9_1.verification", "contacts.visa_migration_portal", "b9_1.time.arrival_window", "b12_1.where", "contacts.astana_hub"], related: ["where_apply", "visa_free", "official_contacts"] },
+  { id: "b121_third_country", group: "process", facts: ["b12_1.where", "b12_1.invitation_issuer"], program: "B12-1", related: ["where_apply", "invitation", "steps_b121"] },
+  { id: "official_contacts", group: "process", facts: ["contacts.astana_hub", "contacts.visa_migration_portal", "contacts.egov", "contacts.legal_database", "b12_1.where"], related: ["where_apply", "astana_hub"] },
+  { id: "permit_without_visit", group: "in_kazakhstan", facts: ["b9_1.time.arrival_window", "b9_1.reapply_ban", "b9_1.iin_eds"], program: "B9-1", status: "dnr_pilot", related: ["arrival_window", "steps_b91", "iin_eds"] },
+  { id: "citizenship_after_permit", group: "in_kazakhstan", facts: ["b9_1.permit_length", "b12_1.validity", "contacts.egov", "contacts.legal_database"], related: ["permit_length", "official_contacts"] },
+  { id: "unmarried_partner", group: "family_work", facts: ["b12_1.family.documents", "b9_1.family.accompanying_visa", "b9_1.family.c2_after_permit", "contacts.astana_hub"], related: ["b91_family", "b121_family"] },
+  { id: "pets", group: "family_work", facts: ["contacts.egov"], related: ["official_contacts", "b121_family"] },
 ];
+
+/**
+ * Topics that say the same thing for each program in turn: a question that names neither program gets
+ * both answers when both topics come out close (see the FAQ search), never only the one that scored best.
+ */
+export const PROGRAM_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["b91_who", "b121_who"],
+  ["b91_citizenship", "b121_citizenship"],
+  ["fee_evisa", "fee_b121"],
+  ["docs_residence", "docs_b121"],
+  ["steps_b91", "steps_b121"],
+  ["b91_extension", "b121_extension"],
+  ["b91_family", "b121_family"],
+];
+
+/** The other program's topic of a pair, or undefined. */
+export function counterpartOf(id: string): string | undefined {
+  for (const [a, b] of PROGRAM_PAIRS) if (a === id) return b; else if (b === id) return a;
+  return undefined;
+}
 
 /** One topic by id, or undefined. */
 export function findTopic(id: string): FaqTopic | undefined {

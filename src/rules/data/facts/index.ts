@@ -4,6 +4,7 @@ import { B12_1_FACTS } from "./b12_1.js";
 import { COUNTRY_FACTS } from "./countries.js";
 import { GENERAL_FACTS } from "./general.js";
 import { RELATED_FACTS } from "./related.js";
+import { FAQ_EXTRA_FACTS } from "./faqExtra.js";
 
 /** Every fact as written, unvalidated. Use loadFacts() to read them. */
 export const RAW_FACTS = [
@@ -13,6 +14,7 @@ export const RAW_FACTS = [
   ...GENERAL_FACTS,
   ...COUNTRY_FACTS,
   ...RELATED_FACTS,
+  ...FAQ_EXTRA_FACTS,
 ] as const;
 
 /** The id of a fact that exists in the data. */
