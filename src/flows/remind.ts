@@ -1,10 +1,25 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
-import { almatyToday, computeDeadlines, DAYS_IN_KZ_BASIS, MILESTONE_IDS, parseCount, parseDate, type MilestoneId, type Milestones } from "../rules/index.js";
+import {
+  almatyToday,
+  checkMilestones,
+  computeDeadlines,
+  DAYS_IN_KZ_BASIS,
+  FAR_AWAY_YEARS,
+  MILESTONE_IDS,
+  parseCount,
+  parseDate,
+  programStart,
+  type MilestoneId,
+  type Milestones,
+} from "../rules/index.js";
+import type { PlanChanges } from "../store/index.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
 import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
+import { formatPartialDate } from "../bot/render/dates.js";
 import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
+import { reminderHour } from "../bot/deadlines/times.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
 import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
 
@@ -15,7 +30,7 @@ const FIELDS: readonly Field[] = [...MILESTONE_IDS, "days_in_kz"];
 /** A milestone's label; the day count names the tax-residency window it is counted over. */
 const label = (ctx: FlowContext, f: Field) => ctx.t(`remind:milestone.${f}`, f === "days_in_kz" ? { taxWindow: taxWindowText(ctx.t, ctx.locale) } : {});
 
-const CB = { set: (f: Field) => `rm:set:${f}`, done: "rm:done", today: "rm:today", clear: "rm:clear", back: "rm:back", restart: "rm:restart" } as const;
+const CB = { set: (f: Field) => `rm:set:${f}`, done: "rm:done", today: "rm:today", clear: "rm:clear", back: "rm:back", restart: "rm:restart", confirm: "rm:confirm" } as const;
 
 function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: InlineKeyboard } {
   const kb = new InlineKeyboard();
@@ -28,16 +43,34 @@ function menu(ctx: FlowContext, m: Milestones): { text: string; keyboard: Inline
   return { text: ctx.t("remind:intro"), keyboard: kb };
 }
 
+/** The dates that look wrong (see checkMilestones), each said plainly, with Save anyway and Correct. */
+function review(ctx: FlowContext, m: Milestones, today: string): { text: string; keyboard: InlineKeyboard } {
+  const lines = checkMilestones(m, today).map((issue) => {
+    const [a, b] = issue.fields;
+    const vars = {
+      a: label(ctx, a),
+      aDate: formatDay(m[a]!, ctx.locale),
+      ...(b ? { b: label(ctx, b), bDate: formatDay(m[b]!, ctx.locale) } : {}),
+      launch: formatPartialDate(programStart().slice(0, 7), ctx.locale),
+      count: FAR_AWAY_YEARS,
+    };
+    return `• ${ctx.t(`remind:check.${issue.code}`, vars)}`;
+  });
+  const kb = new InlineKeyboard().text(ctx.t("remind:btn.confirm"), CB.confirm).row().text(ctx.t("remind:btn.correct"), CB.back);
+  return { text: `${ctx.t("remind:check.title")}\n${lines.join("\n")}\n\n${ctx.t("remind:check.footer")}`, keyboard: kb };
+}
+
 /**
  * What /remind carries from one update to the next (see flows/carry): the dates entered so far,
  * the milestone being asked for (none: the menu), whether its message is already shown, and how
- * many unusable answers came in a row.
+ * many unusable answers came in a row; `review` while the dates that look wrong are shown for confirmation.
  */
 interface RemindCarry {
   milestones: Milestones;
   field: Field | null;
   shown: boolean;
   invalid: number;
+  review?: boolean;
 }
 
 /**
@@ -59,7 +92,10 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
     const { milestones, field } = state;
     const toMenu = (m: Milestones) => next({ milestones: m, field: null, shown: false, invalid: 0 });
     if (!state.shown) {
-      if (field === null) {
+      if (state.review) {
+        const view = review(ctx, milestones, today);
+        await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+      } else if (field === null) {
         const view = menu(ctx, milestones);
         await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
       } else {
@@ -90,8 +126,19 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
       return next({ ...state, shown: true, invalid });
     };
 
+    if (state.review) {
+      if (pressed === CB.confirm) return finish(milestones);
+      if (pressed === CB.back) return toMenu(milestones);
+      if (pressed) return conversation.skip();
+      return unusable(current.t("remind:error.review"));
+    }
+
     if (field === null) {
-      if (pressed === CB.done) return finish(milestones);
+      if (pressed === CB.done) {
+        // Dates that look wrong are shown for the person to confirm or correct before anything is saved.
+        if (checkMilestones(milestones, today).length > 0) return next({ milestones, field: null, shown: false, invalid: 0, review: true });
+        return finish(milestones);
+      }
       const chosen = pressed?.startsWith("rm:set:") ? (pressed.slice(7) as Field) : undefined;
       if (chosen && FIELDS.includes(chosen)) return next({ milestones, field: chosen, shown: false, invalid: 0 });
       // A press on an old or unknown button changes nothing, so it is not kept either.
@@ -121,7 +168,7 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
     /** Done: saves the dates, plans the reminders and shows the deadlines. */
     async function finish(chosen: Milestones): Promise<void> {
       const id = userId!;
-      const planned = await conversation.external(async () => {
+      const changes: PlanChanges = await conversation.external(async () => {
         await services.stores.milestones.write(String(id), chosen);
         return replanReminders(services.stores, id, services.clock);
       });
@@ -131,7 +178,13 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
         reply_markup: deadlinesKeyboard(current.t),
         link_preview_options: { is_disabled: true },
       });
-      if (planned > 0) await current.reply(current.t("remind:reminders_set", { count: planned, tz: timeZone }));
+      const title = (deadlineId: string) => current.t(`remind:deadline.${deadlineId}.title`);
+      const notes = [
+        ...changes.changed.map((c) => current.t("remind:plan.changed", { title: title(c.deadlineId), from: formatDay(c.from, current.locale), to: formatDay(c.to, current.locale) })),
+        ...changes.removed.map((deadlineId) => current.t("remind:plan.removed", { title: title(deadlineId) })),
+      ];
+      if (changes.pending > 0) notes.push(current.t("remind:reminders_set", { count: changes.pending, tz: timeZone, hour: reminderHour(current.locale) }));
+      if (notes.length > 0) await current.reply(notes.join("\n\n"), { parse_mode: "HTML" });
     }
   };
 }

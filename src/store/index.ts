@@ -10,7 +10,7 @@ import { Quarantine, type UnreadableListener } from "./unreadable.js";
 import { withoutNames } from "./withoutNames.js";
 
 export * from "./types.js";
-export type { PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
+export type { DeadlineChoices, DeadlinePlan, PlanChanges, PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
 export type { UnreadableEvent, UnreadableListener } from "./unreadable.js";
 export { resolveDataKey, type ResolvedKey } from "./crypto.js";
 export { DataKeyMismatchError, StoredDataError } from "./sqlite.js";

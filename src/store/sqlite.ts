@@ -87,6 +87,14 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX inbox_pending ON inbox (done, update_id);
    CREATE INDEX inbox_user ON inbox (user_id);`,
+  // Issue 10: what a person chose per deadline (mute, done, deleted reminders, lead times), sealed, so that
+  // replanning keeps it; found by the same keyed deadline tag as the reminders.
+  `CREATE TABLE reminder_deadlines (
+     user_id INTEGER NOT NULL,
+     deadline_tag BLOB NOT NULL,
+     sealed BLOB NOT NULL,
+     PRIMARY KEY (user_id, deadline_tag)
+   );`,
 ];
 
 export class DataKeyMismatchError extends Error {

@@ -10,7 +10,7 @@ export const IMPERSONAL_TABLES = new Set(["meta"]);
 /** The kv table names its person by `key` (the user id, or the chat id, which is the same in a private chat). */
 const KV_TABLE = "kv";
 /** Tables the export renders itself; any other table with a person column goes to `other_tables`. */
-const EXPORTED_BY_NAME = new Set(["kv", "users", "reminders", "reminder_users", "activity", "unreadable", "inbox"]);
+const EXPORTED_BY_NAME = new Set(["kv", "users", "reminders", "reminder_users", "reminder_deadlines", "activity", "unreadable", "inbox"]);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const iso = (ms: number | null | undefined) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
@@ -99,6 +99,7 @@ export class SqlitePersonalData implements PersonalDataStore {
         attempts: r.attempts,
       })),
       reminders_paused: await reminders.isPaused(userId),
+      reminder_choices: (await reminders.choices(userId)).map((c) => ({ ...c })),
       session: (await sessions.read(key)) ?? null,
       conversation: (await conversations.read(key)) ?? null,
       unreadable: unreadable.map((u) => ({ source: u.source, found_at: iso(u.found_at)! })),

@@ -1,5 +1,5 @@
 import type { Sealer } from "./crypto.js";
-import type { PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
+import type { DeadlineChoices, DeadlinePlan, PlanChanges, PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
 import type { SqliteDb } from "./sqlite.js";
 import type { Quarantine } from "./unreadable.js";
 
@@ -7,6 +7,8 @@ import type { Quarantine } from "./unreadable.js";
  * What a reminder row keeps in clear: its owner, when it is due (rounded to the minute: the
  * scheduler queries it), its status and attempts. Which deadline it is for, its offset and dates
  * are sealed; `slot` and `deadline_tag` are keyed HMACs that find rows by deadline without naming it.
+ * `reminder_deadlines` keeps, sealed the same way, what the person chose per deadline (mute, done, deleted
+ * offsets, lead times) and the date they chose it for, so a replan never undoes a choice.
  */
 interface Raw {
   id: number;
@@ -24,6 +26,7 @@ interface Sealed {
   deadlineEnd: number;
   payload: ReminderPayload;
   sentAt?: number;
+  snoozed?: true;
 }
 
 const MINUTE_MS = 60_000;
@@ -33,6 +36,7 @@ export const toMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 const slotText = (userId: number, deadlineId: string, offsetId: string) => `reminder-slot:${userId}:${deadlineId}:${offsetId}`;
 const deadlineText = (userId: number, deadlineId: string) => `reminder-deadline:${userId}:${deadlineId}`;
 const aad = (userId: number, slot: Buffer) => `reminder:${userId}:${slot.toString("hex")}`;
+const choicesAad = (userId: number, tag: Buffer) => `reminder-deadline:${userId}:${tag.toString("hex")}`;
 
 /** The embedded reminder store; everything that tells a person's dates is encrypted. */
 export class SqliteReminders implements ReminderStore {
@@ -84,6 +88,7 @@ export class SqliteReminders implements ReminderStore {
         status: r.status,
         attempts: r.attempts,
         ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
+        ...(s.snoozed ? { snoozed: true as const } : {}),
       });
     }
     return out;
@@ -96,28 +101,115 @@ export class SqliteReminders implements ReminderStore {
     if (raw && s) this.resealStmt.run(this.seal(raw.user_id, raw.slot, change(s)), id);
   }
 
-  async replacePlan(userId: number, rows: PlannedRow[]): Promise<void> {
-    const remove = this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND status IN ('pending', 'expired', 'failed')");
-    const kept = this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND status IN ('sent', 'claimed')");
-    const insert = this.db.prepare(
-      `INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (user_id, slot) DO NOTHING`,
-    );
-    const drop = this.db.prepare("DELETE FROM reminders WHERE id = ?");
+  /** The person's choices per deadline; an unreadable record is set aside and treated as none. */
+  private readChoices(userId: number): Map<string, DeadlineChoices> {
+    const out = new Map<string, DeadlineChoices>();
+    const raws = this.db.prepare("SELECT deadline_tag, sealed FROM reminder_deadlines WHERE user_id = ?").all(userId) as Array<{ deadline_tag: Buffer; sealed: Buffer }>;
+    for (const r of raws) {
+      try {
+        const c = JSON.parse(this.sealer.open(r.sealed, choicesAad(userId, r.deadline_tag))) as DeadlineChoices;
+        out.set(c.deadlineId, c);
+      } catch {
+        this.db.transaction(() => {
+          this.quarantine.put("reminder_deadlines", userId, r.sealed);
+          this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, r.deadline_tag);
+        })();
+      }
+    }
+    return out;
+  }
+
+  private writeChoices(userId: number, c: DeadlineChoices): void {
+    const tag = this.sealer.tag(deadlineText(userId, c.deadlineId));
+    this.db
+      .prepare("INSERT INTO reminder_deadlines (user_id, deadline_tag, sealed) VALUES (?, ?, ?) ON CONFLICT (user_id, deadline_tag) DO UPDATE SET sealed = excluded.sealed")
+      .run(userId, tag, this.sealer.seal(JSON.stringify(c), choicesAad(userId, tag)));
+  }
+
+  private dropChoices(userId: number, deadlineId: string): void {
+    this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, deadlineId)));
+  }
+
+  private insertRow(userId: number, deadlineId: string, offsetId: string, dueAt: number, deadlineEnd: number, payload: ReminderPayload): void {
+    const slot = this.sealer.tag(slotText(userId, deadlineId, offsetId));
+    const at = toMinute(dueAt);
+    const data: Sealed = { deadlineId, offsetId, plannedAt: at, deadlineEnd, payload };
+    this.db
+      .prepare(
+        `INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, slot) DO NOTHING`,
+      )
+      .run(userId, slot, this.sealer.tag(deadlineText(userId, deadlineId)), at, this.seal(userId, slot, data));
+  }
+
+  async applyPlan(userId: number, plans: DeadlinePlan[]): Promise<PlanChanges> {
+    const changes: PlanChanges = { changed: [], removed: [], pending: 0 };
+    const dropRow = this.db.prepare("DELETE FROM reminders WHERE id = ?");
+    const moveRow = this.db.prepare("UPDATE reminders SET due_at = ? WHERE id = ?");
     this.db.transaction(() => {
-      remove.run(userId);
-      // A sent reminder stays sent, unless its deadline moved to another date: then it is due again.
-      for (const s of this.rows(kept.all(userId) as Raw[])) {
-        const planned = rows.find((r) => r.deadlineId === s.deadlineId && r.offsetId === s.offsetId);
-        if (planned && planned.payload.date !== s.payload.date) drop.run(s.id);
+      const existing = this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ?").all(userId) as Raw[]);
+      const choices = this.readChoices(userId);
+      const byDeadline = new Map<string, ReminderRow[]>();
+      for (const r of existing) byDeadline.set(r.deadlineId, [...(byDeadline.get(r.deadlineId) ?? []), r]);
+      const planned = new Set(plans.map((p) => p.deadlineId));
+      for (const id of new Set([...byDeadline.keys(), ...choices.keys()])) {
+        if (planned.has(id)) continue;
+        this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, id)));
+        this.dropChoices(userId, id);
+        if (byDeadline.get(id)?.some((r) => r.status === "pending")) changes.removed.push(id);
       }
-      for (const r of rows) {
-        const slot = this.sealer.tag(slotText(userId, r.deadlineId, r.offsetId));
-        const dueAt = toMinute(r.dueAt);
-        const data: Sealed = { deadlineId: r.deadlineId, offsetId: r.offsetId, plannedAt: dueAt, deadlineEnd: r.deadlineEnd, payload: r.payload };
-        insert.run(userId, slot, this.sealer.tag(deadlineText(userId, r.deadlineId)), dueAt, this.seal(userId, slot, data));
+      for (const p of plans) {
+        let rows = byDeadline.get(p.deadlineId) ?? [];
+        let c: DeadlineChoices = choices.get(p.deadlineId) ?? { deadlineId: p.deadlineId };
+        const before = c.date ?? rows[0]?.payload.date;
+        if (before !== undefined && before !== p.date) {
+          // A new date is a new deadline: sent reminders may go out again and earlier choices start afresh.
+          for (const r of rows) dropRow.run(r.id);
+          rows = [];
+          c = { deadlineId: p.deadlineId, ...(c.lead ? { lead: c.lead } : {}) };
+          changes.changed.push({ deadlineId: p.deadlineId, from: before, to: p.date });
+        }
+        this.writeChoices(userId, { ...c, date: p.date });
+        const pending = rows.filter((r) => r.status === "pending");
+        if (c.muted || c.done) {
+          for (const r of pending) dropRow.run(r.id);
+          continue;
+        }
+        const have = new Map(rows.map((r) => [r.offsetId, r]));
+        for (const r of pending) {
+          if (!p.offsets.includes(r.offsetId) || c.deleted?.includes(r.offsetId)) dropRow.run(r.id);
+        }
+        for (const r of p.rows) {
+          if (c.deleted?.includes(r.offsetId)) continue;
+          const x = have.get(r.offsetId);
+          if (!x) {
+            this.insertRow(userId, p.deadlineId, r.offsetId, r.dueAt, p.deadlineEnd, p.payload);
+            continue;
+          }
+          if (x.status !== "pending") continue; // sent, in flight, expired or failed: never sent again for this date
+          // A snooze is the person's: it stays, unless the new zone moved the deadline's end before it.
+          const keep = x.snoozed && x.dueAt <= p.deadlineEnd;
+          const dueAt = keep ? x.dueAt : toMinute(r.dueAt);
+          moveRow.run(dueAt, x.id);
+          this.reseal(x.id, (s) => ({ ...s, plannedAt: keep ? s.plannedAt : dueAt, deadlineEnd: p.deadlineEnd, payload: p.payload }));
+        }
+        // Pending rows of an offset already past (due while the bot was away) stay, to be sent late.
+        for (const r of pending) if (p.offsets.includes(r.offsetId) && !p.rows.some((q) => q.offsetId === r.offsetId)) this.reseal(r.id, (s) => ({ ...s, deadlineEnd: p.deadlineEnd, payload: p.payload }));
       }
+      changes.pending = (this.db.prepare("SELECT COUNT(*) AS n FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed')").get(userId) as { n: number }).n;
     })();
+    return changes;
+  }
+
+  async replacePlan(userId: number, rows: PlannedRow[]): Promise<PlanChanges> {
+    const plans = new Map<string, DeadlinePlan>();
+    for (const r of rows) {
+      const p = plans.get(r.deadlineId) ?? { deadlineId: r.deadlineId, date: r.payload.date, deadlineEnd: r.deadlineEnd, payload: r.payload, offsets: [], rows: [] };
+      p.offsets.push(r.offsetId);
+      p.rows.push({ offsetId: r.offsetId, dueAt: r.dueAt });
+      plans.set(r.deadlineId, p);
+    }
+    return this.applyPlan(userId, [...plans.values()]);
   }
 
   async claimDue(now: number, limit: number): Promise<ReminderRow[]> {
@@ -182,17 +274,65 @@ export class SqliteReminders implements ReminderStore {
       const changed =
         this.db.prepare("UPDATE reminders SET due_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(at, id, userId)
           .changes > 0;
-      if (changed) this.reseal(id, (s) => ({ ...s, plannedAt: at }));
+      if (changed) this.reseal(id, (s) => ({ ...s, plannedAt: at, snoozed: true }));
       return changed;
     })();
+  }
+
+  async dismiss(userId: number, which: { id: number } | { deadlineId: string; mark: "muted" | "done" }): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ("id" in which) {
+        const raw = this.db.prepare("SELECT * FROM reminders WHERE id = ? AND user_id = ? AND status = 'pending'").get(which.id, userId) as Raw | undefined;
+        const [row] = raw ? this.rows([raw]) : [];
+        if (!row) return false;
+        const c = this.readChoices(userId).get(row.deadlineId) ?? { deadlineId: row.deadlineId, date: row.payload.date };
+        this.writeChoices(userId, { ...c, deleted: [...new Set([...(c.deleted ?? []), row.offsetId])] });
+        this.db.prepare("DELETE FROM reminders WHERE id = ?").run(row.id);
+        return true;
+      }
+      const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
+      const c = this.readChoices(userId).get(which.deadlineId);
+      const pending = this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").all(userId, tag) as Raw[]);
+      if (!c && pending.length === 0) return false;
+      this.writeChoices(userId, { ...(c ?? { deadlineId: which.deadlineId, date: pending[0]!.payload.date }), [which.mark]: true });
+      this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").run(userId, tag);
+      return true;
+    })();
+  }
+
+  async unmute(userId: number, deadlineId: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const c = this.readChoices(userId).get(deadlineId);
+      if (!c?.muted && !c?.done) return false;
+      const { muted: _m, done: _d, ...rest } = c;
+      this.writeChoices(userId, rest);
+      return true;
+    })();
+  }
+
+  async setLeadChoice(userId: number, deadlineId: string, choice: string): Promise<void> {
+    this.db.transaction(() => {
+      const c = this.readChoices(userId).get(deadlineId) ?? { deadlineId };
+      this.writeChoices(userId, { ...c, lead: choice });
+    })();
+  }
+
+  async choices(userId: number): Promise<DeadlineChoices[]> {
+    return [...this.readChoices(userId).values()].sort((a, b) => a.deadlineId.localeCompare(b.deadlineId));
+  }
+
+  eventUid(userId: number, deadlineId: string): string {
+    return `${this.sealer.tag(`calendar-uid:${userId}:${deadlineId}`).toString("hex")}@nomad-kz`;
   }
 
   async delete(userId: number, which: { id?: number; deadlineId?: string }): Promise<number> {
     if (which.id !== undefined) return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND id = ?").run(userId, which.id).changes;
     if (which.deadlineId !== undefined) {
       const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
+      this.dropChoices(userId, which.deadlineId);
       return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, tag).changes;
     }
+    this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ?").run(userId);
     return this.db.prepare("DELETE FROM reminders WHERE user_id = ?").run(userId).changes;
   }
 

@@ -59,6 +59,8 @@ export interface PersonalDataExport {
   milestones: unknown;
   reminders: Array<Record<string, unknown>>;
   reminders_paused: boolean;
+  /** What the person chose per deadline in /reminders (mute, done, deleted reminders, lead times). */
+  reminder_choices: Array<Record<string, unknown>>;
   session: unknown;
   conversation: unknown;
   unreadable: Array<{ source: string; found_at: string }>;
