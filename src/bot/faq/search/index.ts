@@ -1,10 +1,14 @@
 import MiniSearch from "minisearch";
-import { factList, FAQ_TOPICS, findTopic, matchCountry } from "../../../rules/index.js";
+import { counterpartOf, factList, FAQ_TOPICS, findTopic } from "../../../rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../../store/index.js";
 import type { I18n } from "../../i18n.js";
 import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
+import { CountryTerms } from "./countryMarks.js";
+import { looksInDomain } from "./domain.js";
+import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { processTerm, tokenize } from "./terms.js";
+import { latinToCyrillic } from "./translit.js";
 
 interface TopicDoc {
   id: string;
@@ -16,12 +20,22 @@ interface TopicDoc {
   answer: string;
 }
 
-export type Confidence = "confident" | "weak" | "none";
+/**
+ * "confident": answer topics[0]; "likely": answer it, and offer the next two as "Also about";
+ * "weak": offer up to three as "did you mean"; "none": no topic (see `none`).
+ */
+export type Confidence = "confident" | "likely" | "weak" | "none";
 
 export interface SearchResult {
   confidence: Confidence;
   /** Best first, one entry per topic, at most three. */
   topics: Array<{ id: string; score: number }>;
+  /** The question named neither program and the two programs' topics came out close: answer topics[0] and topics[1]. */
+  both?: boolean;
+  /** A greeting, thanks or "who are you" rather than a question (confidence "confident", no topics). */
+  chat?: SmallTalk;
+  /** With "none": a question about the programs the sources do not cover, or one outside them altogether. */
+  none?: "not_covered" | "out_of_scope";
 }
 
 /**
@@ -49,12 +63,11 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
 };
 
-/** The program tokens of programNames.ts, and how much a topic of the program a question did not name counts. */
+/** The program tokens of programNames.ts: a question naming one never gets a topic of the other. */
 const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
   ["progbnine", "B9-1"],
   ["progbtwelve", "B12-1"],
 ];
-const OTHER_PROGRAM_WEIGHT = 0.6;
 
 /** A term found in more than this share of topics tells topics apart poorly ("visa", "Kazakhstan"). */
 const COMMON_TERM_SHARE = 0.35;
@@ -72,6 +85,12 @@ export const THRESHOLDS = {
   leadRatio: 1.35,
   /** …and to cover this share of the question's informative words. */
   coverage: 0.4,
+  /** A likely answer ("Also about" under it) needs this best score, lead and coverage. */
+  likelyScore: 8,
+  likelyLead: 1.1,
+  likelyCoverage: 0.3,
+  /** Both programs' answers when the other program's topic scores at least this share of the best. */
+  pairShare: 0.55,
 };
 
 /**
@@ -83,6 +102,9 @@ export class FaqSearch {
   private readonly index: MiniSearch<TopicDoc>;
   /** Terms that occur in too many topics to decide between them. */
   private readonly commonTerms: ReadonlySet<string>;
+  /** Every term in the index: a Latin word not among them may be Russian or Kazakh typed in Latin letters. */
+  private readonly vocabulary: ReadonlySet<string>;
+  private readonly countries = new CountryTerms();
 
   constructor(i18n: I18n, data: Record<Locale, SearchData>, today: string) {
     this.index = new MiniSearch<TopicDoc>({
@@ -108,49 +130,101 @@ export class FaqSearch {
       }
     }
     this.index.addAll(docs);
-    this.commonTerms = commonTermsOf(docs);
+    const topicsOf = topicsOfTerms(docs);
+    this.commonTerms = commonTermsOf(topicsOf);
+    this.vocabulary = new Set(topicsOf.keys());
   }
 
   search(fullQuestion: string): SearchResult {
     const question = firstPart(fullQuestion);
-    const meaningful = new Set(tokenize(question).filter((w) => w.length <= QUERY_BOUNDS.wordChars && processTerm(w) !== null));
-    if (meaningful.size === 0) return { confidence: "none", topics: [] };
-    const informative = new Set([...meaningful].filter((w) => !this.commonTerms.has(processTerm(w)!)));
-    // Words found in most topics only blur the ranking: search with the others when there are any.
-    const words = [...meaningful];
-    const terms = words.map((w) => processTerm(w));
+    const result = this.searchTopics(question);
+    if (result.confidence === "confident") return result;
+    const chat = smallTalkOf(question);
+    if (chat && (chat !== "greeting" || result.confidence === "none")) return { confidence: "confident", topics: [], chat };
+    if (result.confidence === "none") return { ...result, none: looksInDomain(tokenize(question).join(" ")) ? "not_covered" : "out_of_scope" };
+    return result;
+  }
+
+  private searchTopics(question: string): SearchResult {
+    const words = this.wordsOf(question);
+    const terms = words.map((w) => processTerm(w)!);
+    if (words.length === 0) return { confidence: "none", topics: [] };
+    const informative = new Set(words.filter((w, i) => !this.commonTerms.has(terms[i]!)));
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
     const language = LANGUAGE_HINT.test(question) && !COVER_LETTER_HINT.test(question) ? [LANGUAGE_MARK] : [];
-    const marks = language.length ? language : countryMarks(question);
+    const marks = language.length ? language : this.countryMarks(terms);
     const hits = this.index.search([...words, ...marks, ...both].join(" "), {
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       boost: { keywords: 3, title: 2.5, examples: 2, answer: 0.6 },
       combineWith: "OR",
     });
+    // A question that names one program is about that program: topics of the other one are left out.
+    const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
+    const excluded = named.length === 1 ? (named[0] === "B9-1" ? "B12-1" : "B9-1") : undefined;
     const best = new Map<string, { score: number; matched: Set<string> }>();
     for (const hit of hits) {
       const topic = String(hit.topic);
+      if (excluded && findTopic(topic)?.program === excluded) continue;
       const seen = best.get(topic);
       if (!seen || hit.score > seen.score) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
     }
-    // A question that names one program is about that program: topics of the other one weigh less.
-    const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
-    if (named.length === 1) {
-      for (const [id, v] of best) {
-        const program = findTopic(id)?.program;
-        if (program && program !== named[0]) v.score *= OTHER_PROGRAM_WEIGHT;
-      }
-    }
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score);
-    const topics = ranked.slice(0, 3).map(([id, v]) => ({ id, score: Math.round(v.score * 100) / 100 }));
-    const top = ranked[0]?.[1];
-    if (!top || top.score < THRESHOLDS.minScore) return { confidence: "none", topics: [] };
-    const second = ranked[1]?.[1].score ?? 0;
-    const coverage = informative.size === 0 ? 0 : coverageOf(top.matched, informative);
-    const confident = top.score >= THRESHOLDS.confidentScore && top.score >= second * THRESHOLDS.leadRatio && coverage >= THRESHOLDS.coverage;
-    return { confidence: confident ? "confident" : "weak", topics };
+    const top = ranked[0];
+    if (!top || top[1].score < THRESHOLDS.minScore) return { confidence: "none", topics: [] };
+    const score = top[1].score;
+    // Neither program named and the other program's twin topic close behind: answer both.
+    const twin = named.length === 0 ? counterpartOf(top[0]) : undefined;
+    const twinScore = twin ? (best.get(twin)?.score ?? 0) : 0;
+    const pair = twin !== undefined && twinScore >= score * THRESHOLDS.pairShare;
+    const order = pair ? [top, [twin, best.get(twin)!] as const, ...ranked.filter(([id]) => id !== top[0] && id !== twin)] : ranked;
+    const topics = order.slice(0, 3).map(([id, v]) => ({ id, score: Math.round(v.score * 100) / 100 }));
+    const second = (pair ? ranked.find(([id]) => id !== top[0] && id !== twin) : ranked[1])?.[1].score ?? 0;
+    const coverage = informative.size === 0 ? 0 : coverageOf(top[1].matched, informative);
+    const lead = second === 0 ? Infinity : score / second;
+    const confident = score >= THRESHOLDS.confidentScore && lead >= THRESHOLDS.leadRatio && coverage >= THRESHOLDS.coverage;
+    const likely = score >= THRESHOLDS.likelyScore && lead >= THRESHOLDS.likelyLead && coverage >= THRESHOLDS.likelyCoverage;
+    const confidence: Confidence = confident ? "confident" : likely ? "likely" : "weak";
+    return { confidence, topics, ...(pair && confidence !== "weak" ? { both: true } : {}) };
   }
+
+  /**
+   * The searchable words of a question: stop words and overlong words left out, and a Latin word that
+   * is no term of the index but is one in Cyrillic letters taken as Russian or Kazakh typed in Latin.
+   */
+  private wordsOf(question: string): string[] {
+    const out = new Set<string>();
+    for (const word of tokenize(question)) {
+      if (word.length > QUERY_BOUNDS.wordChars) continue;
+      const term = processTerm(word);
+      if (/^[a-z']+$/.test(word) && word.length >= 3 && !(term && this.vocabulary.has(term))) {
+        const cyrillic = latinToCyrillic(word);
+        const cyrTerm = processTerm(cyrillic);
+        if (cyrTerm === null && isStop(cyrillic)) continue;
+        if (cyrTerm && this.vocabulary.has(cyrTerm)) {
+          out.add(cyrillic);
+          continue;
+        }
+      }
+      if (term !== null) out.add(word);
+    }
+    return [...out];
+  }
+
+  /** Marker terms for the countries a question names by name or nationality (exact matches of index terms). */
+  private countryMarks(terms: readonly string[]): string[] {
+    const codes = this.countries.codesIn(terms);
+    // Kazakhstan itself is named in many questions about living there: not a citizenship question.
+    codes.delete("KZ");
+    if (codes.size === 0) return [];
+    const eaeu = new Set(factList("countries.eaeu"));
+    return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
+  }
+}
+
+/** A Russian or Kazakh stop word written in Latin letters ("kak", "mne"), which says nothing. */
+function isStop(cyrillic: string): boolean {
+  return cyrillic.length >= 2 && processTerm(cyrillic) === null;
 }
 
 /**
@@ -181,26 +255,8 @@ function coverageOf(matchedTerms: Set<string>, words: Set<string>): number {
   return covered / words.size;
 }
 
-/** Marker terms for the countries a question names by name, code or nationality (exact matches only). */
-function countryMarks(question: string): string[] {
-  const words = question.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
-  const codes = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    for (const phrase of [words[i]!, `${words[i]} ${words[i + 1] ?? ""}`.trim()]) {
-      const m = matchCountry(phrase);
-      // An inflected name ("Украины") comes back as a single suggestion; short words are too risky.
-      const code = m.kind === "exact" ? m.code : m.kind === "suggest" && m.codes.length === 1 && phrase.length >= 6 ? m.codes[0] : undefined;
-      // Kazakhstan itself is named in many questions about living there: not a citizenship question.
-      if (code && code !== "KZ") codes.add(code);
-    }
-  }
-  if (codes.size === 0) return [];
-  const eaeu = new Set(factList("countries.eaeu"));
-  return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
-}
-
-/** Terms present in more than COMMON_TERM_SHARE of the topics (over all languages). */
-function commonTermsOf(docs: readonly TopicDoc[]): Set<string> {
+/** For every index term, the topics whose documents hold it (over all languages). */
+function topicsOfTerms(docs: readonly TopicDoc[]): Map<string, Set<string>> {
   const topicsOf = new Map<string, Set<string>>();
   for (const doc of docs) {
     const text = [doc.title, doc.examples, doc.keywords, doc.answer].join(" ");
@@ -212,6 +268,11 @@ function commonTermsOf(docs: readonly TopicDoc[]): Set<string> {
       topicsOf.set(term, set);
     }
   }
+  return topicsOf;
+}
+
+/** Terms present in more than COMMON_TERM_SHARE of the topics. */
+function commonTermsOf(topicsOf: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
   const limit = COMMON_TERM_SHARE * FAQ_TOPICS.length;
   return new Set([...topicsOf].filter(([, topics]) => topics.size > limit).map(([term]) => term));
 }

@@ -22,6 +22,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     ),
     " progbtwelve ",
   ],
+  // "b12" alone means B12-1: there is no other B12 program to ask about here.
+  [re(String.raw`[bвб]\s?-?\s?12`), " progbtwelve "],
   [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
 ];
 
