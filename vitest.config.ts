@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // A PostgreSQL server for the tests that run on both engines (test/setup/postgres.ts).
+    globalSetup: ["test/setup/postgres.ts"],
   },
 });

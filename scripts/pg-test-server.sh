@@ -7,7 +7,8 @@
 #   scripts/pg-test-server.sh stop "$url"    # stops that server and deletes its folder
 #
 # Run as root (CI) it runs the server as the `postgres` user; run as any other user, as that user.
-# When the server binaries are missing and it runs as root, it installs Debian's package first.
+# When the server binaries are missing and it runs as root, it installs Debian's package first
+# (not when PG_TEST_NO_INSTALL is set: `npm test` never installs anything).
 set -uo pipefail
 
 STATE_ROOT="${PG_TEST_STATE:-/tmp/nomad-kz-pg}"
@@ -31,7 +32,7 @@ bindir() {
 }
 
 install_server() {
-  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then return 1; fi
+  if [ -n "${PG_TEST_NO_INSTALL:-}" ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then return 1; fi
   say "pg-test-server: PostgreSQL server binaries missing; installing the Debian package"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends postgresql >&2

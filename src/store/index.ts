@@ -8,12 +8,21 @@ import type { ReminderStore } from "./reminders.js";
 import type { Clock, KeyValueStore, PersonalDataStore, UserStore } from "./types.js";
 import { Quarantine, type UnreadableListener } from "./unreadable.js";
 import { withoutNames } from "./withoutNames.js";
+import { openPgDatabase, pgChatLock } from "./pg.js";
+import { PgInbox } from "./pgInbox.js";
+import { PgKeyValue, PgQuarantine } from "./pgKeyValue.js";
+import { PgPersonalData } from "./pgPersonalData.js";
+import { PgReminders, type PgReminderOptions } from "./pgReminders.js";
+import { PgUsers } from "./pgUsers.js";
+import { SqliteInbox } from "./sqliteInbox.js";
+import { processChatLock, type ChatLock, type WebhookInboxStore } from "./webhookInbox.js";
 
 export * from "./types.js";
 export type { DeadlineChoices, DeadlinePlan, PlanChanges, PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
 export type { UnreadableEvent, UnreadableListener } from "./unreadable.js";
 export { resolveDataKey, type ResolvedKey } from "./crypto.js";
 export { DataKeyMismatchError, StoredDataError } from "./sqlite.js";
+export type { ChatLock, WebhookInboxStore } from "./webhookInbox.js";
 
 /** Everything the bot persists, behind interfaces. */
 export interface Stores {
@@ -26,7 +35,16 @@ export interface Stores {
   reminders: ReminderStore;
   /** One person's data across all of the above: erase, export, activity, unreadable rows. */
   personal: PersonalDataStore;
-  close(): void;
+  /** Updates fetched or received and not handled yet (polling and webhook mode). */
+  inbox: WebhookInboxStore;
+  /** Serialises the handling of one chat's updates: across instances on PostgreSQL, in this process on SQLite. */
+  chatLock: ChatLock;
+  /** Which engine holds the data. */
+  engine: "sqlite" | "postgres";
+  /** Throws unless the database answers (webhook mode's /readyz). */
+  ping(): Promise<void>;
+  /** Closes the database (PostgreSQL: waits for the pool to end). */
+  close(): void | Promise<void>;
 }
 
 export interface EmbeddedStoreOptions {
@@ -53,6 +71,56 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
     milestones,
     reminders,
     personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
+    inbox: new SqliteInbox(db, sealer, clock),
+    chatLock: processChatLock(),
+    engine: "sqlite",
+    ping: async () => void db.prepare("SELECT 1").get(),
+    close: () => void db.close(),
+  };
+}
+
+export interface PgStoreOptions extends EmbeddedStoreOptions {
+  /** Connections in the pool. */
+  poolSize?: number;
+  reminders?: PgReminderOptions;
+}
+
+/**
+ * Opens the stores on PostgreSQL at `url` (migrating it first), with the same encryption and behaviour as the
+ * embedded ones; several instances may share the database.
+ */
+export async function openPgStores(url: string, key: Buffer, clock: Clock, options: PgStoreOptions = {}): Promise<Stores> {
+  const sealer = createSealer(key);
+  const db = await openPgDatabase(url, sealer, { max: options.poolSize });
+  const quarantine = new PgQuarantine(clock, options.onUnreadable);
+  const sessions = new PgKeyValue(db, "session", sealer, clock, quarantine);
+  const conversations = withoutNames(new PgKeyValue(db, "conversation", sealer, clock, quarantine));
+  const users = new PgUsers(db, sealer, clock, quarantine);
+  const milestones = new PgKeyValue(db, "milestones", sealer, clock, quarantine);
+  const reminders = new PgReminders(db, sealer, quarantine, clock, options.reminders);
+  return {
+    sessions,
+    conversations,
+    users,
+    milestones,
+    reminders,
+    personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
+    inbox: new PgInbox(db, sealer, clock),
+    chatLock: pgChatLock(db),
+    engine: "postgres",
+    ping: async () => void (await db.query("SELECT 1")),
     close: () => db.close(),
   };
+}
+
+export interface StoreSettings {
+  /** PostgreSQL when set; the embedded SQLite database in `dataDir` otherwise. */
+  databaseUrl?: string;
+  dataDir: string;
+  key: Buffer;
+}
+
+/** The one place the engine is chosen: PostgreSQL when DATABASE_URL is set, the embedded SQLite otherwise. */
+export async function openStores(settings: StoreSettings, clock: Clock, options: PgStoreOptions = {}): Promise<Stores> {
+  return settings.databaseUrl ? openPgStores(settings.databaseUrl, settings.key, clock, options) : openEmbeddedStores(settings.dataDir, settings.key, clock, options);
 }

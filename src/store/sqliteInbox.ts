@@ -1,13 +1,14 @@
 import type { Sealer } from "./crypto.js";
 import type { SqliteDb } from "./sqlite.js";
-import type { Clock, InboxEntry, InboxStore } from "./types.js";
+import type { Clock, InboxEntry } from "./types.js";
+import type { WebhookInboxStore } from "./webhookInbox.js";
 
 /**
  * The polling inbox in the `inbox` table (one migration step in sqlite.ts): the update JSON
  * encrypted with its update_id as associated data, `user_id` and `chat_id` in clear for erasure.
  * A handled row keeps only its id (for de-duplication, with no user, chat or content) until Telegram has confirmed it.
  */
-export class SqliteInbox implements InboxStore {
+export class SqliteInbox implements WebhookInboxStore {
   private readonly insertStmt;
   private readonly pendingStmt;
   private readonly attemptStmt;
@@ -64,6 +65,24 @@ export class SqliteInbox implements InboxStore {
   async confirmed(offset: number): Promise<number> {
     this.confirmedBelow = Math.max(this.confirmedBelow, offset);
     return this.confirmedStmt.run(offset).changes;
+  }
+
+  async pendingOfChat(chatId: number | undefined, updateId: number): Promise<InboxEntry[]> {
+    const where = chatId === undefined ? "update_id = ? AND done = 0" : "chat_id = ? AND done = 0 AND update_id <= ?";
+    const args = chatId === undefined ? [updateId] : [chatId, updateId];
+    return this.db.transaction(() => {
+      this.db.prepare(`UPDATE inbox SET attempts = attempts + 1 WHERE ${where}`).run(...args);
+      const rows = this.db.prepare(`SELECT update_id, payload, attempts FROM inbox WHERE ${where} ORDER BY update_id`).all(...args) as Array<{
+        update_id: number;
+        payload: Buffer;
+        attempts: number;
+      }>;
+      return rows.map((r) => ({ updateId: r.update_id, update: this.open(r), attempts: r.attempts }));
+    })();
+  }
+
+  async sweepHandled(receivedBefore: number): Promise<number> {
+    return this.db.prepare("DELETE FROM inbox WHERE done = 1 AND received_at < ?").run(receivedBefore).changes;
   }
 
   async deleteUser(userId: number): Promise<number> {

@@ -4,7 +4,7 @@ import type { SqliteDb } from "./sqlite.js";
 import { SUPPORTED_LOCALES, type Clock, type UserPrefs, type UserStore } from "./types.js";
 import type { Quarantine } from "./unreadable.js";
 
-const prefsSchema = z.object({
+export const prefsSchema = z.object({
   language: z.enum(SUPPORTED_LOCALES).optional(),
   seenLocale: z.enum(SUPPORTED_LOCALES).optional(),
   timezone: z.string().optional(),

@@ -1,0 +1,385 @@
+import type { Sealer } from "./crypto.js";
+import type { PgDb, Queryable } from "./pg.js";
+import type { PgQuarantine } from "./pgKeyValue.js";
+import type { DeadlineChoices, DeadlinePlan, PlanChanges, PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
+import { toMinute } from "./sqliteReminders.js";
+import type { Clock } from "./types.js";
+
+/** The clear columns of a row, as on SQLite: owner, due time (to the minute), status, attempts; the rest is sealed. */
+interface Raw {
+  id: number;
+  user_id: number;
+  slot: Buffer;
+  due_at: number;
+  sealed: Buffer;
+  status: ReminderRow["status"];
+  attempts: number;
+}
+
+interface Sealed {
+  deadlineId: string;
+  offsetId: string;
+  plannedAt: number;
+  deadlineEnd: number;
+  payload: ReminderPayload;
+  sentAt?: number;
+  snoozed?: true;
+}
+
+// The same lookup texts and associated data as src/store/sqliteReminders.ts.
+const slotText = (userId: number, deadlineId: string, offsetId: string) => `reminder-slot:${userId}:${deadlineId}:${offsetId}`;
+const deadlineText = (userId: number, deadlineId: string) => `reminder-deadline:${userId}:${deadlineId}`;
+const aad = (userId: number, slot: Buffer) => `reminder:${userId}:${slot.toString("hex")}`;
+const choicesAad = (userId: number, tag: Buffer) => `reminder-deadline:${userId}:${tag.toString("hex")}`;
+
+/** How long a claim holds: a claim older than this belongs to an instance that died and is taken over. */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+
+export interface PgReminderOptions {
+  /** Claim lease (tests shorten it). */
+  leaseMs?: number;
+}
+
+/**
+ * Reminders on PostgreSQL, behaving as SqliteReminders (same sealing, same plan rules) and safe with several
+ * instances: due rows are claimed with `FOR UPDATE SKIP LOCKED` (two instances never claim the same row), a
+ * claim is a lease that another instance takes over once it is older than `leaseMs`, and changes to one
+ * person's reminders take that person's advisory lock. `reserveSendSlot` shares one send budget among all.
+ */
+export class PgReminders implements ReminderStore {
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly db: PgDb,
+    private readonly sealer: Sealer,
+    private readonly quarantine: PgQuarantine,
+    private readonly clock: Clock,
+    options: PgReminderOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
+  }
+
+  /** One transaction holding the person's lock, so two instances never interleave changes to their reminders. */
+  private userTx<T>(userId: number, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.db.tx(async (q) => {
+      await q.query("SELECT pg_advisory_xact_lock(hashtextextended('reminders:' || $1::text, 0))", [userId]);
+      return fn(q);
+    });
+  }
+
+  private seal(userId: number, slot: Buffer, data: Sealed): Buffer {
+    return this.sealer.seal(JSON.stringify(data), aad(userId, slot));
+  }
+
+  /** Opens a row's sealed part; an unreadable row is moved to quarantine and treated as absent. */
+  private async open(q: Queryable, r: Raw): Promise<Sealed | undefined> {
+    try {
+      return JSON.parse(this.sealer.open(r.sealed, aad(r.user_id, r.slot))) as Sealed;
+    } catch {
+      const gone = await q.query("DELETE FROM reminders WHERE id = $1", [r.id]);
+      if (gone.rowCount) await this.quarantine.put(q, "reminders", r.user_id, r.sealed);
+      return undefined;
+    }
+  }
+
+  private async rows(q: Queryable, raws: Raw[]): Promise<ReminderRow[]> {
+    const out: ReminderRow[] = [];
+    for (const r of raws) {
+      const s = await this.open(q, r);
+      if (!s) continue;
+      out.push({
+        id: r.id,
+        userId: r.user_id,
+        deadlineId: s.deadlineId,
+        offsetId: s.offsetId,
+        dueAt: r.due_at,
+        plannedAt: s.plannedAt,
+        deadlineEnd: s.deadlineEnd,
+        payload: s.payload,
+        status: r.status,
+        attempts: r.attempts,
+        ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
+        ...(s.snoozed ? { snoozed: true as const } : {}),
+      });
+    }
+    return out;
+  }
+
+  private async select(q: Queryable, where: string, values: unknown[]): Promise<ReminderRow[]> {
+    return this.rows(q, (await q.query<Raw>(`SELECT * FROM reminders WHERE ${where} ORDER BY due_at, id`, values)).rows);
+  }
+
+  private async reseal(q: Queryable, id: number, change: (s: Sealed) => Sealed): Promise<void> {
+    const raw = (await q.query<Raw>("SELECT * FROM reminders WHERE id = $1", [id])).rows[0];
+    const s = raw && (await this.open(q, raw));
+    if (raw && s) await q.query("UPDATE reminders SET sealed = $1 WHERE id = $2", [this.seal(raw.user_id, raw.slot, change(s)), id]);
+  }
+
+  private async readChoices(q: Queryable, userId: number): Promise<Map<string, DeadlineChoices>> {
+    const out = new Map<string, DeadlineChoices>();
+    const { rows } = await q.query<{ deadline_tag: Buffer; sealed: Buffer }>("SELECT deadline_tag, sealed FROM reminder_deadlines WHERE user_id = $1", [userId]);
+    for (const r of rows) {
+      try {
+        const c = JSON.parse(this.sealer.open(r.sealed, choicesAad(userId, r.deadline_tag))) as DeadlineChoices;
+        out.set(c.deadlineId, c);
+      } catch {
+        const gone = await q.query("DELETE FROM reminder_deadlines WHERE user_id = $1 AND deadline_tag = $2", [userId, r.deadline_tag]);
+        if (gone.rowCount) await this.quarantine.put(q, "reminder_deadlines", userId, r.sealed);
+      }
+    }
+    return out;
+  }
+
+  private async writeChoices(q: Queryable, userId: number, c: DeadlineChoices): Promise<void> {
+    const tag = this.sealer.tag(deadlineText(userId, c.deadlineId));
+    await q.query(
+      "INSERT INTO reminder_deadlines (user_id, deadline_tag, sealed) VALUES ($1, $2, $3) ON CONFLICT (user_id, deadline_tag) DO UPDATE SET sealed = excluded.sealed",
+      [userId, tag, this.sealer.seal(JSON.stringify(c), choicesAad(userId, tag))],
+    );
+  }
+
+  private async dropChoices(q: Queryable, userId: number, deadlineId: string): Promise<void> {
+    await q.query("DELETE FROM reminder_deadlines WHERE user_id = $1 AND deadline_tag = $2", [userId, this.sealer.tag(deadlineText(userId, deadlineId))]);
+  }
+
+  private async insertRow(q: Queryable, userId: number, deadlineId: string, offsetId: string, dueAt: number, deadlineEnd: number, payload: ReminderPayload): Promise<void> {
+    const slot = this.sealer.tag(slotText(userId, deadlineId, offsetId));
+    const at = toMinute(dueAt);
+    const data: Sealed = { deadlineId, offsetId, plannedAt: at, deadlineEnd, payload };
+    await q.query("INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, slot) DO NOTHING", [
+      userId,
+      slot,
+      this.sealer.tag(deadlineText(userId, deadlineId)),
+      at,
+      this.seal(userId, slot, data),
+    ]);
+  }
+
+  /** The same rules as SqliteReminders.applyPlan (see ReminderStore), in one transaction under the person's lock. */
+  async applyPlan(userId: number, plans: DeadlinePlan[]): Promise<PlanChanges> {
+    const changes: PlanChanges = { changed: [], removed: [], pending: 0 };
+    await this.userTx(userId, async (q) => {
+      const dropRow = (id: number) => q.query("DELETE FROM reminders WHERE id = $1", [id]);
+      const existing = await this.select(q, "user_id = $1", [userId]);
+      const choices = await this.readChoices(q, userId);
+      const byDeadline = new Map<string, ReminderRow[]>();
+      for (const r of existing) byDeadline.set(r.deadlineId, [...(byDeadline.get(r.deadlineId) ?? []), r]);
+      const planned = new Set(plans.map((p) => p.deadlineId));
+      for (const id of new Set([...byDeadline.keys(), ...choices.keys()])) {
+        if (planned.has(id)) continue;
+        await q.query("DELETE FROM reminders WHERE user_id = $1 AND deadline_tag = $2", [userId, this.sealer.tag(deadlineText(userId, id))]);
+        await this.dropChoices(q, userId, id);
+        if (byDeadline.get(id)?.some((r) => r.status === "pending")) changes.removed.push(id);
+      }
+      for (const p of plans) {
+        let rows = byDeadline.get(p.deadlineId) ?? [];
+        let c: DeadlineChoices = choices.get(p.deadlineId) ?? { deadlineId: p.deadlineId };
+        const before = c.date ?? rows[0]?.payload.date;
+        if (before !== undefined && before !== p.date) {
+          for (const r of rows) await dropRow(r.id);
+          rows = [];
+          c = { deadlineId: p.deadlineId, ...(c.lead ? { lead: c.lead } : {}) };
+          changes.changed.push({ deadlineId: p.deadlineId, from: before, to: p.date });
+        }
+        await this.writeChoices(q, userId, { ...c, date: p.date });
+        const pending = rows.filter((r) => r.status === "pending");
+        if (c.muted || c.done) {
+          for (const r of pending) await dropRow(r.id);
+          continue;
+        }
+        const have = new Map(rows.map((r) => [r.offsetId, r]));
+        for (const r of pending) {
+          if (!p.offsets.includes(r.offsetId) || c.deleted?.includes(r.offsetId)) await dropRow(r.id);
+        }
+        for (const r of p.rows) {
+          if (c.deleted?.includes(r.offsetId)) continue;
+          const x = have.get(r.offsetId);
+          if (!x) {
+            await this.insertRow(q, userId, p.deadlineId, r.offsetId, r.dueAt, p.deadlineEnd, p.payload);
+            continue;
+          }
+          if (x.status !== "pending") continue;
+          const keep = x.snoozed && x.dueAt <= p.deadlineEnd;
+          const dueAt = keep ? x.dueAt : toMinute(r.dueAt);
+          await q.query("UPDATE reminders SET due_at = $1 WHERE id = $2", [dueAt, x.id]);
+          await this.reseal(q, x.id, (s) => ({ ...s, plannedAt: keep ? s.plannedAt : dueAt, deadlineEnd: p.deadlineEnd, payload: p.payload }));
+        }
+        for (const r of pending) {
+          if (p.offsets.includes(r.offsetId) && !p.rows.some((x) => x.offsetId === r.offsetId)) {
+            await this.reseal(q, r.id, (s) => ({ ...s, deadlineEnd: p.deadlineEnd, payload: p.payload }));
+          }
+        }
+      }
+      const { rows } = await q.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM reminders WHERE user_id = $1 AND status IN ('pending', 'claimed')", [userId]);
+      changes.pending = rows[0]!.n;
+    });
+    return changes;
+  }
+
+  async replacePlan(userId: number, rows: PlannedRow[]): Promise<PlanChanges> {
+    const plans = new Map<string, DeadlinePlan>();
+    for (const r of rows) {
+      const p = plans.get(r.deadlineId) ?? { deadlineId: r.deadlineId, date: r.payload.date, deadlineEnd: r.deadlineEnd, payload: r.payload, offsets: [], rows: [] };
+      p.offsets.push(r.offsetId);
+      p.rows.push({ offsetId: r.offsetId, dueAt: r.dueAt });
+      plans.set(r.deadlineId, p);
+    }
+    return this.applyPlan(userId, [...plans.values()]);
+  }
+
+  /**
+   * Claims due rows (and rows whose claim outlived its lease) that no other instance is claiming right now:
+   * `SKIP LOCKED` passes over rows another transaction holds instead of waiting for them.
+   */
+  async claimDue(now: number, limit: number): Promise<ReminderRow[]> {
+    return this.db.tx(async (q) => {
+      const { rows } = await q.query<Raw>(
+        `WITH due AS (
+           SELECT r.id FROM reminders r LEFT JOIN reminder_users u ON u.user_id = r.user_id
+           WHERE ((r.status = 'pending' AND r.due_at <= $1) OR (r.status = 'claimed' AND r.claimed_at < $3))
+             AND COALESCE(u.paused, 0) = 0
+           ORDER BY r.due_at, r.id LIMIT $2
+           FOR UPDATE OF r SKIP LOCKED)
+         UPDATE reminders r SET status = 'claimed', claimed_at = $1 FROM due WHERE r.id = due.id RETURNING r.*`,
+        [now, limit, now - this.leaseMs],
+      );
+      rows.sort((a, b) => a.due_at - b.due_at || a.id - b.id);
+      return (await this.rows(q, rows)).map((r) => ({ ...r, status: "claimed" as const }));
+    });
+  }
+
+  /**
+   * Reserves the next send slot of the budget all instances share (one row; `gapMs` apart); returns the time
+   * the caller may send at. Telegram's limit is per bot, not per process.
+   */
+  async reserveSendSlot(now: number, gapMs: number): Promise<number> {
+    const { rows } = await this.db.query<{ slot: number }>(
+      "UPDATE reminder_budget SET next_at = GREATEST(next_at, $1) + $2 WHERE id = 1 RETURNING next_at - $2 AS slot",
+      [now, gapMs],
+    );
+    return rows[0]?.slot ?? now;
+  }
+
+  async markSent(id: number, now: number): Promise<void> {
+    await this.db.tx(async (q) => {
+      await q.query("UPDATE reminders SET status = 'sent' WHERE id = $1", [id]);
+      await this.reseal(q, id, (s) => ({ ...s, sentAt: now }));
+    });
+  }
+
+  async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {
+    await this.db.query("UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = $1, attempts = attempts + $2 WHERE id = $3", [
+      toMinute(dueAt),
+      countAttempt ? 1 : 0,
+      id,
+    ]);
+  }
+
+  async markExpired(id: number): Promise<void> {
+    await this.db.query("UPDATE reminders SET status = 'expired' WHERE id = $1", [id]);
+  }
+
+  async markFailed(id: number): Promise<void> {
+    await this.db.query("UPDATE reminders SET status = 'failed' WHERE id = $1", [id]);
+  }
+
+  /**
+   * Other instances may be sending right now, so only claims older than the lease are given back, whatever
+   * `claimedBefore` says (a restart of one instance must not take the live claims of another).
+   */
+  async releaseStaleClaims(claimedBefore: number): Promise<number> {
+    const before = Math.min(claimedBefore, this.clock.now() - this.leaseMs);
+    return (await this.db.query("UPDATE reminders SET status = 'pending', claimed_at = NULL WHERE status = 'claimed' AND claimed_at < $1", [before])).rowCount ?? 0;
+  }
+
+  async setPaused(userId: number, paused: boolean): Promise<void> {
+    await this.db.query("INSERT INTO reminder_users (user_id, paused) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET paused = excluded.paused", [
+      userId,
+      paused ? 1 : 0,
+    ]);
+  }
+
+  async isPaused(userId: number): Promise<boolean> {
+    const { rows } = await this.db.query<{ paused: number }>("SELECT paused FROM reminder_users WHERE user_id = $1", [userId]);
+    return rows[0]?.paused === 1;
+  }
+
+  async upcoming(userId: number): Promise<ReminderRow[]> {
+    return this.db.tx((q) => this.select(q, "user_id = $1 AND status IN ('pending', 'claimed')", [userId]));
+  }
+
+  async reschedule(userId: number, id: number, dueAt: number): Promise<boolean> {
+    const at = toMinute(dueAt);
+    return this.userTx(userId, async (q) => {
+      const changed = await q.query(
+        "UPDATE reminders SET due_at = $1, status = 'pending', claimed_at = NULL WHERE id = $2 AND user_id = $3 AND status IN ('pending', 'sent')",
+        [at, id, userId],
+      );
+      if (changed.rowCount) await this.reseal(q, id, (s) => ({ ...s, plannedAt: at, snoozed: true }));
+      return Boolean(changed.rowCount);
+    });
+  }
+
+  async dismiss(userId: number, which: { id: number } | { deadlineId: string; mark: "muted" | "done" }): Promise<boolean> {
+    return this.userTx(userId, async (q) => {
+      if ("id" in which) {
+        const [row] = await this.select(q, "id = $1 AND user_id = $2 AND status = 'pending'", [which.id, userId]);
+        if (!row) return false;
+        const c = (await this.readChoices(q, userId)).get(row.deadlineId) ?? { deadlineId: row.deadlineId, date: row.payload.date };
+        await this.writeChoices(q, userId, { ...c, deleted: [...new Set([...(c.deleted ?? []), row.offsetId])] });
+        await q.query("DELETE FROM reminders WHERE id = $1", [row.id]);
+        return true;
+      }
+      const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
+      const c = (await this.readChoices(q, userId)).get(which.deadlineId);
+      const pending = await this.select(q, "user_id = $1 AND deadline_tag = $2 AND status = 'pending'", [userId, tag]);
+      if (!c && pending.length === 0) return false;
+      await this.writeChoices(q, userId, { ...(c ?? { deadlineId: which.deadlineId, date: pending[0]!.payload.date }), [which.mark]: true });
+      await q.query("DELETE FROM reminders WHERE user_id = $1 AND deadline_tag = $2 AND status = 'pending'", [userId, tag]);
+      return true;
+    });
+  }
+
+  async unmute(userId: number, deadlineId: string): Promise<boolean> {
+    return this.userTx(userId, async (q) => {
+      const c = (await this.readChoices(q, userId)).get(deadlineId);
+      if (!c?.muted && !c?.done) return false;
+      const { muted: _m, done: _d, ...rest } = c;
+      await this.writeChoices(q, userId, rest);
+      return true;
+    });
+  }
+
+  async setLeadChoice(userId: number, deadlineId: string, choice: string): Promise<void> {
+    await this.userTx(userId, async (q) => {
+      const c = (await this.readChoices(q, userId)).get(deadlineId) ?? { deadlineId };
+      await this.writeChoices(q, userId, { ...c, lead: choice });
+    });
+  }
+
+  async choices(userId: number): Promise<DeadlineChoices[]> {
+    const map = await this.db.tx((q) => this.readChoices(q, userId));
+    return [...map.values()].sort((a, b) => a.deadlineId.localeCompare(b.deadlineId));
+  }
+
+  eventUid(userId: number, deadlineId: string): string {
+    return `${this.sealer.tag(`calendar-uid:${userId}:${deadlineId}`).toString("hex")}@nomad-kz`;
+  }
+
+  async delete(userId: number, which: { id?: number; deadlineId?: string }): Promise<number> {
+    return this.userTx(userId, async (q) => {
+      if (which.id !== undefined) return (await q.query("DELETE FROM reminders WHERE user_id = $1 AND id = $2", [userId, which.id])).rowCount ?? 0;
+      if (which.deadlineId !== undefined) {
+        await this.dropChoices(q, userId, which.deadlineId);
+        const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
+        return (await q.query("DELETE FROM reminders WHERE user_id = $1 AND deadline_tag = $2", [userId, tag])).rowCount ?? 0;
+      }
+      await q.query("DELETE FROM reminder_deadlines WHERE user_id = $1", [userId]);
+      return (await q.query("DELETE FROM reminders WHERE user_id = $1", [userId])).rowCount ?? 0;
+    });
+  }
+
+  async all(userId: number): Promise<ReminderRow[]> {
+    return this.db.tx((q) => this.select(q, "user_id = $1", [userId]));
+  }
+}

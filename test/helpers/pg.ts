@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+
+/** The test PostgreSQL server (test/setup/postgres.ts), or undefined when none could be started. */
+export const PG_URL: string | undefined = inject("databaseUrl") || undefined;
+
+if (!PG_URL) process.stderr.write("!!! PostgreSQL tests in this file are SKIPPED: no PostgreSQL server could be started\n");
+
+const created: string[] = [];
+
+/** A new, empty database on the test server; its URL. Dropped by `dropTestDatabases`. */
+export async function freshDatabase(): Promise<string> {
+  if (!PG_URL) throw new Error("no PostgreSQL for tests");
+  const name = `nomad_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  created.push(name);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops the databases this file created (their pools must be closed). */
+export async function dropTestDatabases(): Promise<void> {
+  if (!PG_URL || created.length === 0) return;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  for (const name of created.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** Every cell of every table of the database at `url`, for scans of what is stored. */
+export async function pgCells(url: string): Promise<Array<{ table: string; column: string; value: unknown }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (await client.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")).rows;
+    const cells: Array<{ table: string; column: string; value: unknown }> = [];
+    for (const { t } of tables) {
+      for (const row of (await client.query(`SELECT * FROM "${t}"`)).rows as Array<Record<string, unknown>>) {
+        for (const [column, value] of Object.entries(row)) cells.push({ table: t, column, value: typeof value === "string" && /^-?\d+$/.test(value) && column !== "key" ? Number(value) : value });
+      }
+    }
+    return cells;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one statement on the database at `url` (to damage a row, or read one raw). */
+export async function pgRaw(url: string, text: string, values: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}

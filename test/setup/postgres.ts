@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A PostgreSQL server for the tests, or "" when none could be started. */
+    databaseUrl: string;
+  }
+}
+
+const BANNER = "=".repeat(78);
+let started: string | undefined;
+
+/**
+ * Gives the PostgreSQL tests a server: TEST_DATABASE_URL when set (CI starts one), else a throwaway one from
+ * scripts/pg-test-server.sh, stopped after the run. When none can be started the tests that need it skip,
+ * and this says so loudly (so does each of them).
+ */
+export function setup(project: TestProject): void {
+  let url = process.env.TEST_DATABASE_URL ?? "";
+  if (!url && process.env.TEST_DATABASE_URL !== "none") {
+    try {
+      url = execFileSync("bash", ["scripts/pg-test-server.sh", "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PG_TEST_NO_INSTALL: "1" } }).trim();
+      started = url || undefined;
+    } catch {
+      url = "";
+    }
+  }
+  if (!url) process.stderr.write(`\n${BANNER}\n!!! NO POSTGRESQL: every PostgreSQL test is SKIPPED (set TEST_DATABASE_URL or install postgresql)\n${BANNER}\n\n`);
+  project.provide("databaseUrl", url);
+}
+
+export function teardown(): void {
+  if (started) execFileSync("bash", ["scripts/pg-test-server.sh", "stop", started], { stdio: "ignore" });
+}
