@@ -101,7 +101,9 @@ export class ReminderDispatcher {
 
   private async respectLimits(userId: number): Promise<void> {
     const now = this.deps.clock.now();
-    const wait = Math.max(this.lastSend + GLOBAL_GAP_MS - now, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS - now, 0);
+    // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
+    const slot = (await this.deps.reminders.reserveSendSlot?.(now, GLOBAL_GAP_MS)) ?? now;
+    const wait = Math.max(this.lastSend + GLOBAL_GAP_MS - now, slot - now, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS - now, 0);
     if (wait > 0) await this.deps.sleep(wait);
   }
 

@@ -96,6 +96,11 @@ export interface ReminderStore {
   release(id: number, dueAt: number, countAttempt: boolean): Promise<void>;
   markExpired(id: number): Promise<void>;
   markFailed(id: number): Promise<void>;
+  /**
+   * Reserves the next send in a budget shared by every instance (`gapMs` apart) and returns when it may go.
+   * Only stores shared by several processes have one (PostgreSQL); one process keeps its budget in memory.
+   */
+  reserveSendSlot?(now: number, gapMs: number): Promise<number>;
   /** Returns claims left by a process that stopped mid-dispatch to pending; how many. */
   releaseStaleClaims(claimedBefore: number): Promise<number>;
   setPaused(userId: number, paused: boolean): Promise<void>;
