@@ -2,13 +2,17 @@ import { Composer, type InlineKeyboard } from "grammy";
 import { almatyToday, FAQ_GROUPS, findTopic, type FaqGroup } from "../../rules/index.js";
 import type { BotContext } from "../context.js";
 import { answerKeyboard, FAQ_CB, groupsKeyboard, suggestionsKeyboard, topicsKeyboard } from "../faq/menu.js";
+import type { SearchResult } from "../faq/search/index.js";
 import { renderAnswer } from "../faq/renderAnswer.js";
 import { ACTION } from "../keyboards.js";
 
 /**
  * The knowledge base: `/faq` opens a menu of topic groups that is edited in place as the person
- * browses; any other text in a private chat is taken as a question and answered, offered as "did
- * you mean" buttons when the match is weak, or met with a pointer to the menu when nothing fits.
+ * browses; any other text in a private chat is taken as a question and answered (with "Also about"
+ * buttons when the match is likely but not certain, with both programs' answers when it named neither
+ * and they differ), offered as "did you mean" buttons when the match is weak, or met with "not covered"
+ * and where to ask, or with what the bot can do when the question is outside its scope. Greetings,
+ * thanks and "who are you" get a short reply.
  */
 export const faqFeature = new Composer<BotContext>();
 
@@ -54,13 +58,22 @@ faqFeature.callbackQuery(/^faq:t:([a-z0-9_]+)$/, async (ctx) => {
 
 faqFeature.chatType("private").on("message:text", async (ctx, next) => {
   if (ctx.message.text.startsWith("/")) return next();
-  const result = ctx.services.faq().search(ctx.message.text);
-  if (result.confidence === "confident") {
-    const { text, keyboard } = answerOf(ctx, result.topics[0]!.id);
-    await ctx.reply(text, { ...html, reply_markup: keyboard });
-  } else if (result.confidence === "weak") {
-    await ctx.reply(ctx.t("faq:ui.did_you_mean"), { reply_markup: suggestionsKeyboard(ctx.t, result.topics.map((x) => x.id)) });
-  } else {
-    await ctx.reply(ctx.t("faq:ui.no_match"), { reply_markup: groupsKeyboard(ctx.t) });
-  }
+  const { text, keyboard } = replyTo(ctx, ctx.services.faq().search(ctx.message.text));
+  await ctx.reply(text, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
 });
+
+/** The reply to a question, from what the search found. */
+function replyTo(ctx: BotContext, result: SearchResult): { text: string; keyboard?: InlineKeyboard } {
+  const ids = result.topics.map((x) => x.id);
+  if (result.chat) return { text: ctx.t(`faq:chat.${result.chat}`) };
+  if (result.confidence === "none") {
+    return { text: ctx.t(result.none === "not_covered" ? "faq:ui.not_covered" : "faq:chat.out_of_scope"), keyboard: groupsKeyboard(ctx.t) };
+  }
+  if (result.confidence === "weak") return { text: ctx.t("faq:ui.did_you_mean"), keyboard: suggestionsKeyboard(ctx.t, ids) };
+  const answered = result.both ? ids.slice(0, 2) : ids.slice(0, 1);
+  const answers = answered.map((id) => answerOf(ctx, id));
+  const text = result.both ? `${ctx.t("faq:ui.both_programs")}\n\n${answers.map((a) => a.text).join("\n\n➖➖➖\n\n")}` : answers[0]!.text;
+  const also = result.confidence === "likely" ? ids.filter((id) => !answered.includes(id)) : [];
+  if (also.length === 0) return { text, keyboard: answers[0]!.keyboard };
+  return { text: `${text}\n\n${ctx.t("faq:ui.also_about")}`, keyboard: suggestionsKeyboard(ctx.t, also) };
+}

@@ -15,7 +15,10 @@ export function formatFactValue(fact: Fact, t: TFunction, locale: Locale): strin
     if (min !== undefined && max !== undefined) {
       return t("facts:units.range", { min: formatNumber(min, locale), max: fmt(max), interpolation: { escapeValue: false } });
     }
-    if (max !== undefined) return t("facts:units.up_to", { value: fmt(max), interpolation: { escapeValue: false } });
+    if (max !== undefined) {
+      const upTo = formatAmount(max, unit, t, locale, locale === "ru" ? genitiveCount(max) : max);
+      return t("facts:units.up_to", { value: upTo, interpolation: { escapeValue: false } });
+    }
     if (min !== undefined) return t("facts:units.at_least", { value: fmt(min), interpolation: { escapeValue: false } });
     if (average !== undefined) return t("facts:units.about", { value: fmt(average), interpolation: { escapeValue: false } });
   }
@@ -33,7 +36,16 @@ export function formatNumber(n: number, locale: Locale): string {
   return f.format(n);
 }
 
-function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Locale): string {
+/**
+ * Russian "до" takes the genitive: "до 1 года" and "до 21 дня" read like the fractional (_other) form, every
+ * other number like the _many form ("до 2 рабочих дней", "до 10 лет"). The plural count that picks that form.
+ */
+function genitiveCount(n: number): number {
+  return n % 10 === 1 && n % 100 !== 11 ? 1.5 : 5;
+}
+
+/** `count` picks the plural form of the unit (by default the number itself). */
+function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Locale, count: number = n): string {
   const number = formatNumber(n, locale);
   switch (unit) {
     case undefined:
@@ -45,7 +57,7 @@ function formatAmount(n: number, unit: Fact["unit"], t: TFunction, locale: Local
     case "percent":
       return locale === "de" ? `${number} %` : `${number}%`; // German sets a (non-breaking) space before %
     default:
-      return t(`facts:units.${unit}`, { count: n, value: number });
+      return t(`facts:units.${unit}`, { count, value: number });
   }
 }
 

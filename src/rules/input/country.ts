@@ -135,6 +135,8 @@ const displayNames = new Map<NameLocale, Intl.DisplayNames>();
 /** Where Intl's name is ambiguous: Kazakh CLDR calls DR Congo just "Конго". */
 const DISPLAY_OVERRIDES: Partial<Record<NameLocale, Readonly<Record<string, string>>>> = {
   kk: { CD: "Конго Демократиялық Республикасы" },
+  /** The name Kyrgyzstan uses for itself in Russian; CLDR has the older "Киргизия". */
+  ru: { KG: "Кыргызстан" },
 };
 
 /** Name of a country for display ("DE", "kk" -> "Германия"); falls back to English, then the code. */
