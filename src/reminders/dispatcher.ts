@@ -58,7 +58,13 @@ export class ReminderDispatcher {
     const rows = await this.deps.reminders.claimDue(now, BATCH_SIZE);
     this.deps.hooks?.afterClaim?.(rows);
     const outcomes: Outcome[] = [];
+    const blocked = new Set<number>();
     for (const [i, row] of rows.entries()) {
+      if (blocked.has(row.userId)) {
+        // The person blocked the bot: their other reminders in this batch wait with the rest of theirs.
+        await this.deps.reminders.release(row.id, row.dueAt, false);
+        continue;
+      }
       const outcome = await this.dispatch(row);
       outcomes.push(outcome);
       if (outcome === "rate_limited") {
@@ -66,6 +72,7 @@ export class ReminderDispatcher {
         for (const rest of rows.slice(i + 1)) await this.deps.reminders.release(rest.id, rest.dueAt, false);
         break;
       }
+      if (outcome === "blocked") blocked.add(row.userId);
     }
     return outcomes;
   }

@@ -6,6 +6,8 @@ import { reminderSender } from "../../src/reminders/sendReminder.js";
 import type { SentFile } from "../../src/local/botApiEmulator.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { reminderHour } from "../../src/bot/deadlines/times.js";
+import { formatInstant } from "../../src/bot/render/dates.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -55,8 +57,9 @@ describe("/remind", () => {
     expect(summary).toContain(new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng, { dateStyle: "medium", timeZone: "UTC" }).format(new Date("2026-12-02T00:00:00Z")));
     expect(summary).toContain(t(lng)("remind:deadline.passport_residence.title"));
     expect(summary).toContain(t(lng)("facts:sources.title"));
-    // registration, last day to apply with this passport, visa limit: three reminders each
-    expect(user.lastText()).toBe(t(lng)("remind:reminders_set", { count: 9, tz: "Asia/Almaty" }));
+    // registration: each working day from entry (Fri 27 Nov, Mon 30 Nov, Tue 1 Dec, Wed 2 Dec); the last day to
+    // apply with this passport and the visa limit: 90, 60, 30, 7 and 0 days before, five each
+    expect(user.lastText()).toBe(t(lng)("remind:reminders_set", { count: 14, tz: "Asia/Almaty", hour: reminderHour(lng) }));
     expect(await h.services.stores.milestones.read(String(user.user.id))).toEqual({ entry: "2026-11-27", passport_expiry: "2028-03-15" });
   });
 
@@ -92,6 +95,7 @@ const SAYS = {
     byPassport: "Your passport sets it: a visa must end at least 3 months before the passport expires.",
     byLength: "It is worked out from the e-visa's length (up to 1 year from the day of issue).",
     notification: "Go by the date printed on your notification.",
+    tooLate: "no longer fits before this day: apply at once",
   },
   ru: {
     daysLabel: "Дней в Казахстане за последние 12 месяцев",
@@ -103,8 +107,9 @@ const SAYS = {
     assumes: "Дата рассчитана при условии, что вы остаётесь в стране с сегодняшнего дня",
     latest: "Это самая поздняя возможная дата: сверьтесь с датой, указанной в визе.",
     byPassport: "Её ограничивает паспорт: виза должна заканчиваться не позднее чем за 3 месяца до окончания срока его действия.",
-    byLength: "Она рассчитана по сроку действия электронной визы (максимум 1 год со дня выдачи).",
+    byLength: "Она рассчитана по сроку действия электронной визы (до 1 года со дня выдачи).",
     notification: "Ориентируйтесь на дату, указанную в вашем уведомлении.",
+    tooLate: "до этого дня уже не укладываются: подавайте заявку немедленно",
   },
 } as const;
 const LANGS = Object.keys(SAYS) as Array<keyof typeof SAYS>;
@@ -178,9 +183,11 @@ describe("/remind: dates that never lean late", () => {
     const reminder = h.api.calls
       .filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith(`⏰ <b>${t(lng)("remind:deadline.residence_before_visa_end.title")}</b>`))
       .map((c) => String(c.payload.text));
-    expect(reminder).toHaveLength(1);
-    expect(reminder[0]).toContain(SAYS[lng].latest);
-    expect(reminder[0]).toContain(SAYS[lng].byPassport);
+    expect(reminder).toHaveLength(3); // 30, 14 and 7 days before, the first two late
+    expect(reminder.at(-1)).toContain(SAYS[lng].latest);
+    expect(reminder.at(-1)).toContain(SAYS[lng].byPassport);
+    // Too late for the usual Astana Hub and decision times: it says so instead of naming a start date.
+    expect(reminder.at(-1)).toContain(SAYS[lng].tooLate);
   });
 
   it.each(LANGS)("in %s: set by the visa length without a passport date; the visa's own expiry is shown as it is", async (lng) => {
@@ -242,19 +249,21 @@ describe("reminders on a fake clock", () => {
     const d = dispatcher();
     const sent = () => h.api.calls.filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith("⏰"));
 
-    h.clock.set("2026-12-13T08:59:00Z"); // 09:59 in Berlin
+    // The B12-1 extension: 60, 30, 14, 7 and 0 days before; on 21 Nov the first two have passed.
+    h.clock.set("2026-12-06T08:59:00Z"); // 09:59 in Berlin, two weeks before
     await d.tick();
     expect(sent()).toHaveLength(0);
-    h.clock.set("2026-12-13T09:00:00Z"); // 10:00 in Berlin, a week before
+    h.clock.set("2026-12-06T09:00:00Z"); // 10:00 in Berlin
     await d.tick();
     expect(sent()).toHaveLength(1);
     expect(sent()[0]!.payload.text).toContain(t("de")("remind:deadline.b121_renewal.title"));
-    expect(sent()[0]!.payload.text).toContain(t("de")("remind:when.left", { count: 7 }));
+    expect(sent()[0]!.payload.text).toContain(t("de")("remind:when.left", { count: 14 }));
+    expect(sent()[0]!.payload.text).toContain("Beginnen Sie jetzt, die vollständigen Unterlagen zu sammeln");
 
-    h.clock.set("2026-12-18T22:30:00Z"); // 23:30 in Berlin: the 2-day reminder is due but it is night
+    h.clock.set("2026-12-13T22:30:00Z"); // 23:30 in Berlin: the week-before reminder is due but it is night
     await d.tick();
     expect(sent()).toHaveLength(1);
-    h.clock.set("2026-12-19T07:00:00Z"); // 08:00 in Berlin
+    h.clock.set("2026-12-14T07:00:00Z"); // 08:00 in Berlin
     await d.tick();
     expect(sent()).toHaveLength(2);
     expect(sent()[1]!.payload.text).toContain(t("de")("remind:reminder.late"));
@@ -268,25 +277,30 @@ describe("reminders on a fake clock", () => {
 });
 
 describe("/reminders", () => {
-  it("lists reminders and snoozes, mutes and deletes them", async () => {
+  it("shows one deadline a page with its reminders; snooze names where it moves, delete and mute hold", async () => {
     const user = new TestUser(h);
     await user.send("/remind");
     await setDate(user, "en", "b121_expiry", "2027-01-20");
     await setDate(user, "en", "c2_expiry", "2027-02-20");
     await user.press(t("en")("remind:btn.done"));
     await user.send("/reminders");
+    expect(user.lastText()).toContain(t("en")("remind:list.title", { page: 1, pages: 2 }));
     expect(user.lastText()).toContain(t("en")("remind:deadline.b121_renewal.title"));
+    expect(user.lastText()).not.toContain(t("en")("remind:deadline.c2_renewal.title"));
     const before = await h.services.stores.reminders.upcoming(user.user.id);
-    expect(before).toHaveLength(6);
-    await user.press(t("en")("remind:list.snooze", { n: 1 }));
-    expect(user.notices()).toEqual([t("en")("remind:list.snoozed")]);
-    const snoozed = (await h.services.stores.reminders.upcoming(user.user.id)).find((r) => r.id === before[0]!.id)!;
-    expect(snoozed.dueAt - before[0]!.dueAt).toBe(24 * 3600_000);
+    expect(before).toHaveLength(8); // B12-1: 30, 14, 7, 0 days before (60 has passed); C2: 60, 30, 7, 0
+    const first = before[0]!;
+    await user.press(/^💤 1:/);
+    const snoozed = (await h.services.stores.reminders.upcoming(user.user.id)).find((r) => r.id === first.id)!;
+    expect(snoozed.dueAt - first.dueAt).toBe(24 * 3600_000);
+    expect(user.notices()).toEqual([t("en")("remind:list.snoozed", { when: formatInstant(snoozed.dueAt, "en", "Asia/Almaty") })]);
     await user.press(t("en")("remind:list.delete", { n: 1 }));
-    expect(await h.services.stores.reminders.upcoming(user.user.id)).toHaveLength(5);
-    await user.press(t("en")("remind:list.mute", { n: 1 }));
+    expect(await h.services.stores.reminders.upcoming(user.user.id)).toHaveLength(7);
+    await user.press(t("en")("remind:list.mute"));
     const left = await h.services.stores.reminders.upcoming(user.user.id);
-    expect(new Set(left.map((r) => r.deadlineId)).size).toBe(1);
+    expect(new Set(left.map((r) => r.deadlineId))).toEqual(new Set(["c2_renewal"]));
+    await user.press("▶️");
+    expect(user.lastText()).toContain(t("en")("remind:deadline.c2_renewal.title"));
   });
 });
 
@@ -297,6 +311,9 @@ describe(".ics export", () => {
     await setDate(user, "ru", "entry", "27.11.2026");
     await setDate(user, "ru", "positive_decision", "01.12.2026");
     await user.press(t("ru")("remind:btn.done"));
+    // An entry before the decision, and a decision dated in the future, are shown to confirm.
+    expect(user.lastText()).toContain(t("ru")("remind:check.title"));
+    await user.press(t("ru")("remind:btn.confirm"));
     await user.press(t("ru")("remind:btn.export"));
     const doc = h.api.calls.find((c) => c.method === "sendDocument")!;
     const file = doc.payload.document as SentFile;
@@ -330,6 +347,7 @@ describe("blocking the bot", () => {
       },
     } as never);
     expect(await h.services.stores.reminders.isPaused(user.user.id)).toBe(false);
-    expect(await dispatcher().tick()).toEqual(["sent"]);
+    // Both reminders due (14 and 7 days before) waited while blocked, none was lost.
+    expect(await dispatcher().tick()).toEqual(["sent", "sent"]);
   });
 });

@@ -55,7 +55,7 @@ privateChats.callbackQuery(DEADLINE_CB.export, async (ctx) => {
 });
 
 privateChats.callbackQuery(/^rem:done:([a-z0-9_]+)$/, async (ctx) => {
-  await ctx.services.stores.reminders.delete(ctx.from.id, { deadlineId: ctx.match[1]! });
+  await ctx.services.stores.reminders.dismiss(ctx.from.id, { deadlineId: ctx.match[1]!, mark: "done" });
   await ctx.answerCallbackQuery({ text: ctx.t("remind:reminder.done") });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
 });

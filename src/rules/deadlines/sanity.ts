@@ -1,6 +1,6 @@
 import { getFact } from "../data/load.js";
 import { addMonths } from "../eligibility/dates.js";
-import type { MilestoneId, Milestones } from "./milestones.js";
+import { MILESTONE_IDS, type MilestoneId, type Milestones } from "./milestones.js";
 
 /** What can look wrong in a person's dates; each comes with the milestones it is about, in the order named. */
 export const MILESTONE_ISSUES = [
@@ -51,7 +51,7 @@ export function checkMilestones(m: Milestones, today: string): MilestoneIssue[] 
   if (dated("visa_expiry") && dated("evisa_issued") && m.visa_expiry! <= m.evisa_issued!) issues.push({ code: "order", fields: ["evisa_issued", "visa_expiry"] });
   const launch = programStart();
   const [far, farPast] = [addMonths(today, 12 * FAR_AWAY_YEARS), addMonths(today, -12 * FAR_AWAY_YEARS)];
-  for (const id of Object.keys(m) as MilestoneId[]) {
+  for (const id of MILESTONE_IDS) {
     const date = m[id];
     if (typeof date !== "string") continue;
     if (date > far || date < farPast) issues.push({ code: "far_away", fields: [id] });
