@@ -2,6 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, SessionFlavor } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Clock, Locale, Stores } from "../store/index.js";
+import type { RatesProvider } from "../rates/provider.js";
 import type { FaqSearch } from "./faq/search/index.js";
 import type { I18n, TFunction } from "./i18n.js";
 
@@ -16,6 +17,8 @@ export interface BotServices {
   clock: Clock;
   /** The FAQ search, built on first use. */
   faq: () => Pick<FaqSearch, "search">;
+  /** Official exchange rates for /check; without it, only the embedded table (src/rules/data/facts/rates.ts). */
+  rates?: RatesProvider;
 }
 
 export interface I18nFlavor {

@@ -5,26 +5,33 @@ import {
   answerCurrent,
   assess,
   back,
-  countryName,
   currentNode,
   initialState,
+  isNodeId,
   OUTCOME,
+  PROGRAMS,
   toProfile,
   type CheckState,
+  type Program,
 } from "../rules/index.js";
+import { buildIncome } from "../rules/eligibility/income.js";
+import { answeredPath, reopen } from "../rules/eligibility/state.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
+import { createRatesProvider, type RatesProvider } from "../rates/provider.js";
 import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
 import { ask, CB, questionText } from "./check/ask.js";
 import { interpret } from "./check/interpret.js";
-import { outcomeKeyboard, renderProgramOutcome } from "./check/outcome.js";
+import { incomeLabel, rateLine } from "./check/labels.js";
+import { programKeyboard, renderProgramOutcome } from "./check/outcome.js";
+import { answersKeyboard, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
 
 export const CHECK_FLOW_ID = "check";
 
 /**
  * What /check carries from one update to the next (see flows/carry): the answers, the messages
- * whose buttons count now (the question first, then "did you mean" and the offer to start over),
- * and how many unusable answers came in a row.
+ * whose buttons count now (the question first, then "did you mean" and the offer to start over;
+ * at the outcome, the "Your answers" message), and how many unusable answers came in a row.
  */
 interface CheckCarry {
   state: CheckState;
@@ -36,36 +43,69 @@ const FRESH: CheckCarry = { state: initialState, buttonsFrom: [], invalid: 0 };
 const EXTRA_BUTTON_MESSAGES = 3;
 const withButtonsOf = (buttonsFrom: readonly number[], messageId: number) => [buttonsFrom[0]!, ...[...buttonsFrom.slice(1), messageId].slice(-EXTRA_BUTTON_MESSAGES)];
 
+/** Without an injected provider (tests, local chat without one): the embedded table only. */
+let embeddedOnly: RatesProvider | undefined;
+
 /**
  * The /check conversation: walks the rules' question graph one question per message, validates
- * each answer, supports Back and Restart, then shows the assessment. The state is only the list of
- * answers (rules/eligibility/state), carried from step to step so that the stored replay stays one
- * step long; the clock is read through `external`, so replays see the same day. After
- * MAX_INVALID_IN_A_ROW unusable answers in a row each hint comes with an offer to start over.
+ * each answer, supports Back and Restart, then shows the assessment and waits on it: "Change"
+ * reopens one question and keeps the other answers, the checklist buttons send the documents, and
+ * anything else ends the check and goes on to the bot (a question, /remind, a new check). The state
+ * is only the list of answers (rules/eligibility/state), carried from step to step so that the
+ * stored replay stays one step long; the clock and the exchange rates are read through `external`,
+ * so replays see the same day and rates. After MAX_INVALID_IN_A_ROW unusable answers in a row each
+ * hint comes with an offer to start over.
  */
-export function createEligibilityFlow(services: Pick<BotServices, "clock">) {
+export function createEligibilityFlow(services: Pick<BotServices, "clock"> & { rates?: RatesProvider }) {
   const carry = new Carry<CheckCarry>();
+  const rates = () => services.rates ?? (embeddedOnly ??= createRatesProvider({ now: () => services.clock.now() }));
   return async function check(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
     const today = await conversation.external(() => almatyToday(services.clock.now()));
     await ctx.reply(ctx.t("check:intro", checkVars(ctx.t, ctx.locale)), { parse_mode: "HTML" });
     const { state: carried, next } = await beginStep(conversation, carry, String(ctx.chatId), FRESH);
     const { state, invalid } = carried;
     const node = currentNode(state);
-    if (node === OUTCOME) return showOutcome(ctx, state, today);
+    if (node === OUTCOME) {
+      const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today)];
+      const current = await conversation.wait();
+      const data = current.callbackQuery?.data ?? "";
+      const onSummary = buttonsFrom.includes(current.callbackQuery?.message?.message_id ?? -1);
+      const change = data.startsWith("chk:chg:") ? data.slice(8) : undefined;
+      if (onSummary && change !== undefined && isNodeId(change) && answeredPath(state.answers).includes(change)) {
+        await current.answerCallbackQuery();
+        return next({ ...FRESH, state: reopen(state, change) });
+      }
+      const docs = data.startsWith("chk:docs:") ? data.slice(9) : undefined;
+      if (onSummary && docs !== undefined && (PROGRAMS as readonly string[]).includes(docs)) {
+        await current.answerCallbackQuery();
+        await current.reply(renderChecklist(current, docs as Program, today), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+        return next({ state, buttonsFrom, invalid: 0 });
+      }
+      // Anything else leaves the result: the check ends (its answers are deleted) and the bot handles the update.
+      return conversation.halt({ next: true });
+    }
     const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await ask(ctx, node, state)];
 
     const current = await conversation.wait();
-    const step = interpret(current, node, buttonsFrom, today);
+    let step = interpret(current, node, buttonsFrom, today);
     if (current.callbackQuery) {
       await current.answerCallbackQuery(step.kind === "stale" ? { text: current.t("check:error.stale") } : {});
     }
     // A press on an old button changes nothing, so it is not kept either.
     if (step.kind === "stale") return conversation.skip();
+    if (step.kind === "convert") {
+      const { parsed } = step;
+      const table = await conversation.external(() => rates().current(today));
+      const built = buildIncome(parsed, table);
+      step = built.ok
+        ? { kind: "answer", raw: built.value, label: incomeLabel(current, built.value) }
+        : { kind: "retry", key: "check:error.no_rate", vars: { currency: parsed.currency } };
+    }
     if (step.kind === "suggest") {
       const kb = new InlineKeyboard();
-      for (const code of step.codes) kb.text(countryName(code, current.locale), CB.answer(code)).row();
+      for (const option of step.options) kb.text(option.label, CB.answer(option.value)).row();
       kb.text(current.t("check:btn.none_of_these"), CB.none);
-      const sent = await current.reply(current.t("check:did_you_mean"), { reply_markup: kb });
+      const sent = await current.reply(current.t(step.key), { reply_markup: kb, parse_mode: "HTML" });
       return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid });
     }
     if (step.kind === "back" || step.kind === "restart") {
@@ -98,13 +138,28 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock">) {
   };
 }
 
-/** The assessment of both programs, then the closing buttons. */
-async function showOutcome(ctx: FlowContext, state: CheckState, today: string): Promise<void> {
-  const { results } = assess(toProfile(state.answers), { today });
-  for (const [i, result] of results.entries()) {
-    await ctx.reply(renderProgramOutcome(ctx, result, today), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    if (i === results.length - 1) await ctx.reply(ctx.t("check:outcome.closing"), { reply_markup: outcomeKeyboard(ctx) });
+/**
+ * The assessment: one message per program (verdict first, with URL buttons for where its route is done),
+ * other routes when a program does not fit, then "Your answers" with a Change button each and the closing
+ * buttons. Returns the id of the "Your answers" message, whose buttons the flow then waits for.
+ */
+async function showOutcome(ctx: FlowContext, state: CheckState, today: string): Promise<number> {
+  const profile = toProfile(state.answers);
+  const { results } = assess(profile, { today });
+  const income = state.answers.monthly_income;
+  const rate = income === undefined ? undefined : rateLine(ctx, income);
+  for (const result of results) {
+    const text = renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, profile, today), ...(rate ? { rate } : {}) });
+    const kb = programKeyboard(ctx, result);
+    await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(kb ? { reply_markup: kb } : {}) });
   }
+  const others = renderOtherRoutes(ctx, profile, results, today);
+  if (others) await ctx.reply(others.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: others.keyboard });
+  const sent = await ctx.reply(`${renderAnswers(ctx, state.answers)}\n\n${ctx.t("check:outcome.closing")}`, {
+    parse_mode: "HTML",
+    reply_markup: answersKeyboard(ctx, state.answers, results),
+  });
+  return sent.message_id;
 }
 
 /** Replaces an answered question's buttons with the answer, so old buttons cannot be pressed again. */

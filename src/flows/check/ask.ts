@@ -9,6 +9,10 @@ export const CB = {
   back: "chk:back",
   restart: "chk:restart",
   none: "chk:none",
+  /** Reopens one answered question from the outcome. */
+  change: (id: string) => `chk:chg:${id}`,
+  /** The document checklist of a program's route. */
+  docs: (program: string) => `chk:docs:${program}`,
 } as const;
 
 /** The question's text, in the user's language. */

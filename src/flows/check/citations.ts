@@ -20,6 +20,7 @@ export const REASON_FACTS: Record<ReasonCode, { "B9-1": FactId[]; "B12-1": FactI
   pilot_status_unconfirmed: { "B9-1": ["b9_1.pilot_period", "b9_1.pilot_extension"], "B12-1": [] },
   stateless_person: { "B9-1": ["b9_1.evisa_country_count"], "B12-1": ["b12_1.no_invitation_country_count", "b12_1.invitation_issuer"] },
   income_at_threshold: { "B9-1": [], "B12-1": ["b12_1.income_monthly"] },
+  income_depends_on_rate: { "B9-1": [], "B12-1": ["b12_1.income_monthly", "b12_1.income_months"] },
   passport_validity_at_application: {
     "B9-1": ["b9_1.passport_validity_residence", "b9_1.time.document_check", "b9_1.time.online_interview", "b9_1.time.astana_hub_petition"],
     "B12-1": [],

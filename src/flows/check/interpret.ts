@@ -4,21 +4,33 @@ import {
   isStatelessAnswer,
   matchCountry,
   parseAmount,
-  parseCount,
   parseDate,
   STATELESS,
   type NodeId,
 } from "../../rules/index.js";
+import { buildIncome } from "../../rules/eligibility/income.js";
+import { parseDuration } from "../../rules/input/duration.js";
+import { matchSpecialty } from "../../rules/input/specialty.js";
 import type { FlowContext } from "../../bot/context.js";
 import { formatDay } from "../../bot/render/dates.js";
 import { CB } from "./ask.js";
+import { incomeLabel, monthsLabel } from "./labels.js";
+
+/** A "did you mean" option: the answer it gives and its button label. */
+export interface Suggestion {
+  value: string;
+  label: string;
+}
 
 /** What an incoming update means for the current question. */
 export type Step =
-  | { kind: "answer"; raw: string | number; label: string }
+  | { kind: "answer"; raw: unknown; label: string }
   | { kind: "back" }
   | { kind: "restart" }
-  | { kind: "suggest"; codes: string[] }
+  /** Options to choose from, under the text of `key`. */
+  | { kind: "suggest"; options: Suggestion[]; key: string }
+  /** An amount in another currency: the flow fetches the rates (through `external`) and converts it. */
+  | { kind: "convert"; parsed: { amount: number; currency: string; period?: "year" } }
   | { kind: "retry"; key: string; vars?: Record<string, string> }
   | { kind: "stale" };
 
@@ -42,7 +54,7 @@ export function interpret(ctx: FlowContext, id: NodeId, messageIds: readonly num
     if (!messageIds.includes(ctx.callbackQuery?.message?.message_id ?? -1)) return { kind: "stale" };
     if (data === CB.back) return { kind: "back" };
     if (data === CB.restart) return { kind: "restart" };
-    if (data === CB.none) return { kind: "retry", key: `check:error.invalid_country` };
+    if (data === CB.none) return { kind: "retry", key: id === "it_specialty" ? "check:error.unknown_job" : "check:error.invalid_country" };
     if (data.startsWith("chk:a:")) {
       const value = data.slice(6);
       return { kind: "answer", raw: value, label: labelFor(ctx, id, value) };
@@ -65,28 +77,31 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
         node.options.find((o) => plain(ctx.t(`check:opt.${o}`)) === typed || o === typed) ??
         (node.options.includes("yes") && YES.has(typed) ? "yes" : undefined) ??
         (node.options.includes("no") && NO.has(typed) ? "no" : undefined);
-      return option ? { kind: "answer", raw: option, label: labelFor(ctx, id, option) } : { kind: "retry", key: "check:error.choose_button" };
+      if (option) return { kind: "answer", raw: option, label: labelFor(ctx, id, option) };
+      return id === "it_specialty" ? interpretJob(ctx, text) : { kind: "retry", key: "check:error.choose_button" };
     }
     case "country": {
       if (id === "citizenship" && isStatelessAnswer(text)) return { kind: "answer", raw: STATELESS, label: labelFor(ctx, id, STATELESS) };
       const match = matchCountry(text);
       if (match.kind === "exact") return { kind: "answer", raw: match.code, label: countryName(match.code, ctx.locale) };
-      if (match.kind === "suggest") return { kind: "suggest", codes: match.codes };
+      if (match.kind === "suggest") {
+        return { kind: "suggest", key: "check:did_you_mean", options: match.codes.map((c) => ({ value: c, label: countryName(c, ctx.locale) })) };
+      }
       return { kind: "retry", key: "check:error.invalid_country" };
     }
     case "amount": {
       const parsed = parseAmount(text);
       if (!parsed.ok) return { kind: "retry", key: "check:error.invalid_amount" };
       if (parsed.currency && parsed.currency !== "USD") {
-        return { kind: "retry", key: "check:error.other_currency", vars: { currency: parsed.currency } };
+        return { kind: "convert", parsed: { amount: parsed.amount, currency: parsed.currency, ...(parsed.period ? { period: parsed.period } : {}) } };
       }
-      return { kind: "answer", raw: parsed.amount, label: ctx.t("facts:units.USD", { value: new Intl.NumberFormat(ctx.locale).format(parsed.amount) }) };
+      const built = buildIncome(parsed, undefined);
+      return built.ok ? { kind: "answer", raw: built.value, label: incomeLabel(ctx, built.value) } : { kind: "retry", key: "check:error.invalid_amount" };
     }
     case "count": {
-      const parsed = parseCount(text);
-      return parsed.ok
-        ? { kind: "answer", raw: parsed.value, label: ctx.t("facts:units.months", { count: parsed.value, value: parsed.value }) }
-        : { kind: "retry", key: "check:error.invalid_count" };
+      const parsed = parseDuration(text, { today });
+      if (parsed.ok) return { kind: "answer", raw: parsed.months, label: monthsLabel(ctx, parsed.months, parsed.since) };
+      return { kind: "retry", key: parsed.error === "future" ? "check:error.future_start" : "check:error.invalid_count" };
     }
     case "date": {
       const parsed = parseDate(text, { today, locale: ctx.locale });
@@ -94,6 +109,22 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
       const key = { invalid_date: "invalid_date", ambiguous: "ambiguous_date", unrecognised: "unrecognised_date" }[parsed.error];
       return { kind: "retry", key: `check:error.${key}` };
     }
+  }
+}
+
+/** A job typed in the person's words: one field is an answer, two or three a "did you mean", outside IT said plainly. */
+function interpretJob(ctx: FlowContext, text: string): Step {
+  const match = matchSpecialty(text);
+  const option = (code: string) => ({ value: code, label: ctx.t(`check:opt.${code}`) });
+  switch (match.kind) {
+    case "exact":
+      return { kind: "answer", raw: match.code, label: labelFor(ctx, "it_specialty", match.code) };
+    case "suggest":
+      return { kind: "suggest", key: "check:specialty.did_you_mean", options: match.codes.map(option) };
+    case "outside":
+      return { kind: "suggest", key: "check:specialty.outside", options: ["none", "other_it"].map(option) };
+    case "none":
+      return { kind: "retry", key: "check:error.unknown_job" };
   }
 }
 

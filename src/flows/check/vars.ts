@@ -36,5 +36,18 @@ export function checkVars(t: TFunction, locale: Locale): Record<string, string |
     eaeuNotify: formatFactValue(getFact("kz.eaeu_notification"), t, locale),
     prStart: formatDay(String(factRecord("kz.pr_procedure.terms").start), locale, "long"),
     prLevel: String(factRecord("kz.pr_procedure.terms").kazakh_level),
+    vf30Days: Number(factRecord("kz.visa_free.regime_30").per_entry_days),
+    vf30Max: Number(factRecord("kz.visa_free.regime_30").max_days),
+    vf30Window: Number(factRecord("kz.visa_free.regime_30").window_days),
+    vf14Days: Number(factRecord("kz.visa_free.regime_14").per_entry_days),
+    vf14Max: Number(factRecord("kz.visa_free.regime_14").max_days),
+    vf14Window: Number(factRecord("kz.visa_free.regime_14").window_days),
+    regFrom: formatDay(String(factRecord("kz.registration.visa_free_90").from), locale, "long"),
+    regDays: t("facts:units.calendar_days", { count: Number(factRecord("kz.registration.visa_free_90").register_within_calendar_days), value: Number(factRecord("kz.registration.visa_free_90").register_within_calendar_days) }),
+    turkeyDays: Number(factRecord("kz.visa_free.turkey").per_entry_days),
+    b9Validity: formatFactValue(getFact("b9.validity"), t, locale),
+    b9Fields: factList("b9.fields")
+      .map((id) => t(`faq:item.${id}`))
+      .join(", "),
   };
 }

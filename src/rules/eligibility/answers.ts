@@ -1,4 +1,5 @@
 import { type ItSpecialty, PROGRAMS, STATELESS } from "./codes.js";
+import { type IncomeValue, isConverted, usdOf } from "./income.js";
 import { evaluateProgram } from "./policy.js";
 import type { Profile } from "./profile.js";
 import { incomeVerdict, policyRules } from "./rules.js";
@@ -15,7 +16,8 @@ export interface Answers {
   has_degree?: YesNo;
   has_portfolio?: YesNo;
   remote_income?: YesNo;
-  monthly_income?: number;
+  /** US dollars a month, or the typed amount with its currency, period and the rate it was converted at. */
+  monthly_income?: IncomeValue;
   income_months?: number;
   criminal_record?: YesNo;
   passport_expiry?: string;
@@ -46,7 +48,8 @@ export function fillProfile(a: Answers): Profile {
     hasDegree: a.has_degree !== "no",
     hasPortfolio: a.has_portfolio !== "no",
     remoteForeignIncome: !noIncome,
-    monthlyIncomeUsd: a.monthly_income ?? (noIncome ? 0 : MOST_INCOME),
+    monthlyIncomeUsd: a.monthly_income === undefined ? (noIncome ? 0 : MOST_INCOME) : usdOf(a.monthly_income),
+    ...(isConverted(a.monthly_income) ? { incomeConverted: true } : {}),
     incomeMonths: a.income_months ?? (noIncome ? 0 : MOST_MONTHS),
     criminalRecord: a.criminal_record === "yes",
     passportExpiry: a.passport_expiry ?? FAR_FUTURE,
@@ -61,9 +64,12 @@ export function anyProgramOpen(a: Answers): boolean {
   return PROGRAMS.some((program) => evaluateProgram(program, p, ANY_DAY, rules).verdict !== "not_eligible");
 }
 
-/** True when a monthly income could still qualify for B12-1 (over the line, or exactly at it: sources differ). */
-export function incomeMayQualify(amount: number): boolean {
-  return incomeVerdict(amount, policyRules()) !== "below";
+/**
+ * True when a monthly income could still qualify for B12-1: over the line, exactly at it (sources differ), or,
+ * converted from another currency, close enough below it that the rate on the statement day decides.
+ */
+export function incomeMayQualify(value: IncomeValue): boolean {
+  return incomeVerdict(usdOf(value), policyRules(), isConverted(value)) !== "below";
 }
 
 /** True when the person said they have no citizenship. */

@@ -51,6 +51,8 @@ export const UNSURE_REASONS = [
   "diploma_requirement_conflict",
   /** Income exactly at the line: one source says "over", another "at least". */
   "income_at_threshold",
+  /** Converted from another currency and within RATE_MARGIN of the line: the rate on the statement day decides. */
+  "income_depends_on_rate",
   "passport_validity_short",
   /** B9-1: valid long enough today, but not more than the limit on the expected residence-application date. */
   "passport_validity_at_application",

@@ -6,6 +6,7 @@
  */
 import { anyProgramOpen, type Answers, incomeMayQualify, isKazakh, isStateless, YES_NO } from "./answers.js";
 import { IT_SPECIALTIES } from "./codes.js";
+import type { IncomeValue } from "./income.js";
 import {
   type Validation,
   validateAmount,
@@ -41,7 +42,7 @@ interface NodeBase {
   /** The next question for these answers (this node's answer included), or "outcome". */
   next(answers: Answers): NextId;
   /** Checks and normalizes a raw answer; pure. */
-  validate(raw: unknown, answers: Answers): Validation<string | number>;
+  validate(raw: unknown, answers: Answers): Validation<string | number | IncomeValue>;
 }
 export interface ChoiceNode extends NodeBase { readonly kind: "choice"; readonly options: readonly string[] }
 export interface CountryNode extends NodeBase { readonly kind: "country" }

@@ -144,9 +144,10 @@ export function evaluateB121(p: Profile, citizenship: string, today: string, rul
 
   if (!p.remoteForeignIncome) found.push("no_remote_foreign_income");
   else {
-    const income = incomeVerdict(p.monthlyIncomeUsd, rules);
+    const income = incomeVerdict(p.monthlyIncomeUsd, rules, p.incomeConverted === true);
     if (income === "below") found.push("income_below_threshold");
     else if (income === "at_line") found.push("income_at_threshold");
+    else if (income === "rate_decides") found.push("income_depends_on_rate");
     if (!meets(p.incomeMonths, rules.incomeMonths)) found.push("income_months_short");
   }
 

@@ -15,6 +15,8 @@ export interface Profile {
   hasPortfolio: boolean;
   remoteForeignIncome: boolean;
   monthlyIncomeUsd: number;
+  /** True when the income was converted from another currency: near the line, the rate then decides. */
+  incomeConverted?: boolean;
   incomeMonths: number;
   criminalRecord: boolean;
   /** YYYY-MM-DD, of the passport the person would apply with. */
@@ -49,6 +51,7 @@ export const ProfileSchema = z.object({
   monthlyIncomeUsd: z
     .number({ error: "must be a number of US dollars" })
     .refine((n) => Number.isFinite(n) && n >= 0, { error: "must be a finite amount of 0 or more" }),
+  incomeConverted: z.boolean({ error: "must be true or false" }).optional(),
   incomeMonths: z
     .number({ error: "must be a number of months" })
     .int({ error: "must be a whole number of months" })

@@ -92,10 +92,23 @@ export function meets(value: number, t: Threshold): boolean {
 }
 
 /**
- * Where a monthly income stands against the B12-1 line: "meets" (over it), "at_line" (exactly at it while the
- * sources disagree between "over" and "at least": neither yes nor no), or "below".
+ * How close to the income line a converted income must be for the exchange rate to decide: a share of the
+ * line (5%). Not a legal figure and never shown as a number: our allowance for how much rates move between
+ * the day of the check and the days of the bank statements.
  */
-export function incomeVerdict(amount: number, rules: Pick<PolicyRules, "income" | "incomeLineDisputed">): "meets" | "at_line" | "below" {
+export const RATE_MARGIN = 0.05;
+
+/**
+ * Where a monthly income stands against the B12-1 line: "meets" (over it), "at_line" (exactly at it while the
+ * sources disagree between "over" and "at least": neither yes nor no), "rate_decides" (converted from another
+ * currency and within RATE_MARGIN of the line, above or below), or "below".
+ */
+export function incomeVerdict(
+  amount: number,
+  rules: Pick<PolicyRules, "income" | "incomeLineDisputed">,
+  converted = false,
+): "meets" | "at_line" | "rate_decides" | "below" {
+  if (converted && Math.abs(amount - rules.income.amount) <= rules.income.amount * RATE_MARGIN) return "rate_decides";
   if (meets(amount, rules.income)) return "meets";
   return rules.incomeLineDisputed && amount === rules.income.amount ? "at_line" : "below";
 }

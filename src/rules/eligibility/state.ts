@@ -68,3 +68,20 @@ export function toProfile(answers: Answers): Profile {
   for (const id of path) if (id !== OUTCOME) onPath[id] = answers[id];
   return fillProfile(onPath as Answers);
 }
+
+/**
+ * Reopens one answered question from the outcome ("Change"): that answer goes, every other answer stays. The
+ * next question asked is `id`; after it, only questions the new answer brings onto the path are asked, and
+ * answers that fall off the path are ignored by toProfile.
+ */
+export function reopen(state: CheckState, id: NodeId): CheckState {
+  const answers: Answers = { ...state.answers };
+  delete answers[id];
+  const before = pathOf(answers).filter((n): n is NodeId => n !== OUTCOME && answers[n] !== undefined);
+  return { answered: before, answers };
+}
+
+/** The answered questions on the path of complete answers, in order: the "Your answers" list. */
+export function answeredPath(answers: Answers): NodeId[] {
+  return pathOf(answers).filter((n): n is NodeId => n !== OUTCOME && answers[n] !== undefined);
+}

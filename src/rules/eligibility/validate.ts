@@ -1,6 +1,7 @@
 import { isIsoAlpha2 } from "../data/iso3166.js";
 import { STATELESS } from "./codes.js";
 import { isIsoDate } from "./dates.js";
+import { IncomeAnswerSchema, type IncomeValue } from "./income.js";
 
 /** Why an answer was refused; the bot renders each through a locale key. */
 export const VALIDATION_ERRORS = [
@@ -36,9 +37,11 @@ export function validateCountry(raw: unknown, allowStateless = false): Validatio
   return isIsoAlpha2(v) ? { ok: true, value: v } : fail("invalid_country");
 }
 
-/** A finite amount of money, 0 or more. */
-export function validateAmount(raw: unknown): Validation<number> {
-  return typeof raw === "number" && Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : fail("invalid_amount");
+/** A finite amount of US dollars a month, 0 or more, or an income answer with its currency, period and rate. */
+export function validateAmount(raw: unknown): Validation<IncomeValue> {
+  if (typeof raw === "number") return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: raw } : fail("invalid_amount");
+  const parsed = IncomeAnswerSchema.safeParse(raw);
+  return parsed.success ? { ok: true, value: parsed.data } : fail("invalid_amount");
 }
 
 /** A whole number between min and max inclusive. */

@@ -44,13 +44,13 @@ describe("/check on 2026-12-01, after the pilot's published end", () => {
     const b91 = replies.find((r) => r.includes(t(lng)("check:program.B9-1")))!;
     expect(b91).toBeDefined();
     const lines = b91.split("\n");
-    expect(lines[0]).toContain(t(lng)("check:program.B9-1"));
+    // The verdict in one line first, then the status that puts the whole program in doubt.
+    expect(lines[0]).toBe(`<b>${t(lng)("check:program.B9-1")}</b> — ${t(lng)("check:verdict.unsure")}`);
     expect(lines[1]).toMatch(/^⚠️ <b>/);
     const statusHead = t(lng)("check:reason.pilot_status_unconfirmed", { pilotEnd: "X", pilotYear: 0 }).split("X")[0]!;
     expect(lines[1]).toContain(statusHead.replace("<b>", ""));
     expect(lines[1]).toContain("astanahub.com");
     expect(lines[1]).toContain("egov.kz");
-    expect(lines[2]).toBe(t(lng)("check:verdict.unsure"));
     expect(b91).not.toContain("✅");
     // The 2026 residence procedure is named, with its Kazakh test, and said to be unconfirmed for DNR.
     expect(b91).toContain(t(lng)("check:reason.residence_procedure_2026", { prStart: "X", prLevel: "Y" }).split("X")[0]!);
@@ -67,7 +67,7 @@ describe("/check on 2026-12-01, after the pilot's published end", () => {
     const user = new TestUser(h);
     const replies = await runCheck(user, "en");
     const b91 = replies.find((r) => r.includes(t("en")("check:program.B9-1")))!;
-    expect(b91.split("\n")[1]).toBe(t("en")("check:verdict.eligible"));
+    expect(b91.split("\n")[0]).toBe(`<b>${t("en")("check:program.B9-1")}</b> — ${t("en")("check:verdict.eligible")}`);
     expect(b91).not.toContain(t("en")("check:reason.pilot_status_unconfirmed", { pilotEnd: "X", pilotYear: 0 }).split("X")[0]!);
   });
 

@@ -4,6 +4,7 @@ import { B12_1_FACTS } from "./b12_1.js";
 import { COUNTRY_FACTS } from "./countries.js";
 import { GENERAL_FACTS } from "./general.js";
 import { RELATED_FACTS } from "./related.js";
+import { ROUTE_FACTS } from "./routes.js";
 import { FAQ_EXTRA_FACTS } from "./faqExtra.js";
 
 /** Every fact as written, unvalidated. Use loadFacts() to read them. */
@@ -14,6 +15,7 @@ export const RAW_FACTS = [
   ...GENERAL_FACTS,
   ...COUNTRY_FACTS,
   ...RELATED_FACTS,
+  ...ROUTE_FACTS,
   ...FAQ_EXTRA_FACTS,
 ] as const;
 
