@@ -6,13 +6,15 @@ import { startHousekeeping } from "./bot/housekeeping.js";
 import { createI18n } from "./bot/i18n.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { nbkFetcher } from "./rates/nbkClient.js";
+import { createRatesProvider } from "./rates/provider.js";
 import { runPolling } from "./runtime/polling.js";
 import { runInTerminal } from "./runtime/terminal.js";
-import { createSealer } from "./store/crypto.js";
-import { DataKeyMismatchError, openEmbeddedStores, resolveDataKey, systemClock } from "./store/index.js";
-import { SqliteInbox } from "./store/sqliteInbox.js";
+import { runWebhook } from "./runtime/webhook.js";
+import { decodeKey } from "./store/crypto.js";
+import { DataKeyMismatchError, openStores, resolveDataKey, systemClock } from "./store/index.js";
 
-/** Composition root: settings, logger, stores and services; then Telegram (long polling) or the terminal chat. */
+/** Composition root: settings, logger, stores and services; then Telegram (long polling or webhook) or the terminal chat. */
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const dataDir = resolve(config.DATA_DIR);
@@ -21,21 +23,31 @@ async function main(): Promise<void> {
       ? createLogger({ level: config.LOG_LEVEL, destination: pino.destination({ dest: join(dataDir, "local-chat.log"), mkdir: true, sync: true }) })
       : createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
 
-  const key = resolveDataKey(dataDir, config.DATA_KEY);
+  // With DATABASE_URL the key is DATA_KEY (parseConfig requires it); without, it may live in DATA_DIR.
+  const key = config.DATABASE_URL ? { key: decodeKey(config.DATA_KEY!), origin: "setting" as const, file: undefined } : resolveDataKey(dataDir, config.DATA_KEY);
   const keyWarning =
     key.origin === "generated"
       ? `DATA_KEY is not set: generated a new data key in ${key.file}. Back it up or set DATA_KEY; without it the stored data cannot be read.`
       : undefined;
   if (keyWarning) logger.warn(keyWarning);
 
-  const stores = openEmbeddedStores(dataDir, key.key, systemClock, { onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside") });
+  const stores = await openStores({ databaseUrl: config.DATABASE_URL, dataDir, key: key.key }, systemClock, {
+    onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside"),
+  });
   const i18n = createI18n();
-  const services: BotServices = { stores, i18n, logger, clock: systemClock, faq: lazyFaqSearch(i18n, systemClock) };
+  // The bank's official rates, refreshed daily on first use; the embedded table (or "no rate") when that fails.
+  const rates = createRatesProvider({
+    fetchDay: config.NBK_RATES_URL === "off" ? undefined : nbkFetcher({ url: config.NBK_RATES_URL }),
+    now: () => systemClock.now(),
+    onError: (err) => logger.warn({ reason: err instanceof Error ? err.message : String(err) }, "official exchange rates could not be refreshed; using the embedded table"),
+  });
+  const services: BotServices = { stores, i18n, logger, clock: systemClock, faq: lazyFaqSearch(i18n, systemClock), rates };
   startHousekeeping(services);
   // Build the FAQ index in the background now, so the first question does not wait for it.
   setTimeout(() => services.faq(), 0).unref();
 
-  if (config.mode === "telegram") await runPolling(config, services, new SqliteInbox(stores.db, createSealer(key.key), systemClock));
+  if (config.mode === "telegram") await runPolling(config, services, stores.inbox);
+  else if (config.mode === "webhook") await runWebhook(config, services);
   else await runInTerminal(services, dataDir, keyWarning);
 }
 

@@ -86,7 +86,7 @@ function inboxSupplier(api: Api, options: InboxRunnerOptions): UpdateSupplier<Up
           // Everything below the offset just used is now confirmed to Telegram.
           if (offset !== undefined) await inbox.confirmed(offset);
           if (updates.length === 0) return [];
-          const fresh = new Set(await inbox.add(updates.map(entry)));
+          const fresh = new Set(await inbox.add(updates.map(inboxEntry)));
           offset = updates[updates.length - 1]!.update_id + 1;
           return updates.filter((u) => fresh.has(u.update_id));
         } catch (err) {
@@ -119,7 +119,7 @@ async function replayable(inbox: InboxStore, logger: Logger): Promise<Update[]> 
 }
 
 /** The row of an update: who sent it and in which chat, so that erasure finds it. */
-function entry(update: Update): { updateId: number; userId?: number; chatId?: number; update: Update } {
+export function inboxEntry(update: Update): { updateId: number; userId?: number; chatId?: number; update: Update } {
   type Body = { from?: { id: number }; chat?: { id: number }; message?: { chat?: { id: number } } };
   const [, body] = (Object.entries(update).find(([k]) => k !== "update_id") ?? []) as [string?, Body?];
   return { updateId: update.update_id, userId: body?.from?.id, chatId: body?.chat?.id ?? body?.message?.chat?.id, update };

@@ -30,7 +30,7 @@ export async function runPolling(config: Extract<Config, { mode: "telegram" }>, 
     const left = runner ? await runner.stop(STOP_GRACE_MS) : 0;
     if (left > 0) logger.warn({ left }, "stopped with updates still in flight; they are handled after the next start");
     await dispatcher?.stop();
-    stores.close();
+    await stores.close();
     logger.info("stopped");
     process.exit(0);
   };
@@ -51,7 +51,18 @@ export async function runPolling(config: Extract<Config, { mode: "telegram" }>, 
   // Reminders use their own API client: it handles 429 itself instead of the interactive retries.
   dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate);
   logger.info({ bot: bot.botInfo.username }, "bot is running (long polling)");
-  await runner.task();
+  try {
+    await runner.task();
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 409) {
+      await dispatcher.stop();
+      await stores.close();
+      throw new ConfigError(
+        "Another process is already long-polling with this BOT_TOKEN (Telegram answered 409 Conflict), so this one stops. Only one poller may run per token: stop the other one, or run several instances with BOT_MODE=webhook.",
+      );
+    }
+    throw err;
+  }
 }
 
 /** Retries getMe while the network fails, logging each attempt and its delay; a rejected token is final. */

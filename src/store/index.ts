@@ -8,7 +8,7 @@ import type { ReminderStore } from "./reminders.js";
 import type { Clock, KeyValueStore, PersonalDataStore, UserStore } from "./types.js";
 import { Quarantine, type UnreadableListener } from "./unreadable.js";
 import { withoutNames } from "./withoutNames.js";
-import { openPgDatabase, pgChatLock } from "./pg.js";
+import { openPgDatabase, pgChatLocks } from "./pg.js";
 import { PgInbox } from "./pgInbox.js";
 import { PgKeyValue, PgQuarantine } from "./pgKeyValue.js";
 import { PgPersonalData } from "./pgPersonalData.js";
@@ -82,6 +82,8 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
 export interface PgStoreOptions extends EmbeddedStoreOptions {
   /** Connections in the pool. */
   poolSize?: number;
+  /** Connections that hold chat locks (chats handled at once by this instance). */
+  lockPoolSize?: number;
   reminders?: PgReminderOptions;
 }
 
@@ -98,6 +100,7 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
   const users = new PgUsers(db, sealer, clock, quarantine);
   const milestones = new PgKeyValue(db, "milestones", sealer, clock, quarantine);
   const reminders = new PgReminders(db, sealer, quarantine, clock, options.reminders);
+  const locks = pgChatLocks(url, options.lockPoolSize);
   return {
     sessions,
     conversations,
@@ -106,10 +109,13 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
     reminders,
     personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
     inbox: new PgInbox(db, sealer, clock),
-    chatLock: pgChatLock(db),
+    chatLock: locks.lock,
     engine: "postgres",
     ping: async () => void (await db.query("SELECT 1")),
-    close: () => db.close(),
+    close: async () => {
+      await locks.close();
+      await db.close();
+    },
   };
 }
 

@@ -160,13 +160,16 @@ async function checkKey(db: PgDb, sealer: Sealer): Promise<void> {
 }
 
 /**
- * A chat's lock across every instance on this database: a transaction-scoped advisory lock on one client,
- * held while `fn` runs. If the instance dies, its connection closes and PostgreSQL releases the lock, so a
- * dead holder never blocks the chat.
+ * A chat's lock across every instance on this database: a transaction-scoped advisory lock, held while `fn`
+ * runs. If the instance dies, its connection closes and PostgreSQL releases the lock, so a dead holder never
+ * blocks the chat. The locks have their own small pool: a holder's work queries the main pool, so holders
+ * waiting for connections can never starve the work that would release them (at most `max` chats at once).
  */
-export function pgChatLock(db: PgDb) {
-  return async <T>(chatKey: number, fn: () => Promise<T>): Promise<T> => {
-    const client = await db.pool.connect();
+export function pgChatLocks(url: string, max = 10) {
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 0 });
+  pool.on("error", () => {});
+  const lock = async <T>(chatKey: number, fn: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
     let broken = false;
     try {
       await client.query("BEGIN");
@@ -180,4 +183,5 @@ export function pgChatLock(db: PgDb) {
       client.release();
     }
   };
+  return { lock, close: () => pool.end() };
 }

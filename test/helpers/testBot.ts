@@ -11,7 +11,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
 import type { RetryPolicy } from "../../src/bot/transport/index.js";
 import { createLogger } from "../../src/logger.js";
-import { openEmbeddedStores, type Clock } from "../../src/store/index.js";
+import { openEmbeddedStores, type Clock, type Stores } from "../../src/store/index.js";
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {
@@ -52,6 +52,8 @@ export interface HarnessOptions {
   api?: BotApiEmulator;
   /** Retry policy overrides; by default retries do not wait (no real sleeps in tests). */
   retry?: Partial<RetryPolicy>;
+  /** Stores to use instead of a temporary SQLite folder (e.g. PostgreSQL); the caller closes them. */
+  stores?: Stores;
 }
 
 /** Builds the real bot over a temporary SQLite folder, a fake clock and the emulated Bot API. */
@@ -66,7 +68,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     },
   });
   const logger = createLogger({ level: opts.logLevel ?? "debug", destination: sink });
-  const stores = openEmbeddedStores(dataDir, TEST_KEY, clock, { onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside") });
+  const stores = opts.stores ?? openEmbeddedStores(dataDir, TEST_KEY, clock, { onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside") });
   const i18n = createI18n();
   sharedFaq ??= lazyFaqSearch(i18n, clock);
   const services: BotServices = { stores, i18n, logger, clock, faq: sharedFaq };
@@ -85,11 +87,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     dataDir,
     logs,
     restart: async () => {
-      stores.close();
+      if (!opts.stores) stores.close();
       return createHarness({ ...opts, api: undefined, dataDir, clock });
     },
     close: () => {
-      stores.close();
+      if (!opts.stores) stores.close();
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
