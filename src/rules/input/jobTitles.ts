@@ -37,7 +37,7 @@ export const JOB_TERMS: readonly JobTerm[] = [
   // Testing: automated testing is automation; manual testing is IT outside the named fields
   ...["qa", "tester", "testing", "quality assurance", "тестировщик", "тестировщица", "тестер", "тестилеуши", "тестилеуші", "softwaretester",
     "testingenieur"].map((p) => T(p, "automation", "other_it")),
-  ...["qa automation", "automation qa", "test automation", "automation tester", "sdet", "автотест", "автоматизатор тестирования",
+  ...["qa automation", "automation qa", "rpa developer", "автотестировщик", "test automation", "automation tester", "sdet", "автотест", "автоматизатор тестирования",
     "testautomatisierer", "testautomatisierung"].map((p) => T(p, "automation")),
   // Automation
   ...["automation engineer", "rpa", "robotic process", "инженер автоматизации", "автоматизация", "автоматтандыру",
@@ -83,12 +83,3 @@ export const JOB_TERMS: readonly JobTerm[] = [
     "krankenschwester", "anwalt", "anwaltin", "rechtsanwalt", "buchhalter", "fahrer", "koch", "verkauf", "vertrieb", "ubersetzer",
     "fotograf", "bauarbeiter", "okonom"].map((p) => T(p, "none")),
 ];
-
-/** Words around a job title that say nothing about it ("I'm a", "работаю", "ich bin", "мен … мын"). */
-export const JOB_FILLERS: ReadonlySet<string> = new Set([
-  "i", "im", "i'm", "am", "a", "an", "the", "work", "working", "as", "my", "job", "is", "senior", "junior", "middle", "lead", "mid",
-  "freelance", "freelancer", "remote", "and", "or", "in", "of", "engineer", "specialist",
-  "я", "работаю", "по", "профессии", "моя", "профессия", "старший", "младший", "ведущий", "и", "или", "инженер", "специалист",
-  "мен", "жумыс", "истеймин", "болып", "маманмын", "маман", "инженермин", "жане",
-  "ich", "bin", "arbeite", "als", "mein", "beruf", "ist", "und", "oder", "ingenieur", "ingenieurin", "fachkraft",
-]);

@@ -1,5 +1,5 @@
 import { IT_SPECIALTIES, type ItSpecialty } from "../eligibility/codes.js";
-import { JOB_FILLERS, JOB_TERMS } from "./jobTitles.js";
+import { JOB_TERMS } from "./jobTitles.js";
 import { foldCase, foldKazakh, MAX_INPUT_LENGTH } from "./normalize.js";
 
 /** What a typed job title means for the specialty question. */
@@ -57,11 +57,11 @@ interface Hit {
  * Reads a typed answer to "what is your main field of work?": job titles, stacks and abbreviations in
  * en/ru/kk/de ("backend developer", "тестировщик", "Ich bin Grafikdesignerin", "UI/UX", "data scientist").
  * The longest matching terms win; one code is an answer, two or three a "did you mean", jobs outside IT
- * only are "outside". Words that name no job are ignored ("I work as a … at a bank").
+ * only are "outside". Words that name no job on their own are ignored ("I work as a … at a bank").
  */
 export function matchSpecialty(text: string): SpecialtyMatch {
   if (text.length > MAX_INPUT_LENGTH) return { kind: "none" };
-  const ws = words(text).filter((w) => !JOB_FILLERS.has(w));
+  const ws = words(text);
   const hits: Hit[] = [];
   for (const term of terms()) {
     const n = term.stems.length;
