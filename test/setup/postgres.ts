@@ -16,7 +16,7 @@ let started: string | undefined;
  * scripts/pg-test-server.sh, stopped after the run. When none can be started the tests that need it skip,
  * and this says so loudly (so does each of them).
  */
-export function setup(project: TestProject): void {
+export function setup(project: TestProject): () => void {
   let url = process.env.TEST_DATABASE_URL ?? "";
   if (!url && process.env.TEST_DATABASE_URL !== "none") {
     try {
@@ -28,8 +28,8 @@ export function setup(project: TestProject): void {
   }
   if (!url) process.stderr.write(`\n${BANNER}\n!!! NO POSTGRESQL: every PostgreSQL test is SKIPPED (set TEST_DATABASE_URL or install postgresql)\n${BANNER}\n\n`);
   project.provide("databaseUrl", url);
-}
-
-export function teardown(): void {
-  if (started) execFileSync("bash", ["scripts/pg-test-server.sh", "stop", started], { stdio: "ignore" });
+  return () => {
+    if (started) execFileSync("bash", ["scripts/pg-test-server.sh", "stop", started], { stdio: "ignore" });
+    started = undefined;
+  };
 }
