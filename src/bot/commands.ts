@@ -2,8 +2,25 @@ import type { Api } from "grammy";
 import { SUPPORTED_LOCALES } from "../store/index.js";
 import type { I18n } from "./i18n.js";
 
-/** The commands shown in Telegram's menu and in /help, in order. Names stay Latin in every language. */
-export const MENU_COMMANDS = ["start", "check", "faq", "help", "language", "privacy", "mydata", "forget", "cancel"] as const;
+/**
+ * The commands shown in Telegram's menu, in /help and under /start, in order. Names stay Latin in every
+ * language. test/bot/commandList.test.ts fails when a registered command is missing here.
+ */
+export const MENU_COMMANDS = [
+  "start",
+  "check",
+  "faq",
+  "remind",
+  "deadlines",
+  "reminders",
+  "settings",
+  "language",
+  "privacy",
+  "mydata",
+  "forget",
+  "help",
+  "cancel",
+] as const;
 
 /**
  * Registers the command list, description and short description for every supported language

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { almatyToday } from "../../rules/index.js";
+import { almatyToday, reminderDays } from "../../rules/index.js";
 import { REMIND_FLOW_ID } from "../../flows/remind.js";
 import { userDeadlines } from "../../reminders/planner.js";
 import type { BotContext } from "../context.js";
@@ -50,7 +50,14 @@ privateChats.callbackQuery(DEADLINE_CB.export, async (ctx) => {
     await ctx.reply(ctx.t("remind:none"));
     return;
   }
-  const ics = deadlinesToIcs(deadlines, ctx.t, ctx.locale, ctx.from.id, clock.now());
+  const choices = new Map((await stores.reminders.choices(ctx.from.id)).map((c) => [c.deadlineId, c.lead]));
+  const ics = deadlinesToIcs(deadlines, {
+    t: ctx.t,
+    locale: ctx.locale,
+    nowMs: clock.now(),
+    uid: (id) => stores.reminders.eventUid(ctx.from.id, id),
+    leadDays: (d) => reminderDays(d.id, d.date, choices.get(d.id)),
+  });
   await ctx.replyWithDocument(new InputFile(Buffer.from(ics, "utf8"), ctx.t("remind:ics.filename")), { caption: ctx.t("remind:ics.caption") });
 });
 

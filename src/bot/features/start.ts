@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { MENU_COMMANDS } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { isLocale } from "../i18n.js";
 import { mainMenu } from "../keyboards.js";
@@ -8,6 +9,12 @@ const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 const FLOW_PAYLOADS = new Set(["check", "remind"]);
 
 export const startFeature = new Composer<BotContext>();
+
+/** The welcome, then every command by name, so none is hidden behind the buttons. */
+export function welcomeText(ctx: BotContext): string {
+  const list = MENU_COMMANDS.map((c) => `/${c}`).join(" ");
+  return `${ctx.t("start.welcome", { name: ctx.from?.first_name ?? "" })}\n\n${ctx.t("start.commands", { list })}`;
+}
 
 startFeature.command("start", async (ctx, next) => {
   // /start always begins afresh: an unfinished flow would otherwise capture the next message.
@@ -21,7 +28,7 @@ startFeature.command("start", async (ctx, next) => {
   } else if (payload) {
     ctx.services.logger.debug({ update_id: ctx.update.update_id }, "ignored an invalid start payload");
   }
-  await ctx.reply(ctx.t("start.welcome", { name: ctx.from?.first_name ?? "" }), {
+  await ctx.reply(welcomeText(ctx), {
     parse_mode: "HTML",
     reply_markup: mainMenu(ctx.t),
   });
