@@ -22,7 +22,7 @@ import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
 import { ask, CB, questionText } from "./check/ask.js";
 import { interpret } from "./check/interpret.js";
 import { incomeLabel, rateLine } from "./check/labels.js";
-import { programKeyboard, renderProgramOutcome } from "./check/outcome.js";
+import { programKeyboard, renderProgramOutcome, renderProgramPlan } from "./check/outcome.js";
 import { answersKeyboard, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
 
@@ -150,8 +150,10 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string): 
   const rate = income === undefined ? undefined : rateLine(ctx, income);
   for (const result of results) {
     const text = renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, profile, today), ...(rate ? { rate } : {}) });
+    await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    const plan = renderProgramPlan(ctx, result, today);
     const kb = programKeyboard(ctx, result);
-    await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(kb ? { reply_markup: kb } : {}) });
+    if (plan) await ctx.reply(plan, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(kb ? { reply_markup: kb } : {}) });
   }
   const others = renderOtherRoutes(ctx, profile, results, today);
   if (others) await ctx.reply(others.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: others.keyboard });

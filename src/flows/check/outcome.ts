@@ -35,9 +35,9 @@ export interface OutcomeExtras {
 
 /**
  * One program's result as a message: the verdict in one line first, a status that puts the whole program in
- * doubt right under it, the reasons in plain words, what is missing, the whole path of the route (each step
- * an action, where it is done and how long it takes), fees and timings; every fact cited with its source and
- * date, and every line stating a reported fact marked ⚠️.
+ * doubt right under it, the reasons in plain words and what is missing; every fact cited with its source and
+ * date, and every line stating a reported fact marked ⚠️. The plan follows in its own message
+ * (renderProgramPlan): together they would pass Telegram's 4,096 characters.
  */
 export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, today: string, extras: OutcomeExtras = {}): string {
   const { t, locale } = ctx;
@@ -64,38 +64,51 @@ export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, to
     out.push("", t("check:outcome.missing"), ...result.missing.map((code) => `• ${t(`check:missing.${code}`)}`));
   }
 
+  if (!cites.isEmpty) out.push("", cites.footer(t));
+  return out.join("\n");
+}
+
+/**
+ * The plan for a result that may fit: the whole path of its route, each step an action with where it is done
+ * and how long it takes, then fees and the overall timings; cited like the result. Undefined for not_eligible.
+ */
+export function renderProgramPlan(ctx: FlowContext, result: ProgramResult, today: string): string | undefined {
+  const { t, locale } = ctx;
+  const vars = checkVars(t, locale);
+  const cites = new Citations(locale, today);
+  const cite = (ids: readonly string[]) => cites.cite(...ids);
   const route = routeOf(result);
   const facts = outcomeFacts(result.program, result, { today });
-  if (route && facts) {
-    out.push("", `${t("check:outcome.path")}${cite([stepsFactOf(route)])}`);
-    pathSteps(route).forEach((step, i) => {
-      const where = step.where ? ` — ${t(`check:where.${step.where}`)}` : "";
-      const time = step.time ? ` (${formatFactValue(getFact(step.time), t, locale)})` : "";
-      const ids = [step.where, step.time].filter((x): x is FactId => x !== undefined);
-      const mark = bullet(ids) === "⚠️ " ? "⚠️ " : "";
-      out.push(`${i + 1}. ${mark}${t(`check:step.${step.id}`, vars)}${where}${time}${cite(ids)}`);
-    });
-    if (result.program === "B9-1") out.push(`${t("check:outcome.evisa_path", { time: formatFactValue(getFact("b9_1.time.visa_path"), t, locale) })}${cite(["b9_1.time.visa_path", "b9_1.steps.visa_path"])}`);
+  if (!route || !facts) return undefined;
+  const out: string[] = [];
+  out.push(`${t("check:outcome.path", { program: result.program })}${cite([stepsFactOf(route)])}`);
+  pathSteps(route).forEach((step, i) => {
+    const where = step.where ? ` — ${t(`check:where.${step.where}`)}` : "";
+    const time = step.time ? ` (${formatFactValue(getFact(step.time), t, locale)})` : "";
+    const ids = [step.where, step.time].filter((x): x is FactId => x !== undefined);
+    const mark = bullet(ids) === "⚠️ " ? "⚠️ " : "";
+    out.push(`${i + 1}. ${mark}${t(`check:step.${step.id}`, vars)}${where}${time}${cite(ids)}`);
+  });
+  if (result.program === "B9-1") out.push(`${t("check:outcome.evisa_path", { time: formatFactValue(getFact("b9_1.time.visa_path"), t, locale) })}${cite(["b9_1.time.visa_path", "b9_1.steps.visa_path"])}`);
 
-    const year = Number(today.slice(0, 4));
-    const mrpFact = facts.fees.find((id) => id.startsWith("mrp."));
-    out.push("", t("check:outcome.fees"));
-    for (const id of facts.fees.filter((f) => !f.startsWith("mrp."))) {
-      const fact = getFact(id);
-      const value =
-        typeof fact.value === "string"
-          ? t(`check:value.${fact.value}`)
-          : fact.unit === "MRP"
-            ? formatMrpFee(fact, year, t, locale)
-            : formatFactValue(fact, t, locale);
-      const sources = fact.unit === "MRP" && mrpFact ? [id, mrpFact] : [id];
-      out.push(`${bullet(sources)}${t(`check:label.${id}`)}: ${value}${cite(sources)}`);
-    }
-    const totals = facts.timings.filter((id) => !pathSteps(route).some((s) => s.time === id));
-    if (totals.length > 0) {
-      out.push("", t("check:outcome.timings"));
-      for (const id of totals) out.push(`${bullet([id])}${t(`check:label.${id}`)}: ${formatFactValue(getFact(id as FactId), t, locale)}${cite([id])}`);
-    }
+  const year = Number(today.slice(0, 4));
+  const mrpFact = facts.fees.find((id) => id.startsWith("mrp."));
+  out.push("", t("check:outcome.fees"));
+  for (const id of facts.fees.filter((f) => !f.startsWith("mrp."))) {
+    const fact = getFact(id);
+    const value =
+      typeof fact.value === "string"
+        ? t(`check:value.${fact.value}`)
+        : fact.unit === "MRP"
+          ? formatMrpFee(fact, year, t, locale)
+          : formatFactValue(fact, t, locale);
+    const sources = fact.unit === "MRP" && mrpFact ? [id, mrpFact] : [id];
+    out.push(`${bullet(sources)}${t(`check:label.${id}`)}: ${value}${cite(sources)}`);
+  }
+  const totals = facts.timings.filter((id) => !pathSteps(route).some((s) => s.time === id));
+  if (totals.length > 0) {
+    out.push("", t("check:outcome.timings"));
+    for (const id of totals) out.push(`${bullet([id])}${t(`check:label.${id}`)}: ${formatFactValue(getFact(id as FactId), t, locale)}${cite([id])}`);
   }
   if (!cites.isEmpty) out.push("", cites.footer(t));
   return out.join("\n");

@@ -48,7 +48,10 @@ export function renderOtherRoutes(ctx: FlowContext, profile: Profile, results: r
   };
   const text = [ctx.t("check:outcome.other_routes"), ...routes.map(line), "", cites.footer(ctx.t)].join("\n");
   const keyboard = new InlineKeyboard();
-  for (const where of [...new Set(routes.flatMap((r) => (r.where ? [r.where] : [])))]) keyboard.url(ctx.t(`check:portal.${where}`), portalUrl(where)).row();
+  [...new Set(routes.flatMap((r) => (r.where ? [r.where] : [])))].forEach((where, i) => {
+    if (i > 0) keyboard.row();
+    keyboard.url(ctx.t(`check:portal.${where}`), portalUrl(where));
+  });
   return { text, keyboard };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowContext } from "../../../src/bot/context.js";
 import { createI18n, loadResources } from "../../../src/bot/i18n.js";
-import { renderProgramOutcome } from "../../../src/flows/check/outcome.js";
+import { renderProgramOutcome, renderProgramPlan } from "../../../src/flows/check/outcome.js";
 import { REASON_FACTS } from "../../../src/flows/check/citations.js";
 import { assess, factList, MISSING_CODES, REASON_CODES, type Profile } from "../../../src/rules/index.js";
 import { SUPPORTED_LOCALES } from "../../../src/store/index.js";
@@ -37,15 +37,20 @@ const PROFILES: Profile[] = [
 ];
 
 /** Lines that state a fact: reasons, fees, timings and the next-steps header. */
-const factLines = (text: string) => text.split("\n").filter((l) => /^• .*\d/.test(l) || /^<b>.*<\/b> \[/.test(l));
+const factLines = (text: string) =>
+  text.split("\n").filter((l) => /^(• |⚠️ ).*\d/.test(l) || /^\d+\. .*\(/.test(l) || /^<b>.*<\/b> \[/.test(l));
+
+/** The result message and, when the program may fit, its plan. */
+const messages = (lng: (typeof SUPPORTED_LOCALES)[number], result: Parameters<typeof renderProgramOutcome>[1], today = TODAY) =>
+  [renderProgramOutcome(ctxFor(lng), result, today), renderProgramPlan(ctxFor(lng), result, today)].filter((x): x is string => x !== undefined);
 
 describe("outcome messages", () => {
   it.each(SUPPORTED_LOCALES)("cite a source with its read or checked date for every fact they state (%s)", (lng) => {
     const t = i18n.getFixedT(lng);
     const dated = [t("facts:sources.read", { date: "" }).trim(), t("facts:sources.checked", { date: "" }).trim()];
     for (const profile of PROFILES) {
-      for (const result of assess(profile, { today: TODAY }).results) {
-        const text = renderProgramOutcome(ctxFor(lng), result, TODAY);
+      for (const text of assess(profile, { today: TODAY }).results.flatMap((r) => messages(lng, r))) {
+        expect(text.length, "Telegram's limit").toBeLessThanOrEqual(4096);
         const footer = text.slice(text.lastIndexOf(t("facts:sources.title")));
         for (const line of factLines(text)) {
           const marker = /\[(\d+(?:, \d+)*)\]$/.exec(line);
@@ -71,11 +76,25 @@ describe("outcome messages", () => {
 
   it("show the B12-1 fee in KZT of the current year, and only MRP where the year's MRP is unknown", () => {
     const b121 = assess(base, { today: TODAY }).results[1]!;
-    expect(renderProgramOutcome(ctxFor("en"), b121, TODAY)).toContain("30 MRP (129,750 KZT in 2026)");
+    expect(renderProgramPlan(ctxFor("en"), b121, TODAY)).toContain("30 MRP (129,750 KZT in 2026)");
     const later = assess(base, { today: "2028-02-01" }).results[1]!;
-    const text = renderProgramOutcome(ctxFor("en"), later, "2028-02-01");
+    const text = renderProgramPlan(ctxFor("en"), later, "2028-02-01")!;
     expect(text).toContain("• Consular fee: 30 MRP [");
     expect(text).not.toContain("KZT in 2028");
+  });
+
+  it.each(SUPPORTED_LOCALES)("mark each line that states a reported fact with ⚠️, and show the footnote only then (%s)", (lng) => {
+    const t = i18n.getFixedT(lng);
+    let marked = 0;
+    for (const profile of PROFILES) {
+      for (const text of assess(profile, { today: TODAY }).results.flatMap((r) => messages(lng, r))) {
+        const body = text.slice(0, text.lastIndexOf(t("facts:sources.title")));
+        const hasMark = body.split("\n").some((l) => l.startsWith("⚠️") || /^\d+\. ⚠️/.test(l));
+        expect(text.includes(t("facts:sources.reported")), text.slice(0, 80)).toBe(hasMark);
+        if (hasMark) marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
   });
 
   it("name the citizenship a dual citizen should use", () => {

@@ -54,12 +54,16 @@ describe("/check on 2026-12-01, after the pilot's published end", () => {
     expect(b91).not.toContain("✅");
     // The 2026 residence procedure is named, with its Kazakh test, and said to be unconfirmed for DNR.
     expect(b91).toContain(t(lng)("check:reason.residence_procedure_2026", { prStart: "X", prLevel: "Y" }).split("X")[0]!);
-    // The fee shown is the residence path's state duty, not the e-visa fee of the other path.
-    expect(b91).toContain(t(lng)("check:label.b9_1.fee.residence_state_duty"));
-    expect(b91).not.toContain(t(lng)("check:label.b9_1.fee.evisa"));
-    // Processing times give Astana Hub's total as well as its parts.
-    expect(b91).toContain(t(lng)("check:label.b9_1.time.astana_hub_review"));
-    if (lng === "en") expect(b91).toContain("Astana Hub stages in all: 12–17 business days");
+    // The plan follows in its own message. Its fee is the residence path's state duty, not the e-visa fee of
+    // the other path; its timings give Astana Hub's total, and its steps the parts.
+    const plan = replies.find((r) => r.startsWith(t(lng)("check:outcome.path", { program: "B9-1" })))!;
+    expect(plan).toContain(t(lng)("check:label.b9_1.fee.residence_state_duty"));
+    expect(plan).not.toContain(t(lng)("check:label.b9_1.fee.evisa"));
+    expect(plan).toContain(t(lng)("check:label.b9_1.time.astana_hub_review"));
+    if (lng === "en") {
+      expect(plan).toContain("Astana Hub stages in all: 12–17 business days");
+      expect(plan).toContain("online interview with Astana Hub. — on astanahub.com (up to 5 business days)");
+    }
   });
 
   it("the same check inside the pilot's period says the person appears to qualify", async () => {
