@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SqliteDb } from "../../src/store/sqlite.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+/** The welcome is followed by the list of commands: match its start. */
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 let h: Harness;
 beforeEach(async () => {
@@ -29,7 +31,7 @@ describe("a stored row that fails to decrypt", () => {
     flipBit("users", "user_id = ?", 930);
 
     await user.send("/start");
-    expect(user.replies()).toEqual([t("ru")("privacy.unreadable"), t("ru")("start.welcome", { name: "Dana" })]);
+    expect(user.replies()).toEqual([t("ru")("privacy.unreadable"), expect.stringMatching(new RegExp(`^${escapeRe(t("ru")("start.welcome", { name: "Dana" }))}`))]);
     await user.send("/cancel");
     expect(user.replies()).toEqual([t("ru")("cancel.nothing")]); // told once only
     await user.send("/forget");
@@ -52,7 +54,7 @@ describe("a stored row that fails to decrypt", () => {
     await user.send("/cancel");
     expect(user.replies()).toEqual([t("kk")("privacy.unreadable"), t("kk")("cancel.nothing")]);
     await user.send("/start");
-    expect(user.replies()).toEqual([t("kk")("start.welcome", { name: "Alex" })]);
+    expect(user.replies()).toEqual([expect.stringMatching(new RegExp(`^${escapeRe(t("kk")("start.welcome", { name: "Alex" }))}`))]);
     await user.send("/check");
     expect(user.lastText()).toContain(t("kk")("check:q.citizenship").split("\n")[0]!);
   });

@@ -61,7 +61,7 @@ describe("npm start against an emulated Bot API", () => {
 
       for (const [i, lng] of ["en", "ru", "kk", "de"].entries()) {
         const id = 100 + i;
-        expect((await replyTo(id, lng, "/start")).payload.text).toBe(t(lng)("start.welcome", { name: `U${id}` }));
+        expect(String((await replyTo(id, lng, "/start")).payload.text).startsWith(t(lng)("start.welcome", { name: `U${id}` }))).toBe(true);
         expect(String((await replyTo(id, lng, "/help")).payload.text)).toContain(t(lng)("help.title"));
         expect((await replyTo(id, lng, "/privacy")).payload.text).toBe(privacyText(t(lng)));
         expect((await replyTo(id, lng, "/language")).payload.text).toBe(t(lng)("language.choose"));

@@ -45,6 +45,20 @@ export class TestUser {
     return this.deliver(textUpdate(this.user, text, this.now));
   }
 
+  /** Answers the bot's latest message that asked for a typed reply (force_reply), as Telegram's reply field does. */
+  reply(text: string): Promise<void> {
+    const calls = this.harness.api.calls;
+    for (let i = calls.length - 1; i >= 0; i--) {
+      const c = calls[i]!;
+      const asks = (c.payload.reply_markup as { force_reply?: boolean } | undefined)?.force_reply === true;
+      if (c.method !== "sendMessage" || !asks || c.result === undefined || Number(c.payload.chat_id) !== this.user.id) continue;
+      const update = textUpdate(this.user, text, this.now) as { message: Record<string, unknown> };
+      update.message.reply_to_message = c.result;
+      return this.deliver(update as never);
+    }
+    throw new Error("No message of the bot asked for a reply");
+  }
+
   sendInGroup(text: string, groupId = -100500): Promise<void> {
     return this.deliver(textUpdate(this.user, text, this.now, { id: groupId, type: "group", title: "Nomads" }));
   }
