@@ -56,13 +56,14 @@ async function listView(ctx: Ctx, page: number): Promise<{ text: string; keyboar
   });
   if (g.muted) {
     lines.push(ctx.t("remind:list.muted_note"));
-    kb.text(ctx.t("remind:list.unmute"), `rl:unmute:${g.deadlineId}:${p}`).row();
+    kb.text(ctx.t("remind:list.unmute"), `rl:unmute:${g.deadlineId}:${p}`);
   } else {
     kb.text(ctx.t("remind:list.mute"), `rl:mute:${g.deadlineId}:${p}`);
     if (leadChoicesOf(g.deadlineId).length > 1) kb.text(ctx.t("remind:lead.button"), `rl:lead:${g.deadlineId}:${p}`);
-    kb.row();
   }
+  // Telegram refuses an empty row: the navigation row is opened only when it gets a button.
   if (all.length > 1) {
+    kb.row();
     if (p > 0) kb.text("◀️", `rl:p:${p - 1}`);
     if (p < all.length - 1) kb.text("▶️", `rl:p:${p + 1}`);
   }
