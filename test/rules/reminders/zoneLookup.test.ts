@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { findZone, zoneCity } from "../../../src/rules/reminders/zoneLookup.js";
+
+describe("a time zone typed as a place", () => {
+  it.each([
+    ["Berlin", "Europe/Berlin"],
+    ["Берлин", "Europe/Berlin"],
+    ["Мәскеу", "Europe/Moscow"],
+    ["Moskau", "Europe/Moscow"],
+    ["Алматы", "Asia/Almaty"],
+    ["Астана", "Asia/Almaty"],
+    ["Қарағанды", "Asia/Almaty"],
+    ["Ташкент", "Asia/Tashkent"],
+    ["new york", "America/New_York"],
+    ["Deutschland", "Europe/Berlin"],
+    ["Қазақстан", "Asia/Almaty"],
+    ["europe/LISBON", "Europe/Lisbon"],
+    ["UTC+3", "Etc/GMT-3"],
+    ["GMT -5", "Etc/GMT+5"],
+    ["utc", "Etc/UTC"],
+  ])("%s is %s", (typed, zone) => {
+    expect(findZone(typed)).toMatchObject({ kind: "zone", zone });
+  });
+
+  it("a country with several zones, or a half-hour offset shared by several, asks which", () => {
+    expect(findZone("Россия")).toMatchObject({ kind: "choose", country: "RU" });
+    expect((findZone("USA") as { zones: string[] }).zones).toContain("America/New_York");
+    expect(findZone("+5:30")).toMatchObject({ kind: "choose" });
+  });
+
+  it("nonsense, offsets out of range and long input find nothing", () => {
+    for (const typed of ["Narnia", "UTC+15", "+3:75", "", "x".repeat(200), "<b>Berlin</b>"]) expect(findZone(typed), typed).toEqual({ kind: "none" });
+  });
+
+  it("names the zone's city in the person's language", () => {
+    expect(zoneCity("Europe/Moscow", "kk")).toBe("Мәскеу");
+    expect(zoneCity("Europe/Moscow", "de")).toBe("Moskau");
+    expect(zoneCity("America/New_York", "en")).toBe("New York");
+  });
+});
