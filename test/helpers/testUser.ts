@@ -52,7 +52,7 @@ export class TestUser {
       const c = calls[i]!;
       const asks = (c.payload.reply_markup as { force_reply?: boolean } | undefined)?.force_reply === true;
       if (c.method !== "sendMessage" || !asks || c.result === undefined || Number(c.payload.chat_id) !== this.user.id) continue;
-      const update = textUpdate(this.user, text, this.now) as { message: Record<string, unknown> };
+      const update = textUpdate(this.user, text, this.now) as unknown as { message: Record<string, unknown> };
       update.message.reply_to_message = c.result;
       return this.deliver(update as never);
     }
