@@ -2,13 +2,24 @@ import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { FaqSearch } from "../../../src/bot/faq/search/index.js";
 import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
-import { evaluateFaq, loadLabelledQuestions } from "../../../bench/faqEval.js";
+import { evaluateFaq, loadLabelledQuestions, loadSecondSet } from "../../../bench/faqEval.js";
 
-describe("FAQ search on the labelled questions (regression guard for the figures in the README)", () => {
-  const figures = evaluateFaq(new FaqSearch(createI18n(), loadSearchData(), "2026-12-01"), loadLabelledQuestions());
-  it.each(figures.map((f) => [f.lang, f] as const))("%s: top-1 accuracy at least 90%, at most 5% wrong confident answers", (_lng, f) => {
+/** Regression guards a little below the figures in bench/README.md (which are below the goals). */
+describe("FAQ search on the labelled questions", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+  const first = evaluateFaq(search, loadLabelledQuestions());
+  const second = evaluateFaq(search, loadSecondSet("held_out"));
+
+  it.each(first.map((f) => [f.lang, f] as const))("first set, %s: top-1 at least 75%, at most 5% wrong direct answers", (_lng, f) => {
     expect(f.onTopic).toBeGreaterThanOrEqual(60);
-    expect(f.top1).toBeGreaterThanOrEqual(0.9);
-    expect(f.wrongConfident).toBeLessThanOrEqual(0.05);
+    expect(f.top1).toBeGreaterThanOrEqual(0.75);
+    expect(f.wrongDirect).toBeLessThanOrEqual(0.05);
+  });
+
+  it.each(second.map((f) => [f.lang, f] as const))("second set's held-out half, %s: direct+right at least 65%, wrong direct at most 10%, off-topic recognised at least 70%", (_lng, f) => {
+    expect(f.onTopic).toBeGreaterThanOrEqual(50);
+    expect(f.directRight).toBeGreaterThanOrEqual(0.65);
+    expect(f.wrongDirect).toBeLessThanOrEqual(0.1);
+    expect(f.offTopicRecognised).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -30,7 +30,7 @@ describe("long questions", () => {
   it("are not searched past the first part: words after it do not count", async () => {
     const user = new TestUser(h);
     await user.send(`${PADDING} How much does the e-visa for digital nomads cost?`);
-    expect(user.lastText()).toBe(t("en")("faq:ui.no_match"));
+    expect([t("en")("faq:chat.out_of_scope"), t("en")("faq:ui.not_covered")]).toContain(user.lastText());
   });
 
   it("cost no more than their first part: any text is searched exactly as its bounded head", () => {

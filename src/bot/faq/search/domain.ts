@@ -4,7 +4,7 @@
  * scope ("weather tomorrow"); one with them is in the domain but not covered ("buy a flat with the permit").
  */
 const DOMAIN =
-  /(visa|visum|vis[ay]|permit|residen|aufenthalt|nomad|kazakh|kasach|astana|almaty|migra|embass|consul|botschaft|konsul|passport|pass\b|reisepass|tenge|b9|b12|progb|виз|внж|вид на жительств|кочев|номад|казах|астан|алмат|миграц|посольств|консул|паспорт|тенге|ықтиярхат|көшпенді|қазақстан|казакстан|көші-қон|елшілік|төлқұжат|виза)/iu;
+  /(visa|visum|vis[ay]|permit|residen|aufenthalt|nomad|kazakh|kasach|astana ?hub|migra|embass|consul|botschaft|konsul|passport|pass\b|reisepass|document|dokument|unterlagen|paper|fee|gebühr|tenge|b9|b12|progb|виз|внж|вид на жительств|кочев|номад|казах|астана ?хаб|миграц|посольств|консул|паспорт|тенге|документ|сбор|пошлин|құжат|кужат|алым|ықтиярхат|көшпенді|қазақстан|казакстан|көші-қон|елшілік|төлқұжат|виза)/iu;
 
 export function looksInDomain(text: string): boolean {
   return DOMAIN.test(text);

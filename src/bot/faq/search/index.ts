@@ -82,9 +82,9 @@ export const THRESHOLDS = {
   /** A confident answer needs this best score… */
   confidentScore: 12,
   /** …and to lead the runner-up by this factor… */
-  leadRatio: 2.2,
+  leadRatio: 1.8,
   /** …and to cover this share of the question's informative words. */
-  coverage: 0.6,
+  coverage: 0.5,
   /** A likely answer ("Also about" under it) needs this best score, lead and coverage. */
   likelyScore: 8,
   likelyLead: 1.35,
