@@ -5,6 +5,7 @@
 #
 #   url=$(scripts/pg-test-server.sh start)   # prints postgres://postgres@127.0.0.1:<port>/postgres
 #   scripts/pg-test-server.sh stop "$url"    # stops that server and deletes its folder
+#   scripts/pg-test-server.sh reap           # stops servers whose owner (PG_TEST_OWNER, else the caller) is gone
 #
 # Run as root (CI) it runs the server as the `postgres` user; run as any other user, as that user.
 # When the server binaries are missing and it runs as root, it installs Debian's package first
@@ -76,6 +77,8 @@ EOF
       start >&2; then
       printf '%s\n' "$dir" >"$STATE_ROOT/last"
       printf '%s' "$port" >"$dir/port"
+      # Whose server it is: `reap` stops it once that process is gone (a test run killed before its teardown).
+      printf '%s' "${PG_TEST_OWNER:-$PPID}" >"$dir/owner"
       printf 'postgres://postgres@127.0.0.1:%s/postgres\n' "$port"
       return 0
     fi
@@ -99,8 +102,19 @@ stop() {
   done
 }
 
+# Stops the servers whose owner process no longer runs.
+reap() {
+  local dir owner
+  for dir in "$STATE_ROOT"/pg.*; do
+    [ -f "$dir/owner" ] || continue
+    owner="$(cat "$dir/owner")"
+    if ! kill -0 "$owner" 2>/dev/null; then stop "postgres://x@127.0.0.1:$(cat "$dir/port")/x"; fi
+  done
+}
+
 case "${1:-}" in
-  start) start ;;
+  start) reap; start ;;
+  reap) reap ;;
   stop) stop "${2:-}" ;;
-  *) say "usage: $0 start | stop [url]"; exit 2 ;;
+  *) say "usage: $0 start | stop [url] | reap"; exit 2 ;;
 esac

@@ -20,7 +20,7 @@ export function setup(project: TestProject): () => void {
   let url = process.env.TEST_DATABASE_URL ?? "";
   if (!url && process.env.TEST_DATABASE_URL !== "none") {
     try {
-      url = execFileSync("bash", ["scripts/pg-test-server.sh", "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PG_TEST_NO_INSTALL: "1" } }).trim();
+      url = execFileSync("bash", ["scripts/pg-test-server.sh", "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PG_TEST_NO_INSTALL: "1", PG_TEST_OWNER: String(process.pid) } }).trim();
       started = url || undefined;
     } catch {
       url = "";
