@@ -157,7 +157,8 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string): 
   }
   const others = renderOtherRoutes(ctx, profile, results, today);
   if (others) await ctx.reply(others.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: others.keyboard });
-  const sent = await ctx.reply(`${renderAnswers(ctx, state.answers)}\n\n${ctx.t("check:outcome.closing")}`, {
+  await ctx.reply(ctx.t("check:outcome.closing"));
+  const sent = await ctx.reply(renderAnswers(ctx, state.answers), {
     parse_mode: "HTML",
     reply_markup: answersKeyboard(ctx, state.answers, results),
   });

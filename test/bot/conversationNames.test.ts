@@ -42,6 +42,9 @@ describe("conversation state stores no Telegram names", () => {
     expect(await storedState(NAMED.id)).not.toContain(NAMED.first_name);
     await user.send("31 May 2030");
     expect(user.replies().join("\n")).toContain(t("en")("check:verdict.eligible"));
+    // Kept (without names) while the result offers "Change", and gone once the person moves on.
+    expect(await storedState(NAMED.id)).not.toContain(NAMED.first_name);
+    await user.send("thanks");
     expect(await h.services.stores.conversations.read(String(NAMED.id))).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import type { FactInput } from "../types.js";
-import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ } from "./dating.js";
+import { CHECKED_2026_11, CHECKED_2026_12, CONFIRM, DOCS_READ, NOT_RECORDED } from "./dating.js";
 
 /**
  * Where the steps of each route are done: the portals the sources and the digest name (FACTS.md sections 1,
@@ -22,7 +22,7 @@ export const ROUTE_FACTS = [
     checked: CHECKED_2026_12,
     review: "rule",
     confidence: "confirmed",
-    note: "S004: the residence application is filed on e-Gov; the digest (section 7) names egov.kz as the place to confirm the program's status.",
+    note: "S004: the residence application is filed on e-Gov; the digest (section 7) names egov.kz as the place to confirm the program's status." + NOT_RECORDED,
   },
   {
     id: "portal.vmp",
@@ -31,7 +31,7 @@ export const ROUTE_FACTS = [
     checked: CHECKED_2026_11,
     review: "rule",
     confidence: "confirmed",
-    note: "S000: the e-visa is issued on the Visa-Migration Portal; the digest (section 6) gives its address, vmp.gov.kz.",
+    note: "S000: the e-visa is issued on the Visa-Migration Portal; the digest (section 6) gives its address, vmp.gov.kz." + NOT_RECORDED,
   },
   {
     id: "portal.embassies",
