@@ -37,13 +37,13 @@ describe("local terminal chat", () => {
 
   it("sends a number as text when the line starts with a quote, and stops at /quit", async () => {
     const { screen, t } = await session(["/language", "'1", "/quit", "/help"]);
-    expect(screen).toContain(ownText(t("en")("faq:ui.no_match")));
+    expect(screen).toContain(ownText(t("en")("faq:chat.out_of_scope")));
     expect(screen).not.toContain(ownText(t("en")("help.title")));
   });
 
   it("ignores a number when no buttons are shown", async () => {
     const { screen, t } = await session(["/cancel", "3"]);
-    expect(screen).toContain("you › 3\nbot › " + ownText(t("en")("faq:ui.no_match")));
+    expect(screen).toContain("you › 3\nbot › " + ownText(t("en")("faq:chat.out_of_scope")));
   });
 });
 
