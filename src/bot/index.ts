@@ -26,7 +26,8 @@ import { errorHandler } from "./middleware/errors.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
-import { guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
+import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
+import { StepWatchdog } from "./middleware/stepWatchdog.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 
@@ -42,6 +43,8 @@ export interface BotOptions {
   gate?: InteractiveGate;
   /** Overrides of the Bot API retry policy (tests inject `sleep`); every retry is logged. */
   retry?: Partial<RetryPolicy>;
+  /** How long an update may go without any Bot API call before it is given up and its chat released (30 s). */
+  stepIdleMs?: number;
 }
 
 /** Serializes updates per chat so that session and conversation state never race. */
@@ -55,11 +58,14 @@ export function chatKey(ctx: Context): string | undefined {
  */
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
   // The retrying client is shared by bot.api and every Api the conversations plugin builds from it.
-  const client = resilientClient(options.client, {
-    onRetry: ({ method, attempt, delayMs, reason }) =>
-      services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
-    ...options.retry,
-  });
+  const watchdog = new StepWatchdog(options.stepIdleMs ?? 30_000);
+  const client = watchdog.client(
+    resilientClient(options.client, {
+      onRetry: ({ method, attempt, delayMs, reason }) =>
+        services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
+      ...options.retry,
+    }),
+  );
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
 
   bot.catch(errorHandler());
@@ -84,13 +90,14 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   app.use(chatMemberFeature);
   app.use(i18nMiddleware(services));
   app.use(chatlessFilter());
+  app.use(conversationStorageGuard()); // conversation state unreadable or unwritable: say so, free the chat
   app.use(
     conversations<BotContext, BotContext>({
       storage: guardedConversationStorage(services.stores.conversations, FLOWS_VERSION, chatKey) as never,
     }),
   );
-  // A step that fails below here leaves the conversation where it was and tells the person.
-  app.use(stepGuard());
+  // A step that fails or hangs below here leaves the conversation where it was and tells the person.
+  app.use(stepGuard(watchdog));
   // Commands that work at any time come before the flows: an open conversation would swallow them.
   app.use(personalDataFeature, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature);
   app.use(

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
-import { createBot } from "../../src/bot/index.js";
+import { createBot, type BotOptions } from "../../src/bot/index.js";
 import type { BotContext, BotServices } from "../../src/bot/context.js";
 import { lazyFaqSearch } from "../../src/bot/faq/lazySearch.js";
 import type { FaqSearch } from "../../src/bot/faq/search/index.js";
@@ -54,6 +54,8 @@ export interface HarnessOptions {
   retry?: Partial<RetryPolicy>;
   /** Stores to use instead of a temporary SQLite folder (e.g. PostgreSQL); the caller closes them. */
   stores?: Stores;
+  /** More bot options: the step watchdog's `stepIdleMs`, client options beside the emulator's fetch. */
+  bot?: Pick<BotOptions, "stepIdleMs" | "client">;
 }
 
 /** Builds the real bot over a temporary SQLite folder, a fake clock and the emulated Bot API. */
@@ -75,8 +77,9 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const api = opts.api ?? new BotApiEmulator(undefined, () => clock.now());
   const bot = createBot("123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz", services, {
     botInfo: api.botInfo,
-    client: { fetch: api.fetch as never },
+    client: { ...opts.bot?.client, fetch: api.fetch as never },
     retry: { sleep: () => Promise.resolve(), ...opts.retry },
+    ...(opts.bot?.stepIdleMs !== undefined ? { stepIdleMs: opts.bot.stepIdleMs } : {}),
   });
   await bot.init();
   const harness: Harness = {
