@@ -148,17 +148,30 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string): 
   const { results } = assess(profile, { today });
   const income = state.answers.monthly_income;
   const rate = income === undefined ? undefined : rateLine(ctx, income);
+  const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+  // The result is several messages. One of them failing (after the transport's retries, or a lost response the
+  // transport will not resend) must not throw the whole step away: that would send the parts that did arrive a
+  // second time when the person answers again. So each part is sent on its own, and the last message, whose
+  // buttons the flow waits for, says when a part may be missing.
+  let partsMissing = false;
+  const part = async (text: string, extra: Parameters<FlowContext["reply"]>[1] = {}) => {
+    try {
+      await ctx.reply(text, { ...html, ...extra });
+    } catch {
+      partsMissing = true;
+    }
+  };
   for (const result of results) {
-    const text = renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, profile, today), ...(rate ? { rate } : {}) });
-    await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    await part(renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, profile, today), ...(rate ? { rate } : {}) }));
     const plan = renderProgramPlan(ctx, result, today);
     const kb = programKeyboard(ctx, result);
-    if (plan) await ctx.reply(plan, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(kb ? { reply_markup: kb } : {}) });
+    if (plan) await part(plan, kb ? { reply_markup: kb } : {});
   }
   const others = renderOtherRoutes(ctx, profile, results, today);
-  if (others) await ctx.reply(others.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: others.keyboard });
-  await ctx.reply(ctx.t("check:outcome.closing"));
-  const sent = await ctx.reply(renderAnswers(ctx, state.answers), {
+  if (others) await part(others.text, { reply_markup: others.keyboard });
+  await part(ctx.t("check:outcome.closing"), { parse_mode: undefined });
+  const answers = renderAnswers(ctx, state.answers);
+  const sent = await ctx.reply(partsMissing ? `${answers}\n\n${ctx.t("check:outcome.part_missing")}` : answers, {
     parse_mode: "HTML",
     reply_markup: answersKeyboard(ctx, state.answers, results),
   });

@@ -57,7 +57,10 @@ async function patientCheck(user: TestUser): Promise<{ completed: boolean; repea
       repeats++;
     }
   }
-  return { completed: user.replies().includes(t("en")("check:outcome.closing")), repeats };
+  // The result is complete when its last message, "Your answers" with the buttons, arrived (an earlier part lost to a
+  // reset is said there; it is not sent twice).
+  const last = user.replies().at(-1) ?? "";
+  return { completed: last.startsWith(t("en")("check:outcome.your_answers")), repeats };
 }
 
 describe("with 20% of Bot API calls failing (429 with retry_after, 500, 502, connection resets)", () => {
@@ -179,5 +182,29 @@ describe("a single fault inside /check", () => {
     expect(user.calls().filter((c) => c.method === "editMessageText" && c.result)).toHaveLength(2);
     expect(user.replies().at(-1)).toBe(t("de")("language.saved_long", { language: "Deutsch" }));
     expect(user.replies()).not.toContain(t("de")("errors.internal"));
+  });
+});
+
+describe("a part of the /check result lost to a connection reset", () => {
+  it("is not sent twice: the rest arrives, and the last message says a part may be missing", async () => {
+    const user = new TestUser(h);
+    for (const step of CHECK.slice(0, -1)) await act(user, step);
+    const before = user.replies().length;
+    h.api.faults = scriptedFaults([{ method: "sendMessage", fault: FAULTS.reset }]);
+    await act(user, CHECK.at(-1)!);
+    const result = user.replies().slice(before);
+    expect(result.at(-1)).toContain(t("en")("check:outcome.your_answers"));
+    expect(result.at(-1)).toContain(t("en")("check:outcome.part_missing"));
+    expect(result).toContain(t("en")("check:outcome.closing"));
+    expect(result.filter((r) => r.includes(t("en")("check:program.B12-1"))).length).toBeGreaterThan(0);
+    expect(new Set(result).size).toBe(result.length);
+    expect(result).not.toContain(stepFailed());
+  });
+
+  it("says nothing of a missing part when every part arrived", async () => {
+    const user = new TestUser(h);
+    for (const step of CHECK) await act(user, step);
+    expect(user.lastText()).toContain(t("en")("check:outcome.your_answers"));
+    expect(user.lastText()).not.toContain(t("en")("check:outcome.part_missing"));
   });
 });
