@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard } from "grammy";
+import { HttpError, InlineKeyboard } from "grammy";
 import {
   almatyToday,
   answerCurrent,
@@ -157,7 +157,11 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string): 
   const part = async (text: string, extra: Parameters<FlowContext["reply"]>[1] = {}) => {
     try {
       await ctx.reply(text, { ...html, ...extra });
-    } catch {
+    } catch (error) {
+      // Only a connection fault (the transport did not resend it: it may have arrived). An error Telegram
+      // answered is not caught here: the conversations plugin (2.1.1, grammyjs/conversations#155) never settles
+      // a replay whose failed non-HTTP call the flow catches, so that one fails the step as any other would.
+      if (!(error instanceof HttpError)) throw error;
       partsMissing = true;
     }
   };
