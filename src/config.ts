@@ -41,6 +41,9 @@ const baseSchema = z.object({
       })
       .default(NBK_RATES_URL),
   ),
+  // Reminder claims: how long one holds before another instance takes it over, and how often due ones are looked for.
+  REMINDER_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1_000, { error: "must be at least 1000 (milliseconds)" }).default(120_000)),
+  REMINDER_TICK_MS: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100, { error: "must be at least 100 (milliseconds)" }).default(15_000)),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === "string" ? emptyToUndefined(v.toLowerCase()) : v),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
 
   const stores = await openStores({ databaseUrl: config.DATABASE_URL, dataDir, key: key.key }, systemClock, {
     onUnreadable: (e) => logger.warn(e, "stored data could not be read; set aside"),
+    reminders: { leaseMs: config.REMINDER_LEASE_MS },
   });
   const i18n = createI18n();
   // The bank's official rates, refreshed daily on first use; the embedded table (or "no rate") when that fails.

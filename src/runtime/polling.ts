@@ -49,7 +49,7 @@ export async function runPolling(config: Extract<Config, { mode: "telegram" }>, 
   if (stopping) return;
   runner = startInboxRunner(bot, { inbox, logger });
   // Reminders use their own API client: it handles 429 itself instead of the interactive retries.
-  dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate);
+  dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate, config.REMINDER_TICK_MS);
   logger.info({ bot: bot.botInfo.username }, "bot is running (long polling)");
   try {
     await runner.task();

@@ -5,7 +5,7 @@ import type { InteractiveGate } from "../reminders/interactiveGate.js";
 import { reminderSender } from "../reminders/sendReminder.js";
 
 /** Starts the reminder dispatcher after re-queuing whatever a previous process left claimed. */
-export async function startReminders(api: Api, services: BotServices, gate: InteractiveGate): Promise<ReminderDispatcher> {
+export async function startReminders(api: Api, services: BotServices, gate: InteractiveGate, tickMs?: number): Promise<ReminderDispatcher> {
   const { stores, clock, logger, i18n } = services;
   const dispatcher = new ReminderDispatcher({
     reminders: stores.reminders,
@@ -17,6 +17,6 @@ export async function startReminders(api: Api, services: BotServices, gate: Inte
     logger,
   });
   await dispatcher.catchUp();
-  dispatcher.start();
+  dispatcher.start(tickMs);
   return dispatcher;
 }

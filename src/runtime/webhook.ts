@@ -176,7 +176,7 @@ export async function runWebhook(config: Extract<Config, { mode: "webhook" }>, s
     { port: config.PORT },
   );
   await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
-  const dispatcher: ReminderDispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate);
+  const dispatcher: ReminderDispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate, config.REMINDER_TICK_MS);
   const sweep = setInterval(() => {
     stores.inbox.sweepHandled(Date.now() - KEEP_HANDLED_MS).catch((err: unknown) => logger.warn({ err }, "could not sweep handled updates"));
   }, 3600_000);
