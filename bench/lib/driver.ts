@@ -1,0 +1,123 @@
+import type { Bot, Context } from "grammy";
+import type { Update } from "grammy/types";
+import type { FastApi, Sent } from "./fastApi.js";
+
+/** One thing a person does: type a text, or press the button whose label is given. */
+export type Step = { text: string; press?: undefined } | { press: string; text?: undefined };
+
+export interface Script {
+  /** Same name, same replies: the reference is taken from one sequential run of the script. */
+  name: string;
+  lang: string;
+  kind: "faq" | "check" | "command";
+  steps: Step[];
+}
+
+/** What the bot answered one update: the texts sent or edited, and the buttons of the latest keyboard. */
+export interface Reply {
+  texts: string[];
+  /** Whether a callback query was answered (presses must be). */
+  answered: boolean;
+}
+
+interface Person {
+  id: number;
+  script: Script;
+  next: number;
+  /** The latest message of the bot that carried an inline keyboard. */
+  keyboard?: Record<string, unknown>;
+  updateId: number;
+}
+
+let updateIds = 1;
+
+/** Builds the update for a person's next step. */
+function updateFor(p: Person): Update {
+  const step = p.script.steps[p.next]!;
+  const from = { id: p.id, is_bot: false, first_name: "Alex", language_code: p.script.lang };
+  const date = Math.floor(Date.now() / 1000);
+  if (step.text !== undefined) {
+    const command = /^\/[a-z]+/.exec(step.text);
+    return {
+      update_id: updateIds++,
+      message: {
+        message_id: updateIds,
+        date,
+        chat: { id: p.id, type: "private", first_name: "Alex" },
+        from,
+        text: step.text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      },
+    } as Update;
+  }
+  const rows = ((p.keyboard?.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> })?.inline_keyboard ?? []).flat();
+  const button = rows.find((b) => b.text === step.press) ?? rows.find((b) => b.text.includes(step.press));
+  if (!button?.callback_data) throw new Error(`${p.script.name} step ${p.next}: no button "${step.press}" in [${rows.map((b) => b.text).join(" | ")}]`);
+  return {
+    update_id: updateIds++,
+    callback_query: { id: String(updateIds), from, chat_instance: "ci", data: button.callback_data, message: p.keyboard },
+  } as Update;
+}
+
+function readReply(p: Person, sent: Sent[], answered: boolean): Reply {
+  const texts: string[] = [];
+  for (const s of sent) {
+    if (typeof s.payload.text === "string" && s.method !== "answerCallbackQuery") texts.push(s.payload.text);
+    if (s.payload.reply_markup && (s.payload.reply_markup as { inline_keyboard?: unknown }).inline_keyboard && s.result) p.keyboard = s.result;
+  }
+  return { texts, answered };
+}
+
+export interface RunResult {
+  latencies: { kind: string; step: number; press: boolean; ms: number }[];
+  updates: number;
+  seconds: number;
+  wrong: string[];
+}
+
+/**
+ * Plays the scripts of `people` with `inFlight` updates at a time; one person has at most one update in
+ * flight, so each chat's order is kept. `check(script, step, reply)` returns an error text or undefined.
+ */
+export async function play(
+  bot: Bot<Context> | Bot<never>,
+  api: FastApi,
+  people: Array<{ id: number; script: Script }>,
+  inFlight: number,
+  check: (script: Script, step: number, reply: Reply) => string | undefined,
+): Promise<RunResult> {
+  const ready: Person[] = people.map((p) => ({ ...p, next: 0, updateId: 0 }));
+  let head = 0;
+  const latencies: RunResult["latencies"] = [];
+  const wrong: string[] = [];
+  let updates = 0;
+  const started = process.hrtime.bigint();
+  let active = 0;
+  const waiters: Array<() => void> = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  const worker = async () => {
+    for (;;) {
+      if (head >= ready.length) {
+        if (active === 0) return wake();
+        await new Promise<void>((r) => waiters.push(r));
+        continue;
+      }
+      const p = ready[head++]!;
+      active++;
+      const update = updateFor(p);
+      const t0 = process.hrtime.bigint();
+      await (bot as Bot).handleUpdate(update);
+      latencies.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+      updates++;
+      const err = check(p.script, p.next, readReply(p, api.take(p.id), update.callback_query !== undefined && api.answered.delete(update.callback_query.id)));
+      if (err) wrong.push(err);
+      p.next++;
+      active--;
+      if (p.next < p.script.steps.length) ready.push(p);
+      wake();
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { latencies, updates, seconds, wrong };
+}
