@@ -8,17 +8,37 @@ type Vars = { [key: string]: string | number | boolean | Vars };
 /** Country lists up to this size are named; longer ones are given as a count. */
 const NAMED_COUNTRIES_MAX = 12;
 
+/** Rendered fact trees per language and year: rendering all of them costs milliseconds, copying one microseconds. */
+const rendered = new Map<string, Vars>();
+
 /**
  * Every fact as an interpolation variable, so a text writes `{{f.b9_1.fee.evisa}}` and never types a
  * number itself. Numbers get their unit and the user's number format; a fee in MRP gets its KZT
  * amount for `year` when that year's MRP is confirmed; `{ min, max }` values become ranges; other
  * records expose their fields; country lists become names (or a count when long); other id lists
  * become bullet lines labelled through `itemKey(id)`.
+ *
+ * The facts are rendered once per language and year (the texts and facts are loaded once per process, and
+ * `itemLabel` depends on the language only) and each call gets its own copy, which callers may change.
  */
 export function factVars(t: TFunction, locale: Locale, year: number, itemLabel: (id: string) => string): { f: Vars } {
-  const root: Vars = {};
-  for (const fact of loadFacts().values()) setPath(root, fact.id.split("."), factValue(fact, t, locale, year, itemLabel));
-  return { f: root };
+  const key = `${locale}|${year}`;
+  let root = rendered.get(key);
+  if (!root) {
+    root = {};
+    for (const fact of loadFacts().values()) setPath(root, fact.id.split("."), factValue(fact, t, locale, year, itemLabel));
+    rendered.set(key, root);
+  }
+  return { f: copy(root) };
+}
+
+function copy(node: Vars): Vars {
+  const out: Vars = {};
+  for (const k in node) {
+    const v = node[k]!;
+    out[k] = typeof v === "object" ? copy(v) : v;
+  }
+  return out;
 }
 
 function factValue(fact: Fact, t: TFunction, locale: Locale, year: number, itemLabel: (id: string) => string): string | number | boolean | Vars {
