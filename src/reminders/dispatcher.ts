@@ -36,7 +36,11 @@ export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate
  * are sent one by one). Late reminders say so; those whose deadline has passed are dropped.
  */
 export class ReminderDispatcher {
-  private lastSend = 0;
+  /** When the next send may go: slots `GLOBAL_GAP_MS` apart, so late timers do not push every later send back. */
+  private nextSlot = 0;
+  /** Rows the latest tick claimed: a full batch means more are due, so the next tick follows at once. */
+  private claimed = 0;
+  private stopped = false;
   private readonly lastSendTo = new Map<number, number>();
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -54,8 +58,10 @@ export class ReminderDispatcher {
   /** Claims and sends one batch of due reminders; returns what happened to each. */
   async tick(): Promise<Outcome[]> {
     const now = this.deps.clock.now();
+    this.claimed = 0;
     if (now < this.pausedUntil) return [];
     const rows = await this.deps.reminders.claimDue(now, BATCH_SIZE);
+    this.claimed = rows.length;
     this.deps.hooks?.afterClaim?.(rows);
     const outcomes: Outcome[] = [];
     const blocked = new Set<number>();
@@ -98,7 +104,6 @@ export class ReminderDispatcher {
     } catch (err) {
       return this.failed(row, err);
     }
-    this.lastSend = now;
     this.lastSendTo.set(row.userId, now);
     this.deps.hooks?.afterSend?.(row);
     await reminders.markSent(row.id, now);
@@ -110,8 +115,9 @@ export class ReminderDispatcher {
     const now = this.deps.clock.now();
     // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
     const slot = (await this.deps.reminders.reserveSendSlot?.(now, GLOBAL_GAP_MS)) ?? now;
-    const wait = Math.max(this.lastSend + GLOBAL_GAP_MS - now, slot - now, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS - now, 0);
-    if (wait > 0) await this.deps.sleep(wait);
+    const at = Math.max(this.nextSlot, slot, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS, now);
+    this.nextSlot = at + GLOBAL_GAP_MS;
+    if (at > now) await this.deps.sleep(at - now);
   }
 
   private async failed(row: ReminderRow, err: unknown): Promise<Outcome> {
@@ -143,11 +149,17 @@ export class ReminderDispatcher {
     return "retry";
   }
 
-  /** Ticks every `intervalMs` until stopped; a tick never overlaps the previous one. */
+  /**
+   * Ticks every `intervalMs` until stopped, and at once after a tick that claimed a full batch (a burst goes
+   * out at the rate limit, not a batch per interval); a tick never overlaps the previous one.
+   */
   start(intervalMs = 15_000): void {
     const loop = () => {
       this.running = this.running
         .then(() => this.tick())
+        .then(() => {
+          if (this.claimed >= BATCH_SIZE && !this.stopped) loop();
+        })
         .catch((err: unknown) => this.deps.logger.error({ err }, "reminder tick failed"));
     };
     loop();
@@ -156,6 +168,7 @@ export class ReminderDispatcher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
