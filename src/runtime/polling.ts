@@ -48,6 +48,8 @@ export async function runPolling(config: Extract<Config, { mode: "telegram" }>, 
   );
   if (stopping) return;
   runner = startInboxRunner(bot, { inbox, logger });
+  // The FAQ index is built while the first getUpdates waits (see main.ts).
+  setTimeout(() => services.faq(), 50).unref();
   // Reminders use their own API client: it handles 429 itself instead of the interactive retries.
   dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate, config.REMINDER_TICK_MS);
   logger.info({ bot: bot.botInfo.username }, "bot is running (long polling)");
