@@ -78,7 +78,7 @@ await (async () => {
     const rows = Array.from({ length: PER_USER }, (_, i) => ({
       deadlineId: "registration",
       offsetId: `d${i}`,
-      dueAt: live.services.clock.now() - 60_000,
+      dueAt: live.services.clock.now() - (i + 1) * 60_000, // one person's reminders are not all due at once
       deadlineEnd: Date.parse("2026-12-20T18:59:59Z"),
       payload: { deadlineId: "registration", date: "2026-12-20" },
     }));
