@@ -101,6 +101,7 @@ const dispatcher = new ReminderDispatcher({
   logger,
 });
 dispatcher.start();
+const progress = setInterval(() => process.stderr.write(`burst: ${burstSent} sent, ${got429} answered 429\n`), 5_000);
 const chatter: Script = { name: "chat", lang: "en", kind: "faq", steps: ["how much is the b9-1 visa fee", "/help", "what income do i need for b12-1"].map((text) => ({ text })) };
 const latencies: number[] = [];
 const until = Date.now() + BURST_S * 1000;
@@ -116,6 +117,7 @@ await Promise.all(
   }),
 );
 const elapsed = (Date.now() - startedAt) / 1000;
+clearInterval(progress);
 await dispatcher.stop();
 live.close();
 rb.close();

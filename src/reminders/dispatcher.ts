@@ -9,6 +9,8 @@ export const LATE_AFTER_MS = 60 * 60 * 1000;
 /** Telegram's limits: about 30 messages a second overall, one a second per chat. */
 export const GLOBAL_GAP_MS = 34;
 export const PER_CHAT_GAP_MS = 1_000;
+/** At most this many sends in any second (Telegram's 30), however late timers fire. */
+export const PER_SECOND = 30;
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 8;
 
@@ -41,6 +43,8 @@ export class ReminderDispatcher {
   /** Rows the latest tick claimed: a full batch means more are due, so the next tick follows at once. */
   private claimed = 0;
   private stopped = false;
+  /** When the latest sends went (at most PER_SECOND kept): a late timer must not bunch sends past the limit. */
+  private readonly recent: number[] = [];
   private readonly lastSendTo = new Map<number, number>();
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -115,9 +119,12 @@ export class ReminderDispatcher {
     const now = this.deps.clock.now();
     // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
     const slot = (await this.deps.reminders.reserveSendSlot?.(now, GLOBAL_GAP_MS)) ?? now;
-    const at = Math.max(this.nextSlot, slot, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS, now);
+    const windowFree = this.recent.length >= PER_SECOND ? this.recent[0]! + 1_000 + 5 : 0;
+    const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS, now);
     this.nextSlot = at + GLOBAL_GAP_MS;
     if (at > now) await this.deps.sleep(at - now);
+    this.recent.push(Math.max(at, this.deps.clock.now()));
+    if (this.recent.length > PER_SECOND) this.recent.shift();
   }
 
   private async failed(row: ReminderRow, err: unknown): Promise<Outcome> {
@@ -155,10 +162,15 @@ export class ReminderDispatcher {
    */
   start(intervalMs = 15_000): void {
     const loop = () => {
+      if (this.stopped) return;
       this.running = this.running
         .then(() => this.tick())
         .then(() => {
-          if (this.claimed >= BATCH_SIZE && !this.stopped) loop();
+          if (this.stopped) return;
+          if (this.claimed >= BATCH_SIZE) return loop();
+          // Telegram asked to wait (429): go on when it said, not at the next interval.
+          const pause = this.pausedUntil - this.deps.clock.now();
+          if (pause > 0 && pause < intervalMs) setTimeout(loop, pause).unref();
         })
         .catch((err: unknown) => this.deps.logger.error({ err }, "reminder tick failed"));
     };
