@@ -1,7 +1,7 @@
 import type { Sealer } from "./crypto.js";
 import type { PgDb, Queryable } from "./pg.js";
 import type { PgQuarantine } from "./pgKeyValue.js";
-import type { DeadlineChoices, DeadlinePlan, PlanChanges, PlannedRow, ReminderPayload, ReminderRow, ReminderStore } from "./reminders.js";
+import { plansOf, type DeadlineChoices, type DeadlinePlan, type PlanChanges, type PlannedRow, type ReminderPayload, type ReminderRow, type ReminderStore } from "./reminders.js";
 import { toMinute } from "./sqliteReminders.js";
 import type { Clock } from "./types.js";
 
@@ -217,14 +217,7 @@ export class PgReminders implements ReminderStore {
   }
 
   async replacePlan(userId: number, rows: PlannedRow[]): Promise<PlanChanges> {
-    const plans = new Map<string, DeadlinePlan>();
-    for (const r of rows) {
-      const p = plans.get(r.deadlineId) ?? { deadlineId: r.deadlineId, date: r.payload.date, deadlineEnd: r.deadlineEnd, payload: r.payload, offsets: [], rows: [] };
-      p.offsets.push(r.offsetId);
-      p.rows.push({ offsetId: r.offsetId, dueAt: r.dueAt });
-      plans.set(r.deadlineId, p);
-    }
-    return this.applyPlan(userId, [...plans.values()]);
+    return this.applyPlan(userId, plansOf(rows));
   }
 
   /**

@@ -127,3 +127,15 @@ export interface ReminderStore {
   /** Every row of the user, any status (tests and erasure). */
   all(userId: number): Promise<ReminderRow[]>;
 }
+
+/** Groups planned rows by deadline, as `applyPlan` takes them (shared by every engine's `replacePlan`). */
+export function plansOf(rows: readonly PlannedRow[]): DeadlinePlan[] {
+  const plans = new Map<string, DeadlinePlan>();
+  for (const r of rows) {
+    const p = plans.get(r.deadlineId) ?? { deadlineId: r.deadlineId, date: r.payload.date, deadlineEnd: r.deadlineEnd, payload: r.payload, offsets: [], rows: [] };
+    p.offsets.push(r.offsetId);
+    p.rows.push({ offsetId: r.offsetId, dueAt: r.dueAt });
+    plans.set(r.deadlineId, p);
+  }
+  return [...plans.values()];
+}
