@@ -33,6 +33,12 @@ export interface Stores {
   /** Life-event dates a user entered for deadline reminders (encrypted). */
   milestones: KeyValueStore<unknown>;
   reminders: ReminderStore;
+  /** The person's last /check outcome (program verdicts, route, fact ids it used), for /plan, /fees, /documents. */
+  outcomes: KeyValueStore<unknown>;
+  /** Document checklist ticks per person (/documents). */
+  documents: KeyValueStore<unknown>;
+  /** Consent to rule-change alerts and the fact ids and versions the person's outcome and plan used. */
+  alerts: KeyValueStore<unknown>;
   /** One person's data across all of the above: erase, export, activity, unreadable rows. */
   personal: PersonalDataStore;
   /** Updates fetched or received and not handled yet (polling and webhook mode). */
@@ -62,6 +68,9 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
   const conversations = withoutNames(new SqliteKeyValue(db, "conversation", sealer, clock, quarantine));
   const users = new SqliteUsers(db, sealer, clock, quarantine);
   const milestones = new SqliteKeyValue(db, "milestones", sealer, clock, quarantine);
+  const outcomes = new SqliteKeyValue(db, "outcome", sealer, clock, quarantine);
+  const documents = new SqliteKeyValue(db, "documents", sealer, clock, quarantine);
+  const alerts = new SqliteKeyValue(db, "alerts", sealer, clock, quarantine);
   const reminders = new SqliteReminders(db, sealer, quarantine);
   return {
     db,
@@ -70,7 +79,10 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
     users,
     milestones,
     reminders,
-    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
+    outcomes,
+    documents,
+    alerts,
+    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer),
     inbox: new SqliteInbox(db, sealer, clock),
     chatLock: processChatLock(),
     engine: "sqlite",
@@ -99,6 +111,9 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
   const conversations = withoutNames(new PgKeyValue(db, "conversation", sealer, clock, quarantine));
   const users = new PgUsers(db, sealer, clock, quarantine);
   const milestones = new PgKeyValue(db, "milestones", sealer, clock, quarantine);
+  const outcomes = new PgKeyValue(db, "outcome", sealer, clock, quarantine);
+  const documents = new PgKeyValue(db, "documents", sealer, clock, quarantine);
+  const alerts = new PgKeyValue(db, "alerts", sealer, clock, quarantine);
   const reminders = new PgReminders(db, sealer, quarantine, clock, options.reminders);
   const locks = pgChatLocks(url, options.lockPoolSize);
   return {
@@ -107,7 +122,10 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
     users,
     milestones,
     reminders,
-    personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones }, clock, sealer),
+    outcomes,
+    documents,
+    alerts,
+    personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer),
     inbox: new PgInbox(db, sealer, clock),
     chatLock: locks.lock,
     engine: "postgres",

@@ -56,7 +56,7 @@ export class PgPersonalData implements PersonalDataStore {
   }
 
   async export(userId: number): Promise<PersonalDataExport> {
-    const { users, reminders, sessions, conversations, milestones } = this.stores;
+    const { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts } = this.stores;
     const key = String(userId);
     const seen = (await this.db.query<{ seen_day: number }>("SELECT seen_day FROM activity WHERE user_id = $1", [userId])).rows[0];
     const unreadable = (await this.db.query<{ source: string; found_at: number }>("SELECT source, found_at FROM unreadable WHERE user_id = $1 ORDER BY id", [userId])).rows;
@@ -66,6 +66,9 @@ export class PgPersonalData implements PersonalDataStore {
       settings: await users.get(userId),
       last_active_day: seen ? iso(seen.seen_day)!.slice(0, 10) : null,
       milestones: (await milestones.read(key)) ?? null,
+      last_outcome: (await outcomes.read(key)) ?? null,
+      documents: (await documents.read(key)) ?? null,
+      rule_alerts: (await alerts.read(key)) ?? null,
       reminders: (await reminders.all(userId)).map((r) => ({
         deadline: r.deadlineId,
         offset: r.offsetId,

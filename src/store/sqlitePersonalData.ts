@@ -36,6 +36,9 @@ export interface PersonalDataDeps {
   sessions: KeyValueStore<unknown>;
   conversations: KeyValueStore<unknown>;
   milestones: KeyValueStore<unknown>;
+  outcomes: KeyValueStore<unknown>;
+  documents: KeyValueStore<unknown>;
+  alerts: KeyValueStore<unknown>;
 }
 
 /**
@@ -73,7 +76,7 @@ export class SqlitePersonalData implements PersonalDataStore {
   }
 
   async export(userId: number): Promise<PersonalDataExport> {
-    const { users, reminders, sessions, conversations, milestones } = this.stores;
+    const { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts } = this.stores;
     const key = String(userId);
     const seen = this.db.prepare("SELECT seen_day FROM activity WHERE user_id = ?").get(userId) as { seen_day: number } | undefined;
     const unreadable = this.db.prepare("SELECT source, found_at FROM unreadable WHERE user_id = ? ORDER BY id").all(userId) as Array<{
@@ -86,6 +89,9 @@ export class SqlitePersonalData implements PersonalDataStore {
       settings: await users.get(userId),
       last_active_day: seen ? iso(seen.seen_day)!.slice(0, 10) : null,
       milestones: (await milestones.read(key)) ?? null,
+      last_outcome: (await outcomes.read(key)) ?? null,
+      documents: (await documents.read(key)) ?? null,
+      rule_alerts: (await alerts.read(key)) ?? null,
       reminders: (await reminders.all(userId)).map((r) => ({
         deadline: r.deadlineId,
         offset: r.offsetId,

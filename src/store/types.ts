@@ -57,6 +57,12 @@ export interface PersonalDataExport {
   settings: UserPrefs;
   last_active_day: string | null;
   milestones: unknown;
+  /** The last /check outcome kept for /plan, /fees and /documents. */
+  last_outcome: unknown;
+  /** Ticked items of the document checklist. */
+  documents: unknown;
+  /** Consent to rule-change alerts and the fact ids and versions they watch. */
+  rule_alerts: unknown;
   reminders: Array<Record<string, unknown>>;
   reminders_paused: boolean;
   /** What the person chose per deadline in /reminders (mute, done, deleted reminders, lead times). */
