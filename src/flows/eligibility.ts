@@ -25,6 +25,7 @@ import { incomeLabel, rateLine } from "./check/labels.js";
 import { programKeyboard, renderProgramOutcome, renderProgramPlan } from "./check/outcome.js";
 import { answersKeyboard, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
+import { outcomeRecord } from "./check/record.js";
 
 export const CHECK_FLOW_ID = "check";
 
@@ -56,7 +57,7 @@ let embeddedOnly: RatesProvider | undefined;
  * so replays see the same day and rates. After MAX_INVALID_IN_A_ROW unusable answers in a row each
  * hint comes with an offer to start over.
  */
-export function createEligibilityFlow(services: Pick<BotServices, "clock"> & { rates?: RatesProvider }) {
+export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Partial<Pick<BotServices, "stores" | "logger">> & { rates?: RatesProvider }) {
   const carry = new Carry<CheckCarry>();
   const rates = () => services.rates ?? (embeddedOnly ??= createRatesProvider({ now: () => services.clock.now() }));
   return async function check(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
@@ -66,6 +67,7 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & { r
     const { state, invalid } = carried;
     const node = currentNode(state);
     if (node === OUTCOME) {
+      if (carried.buttonsFrom.length === 0) await conversation.external(() => saveOutcome(ctx.from?.id, state, today));
       const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today)];
       const current = await conversation.wait();
       const data = current.callbackQuery?.data ?? "";
@@ -121,6 +123,22 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & { r
       return unusable(current.t(`check:error.${result.error}`));
     }
     return unusable(current.t(step.key, step.vars ?? {}));
+
+    /**
+     * Keeps the outcome as the person's last one (stores.outcomes) for /plan and what builds on it. Inside
+     * `external`, so a replay does not write again; the record depends only on the answers and the day, so a
+     * second write would store the same. A store that fails costs the record, never the result.
+     */
+    async function saveOutcome(userId: number | undefined, answered: CheckState, day: string): Promise<void> {
+      if (userId === undefined || !services.stores) return;
+      const profile = toProfile(answered.answers);
+      const record = outcomeRecord(assess(profile, { today: day }).results, profile, answered.answers, day);
+      try {
+        await services.stores.outcomes.write(String(userId), record);
+      } catch (error) {
+        services.logger?.warn({ err: error }, "the /check outcome could not be stored");
+      }
+    }
 
     /** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
     async function unusable(hint: string): Promise<never> {
