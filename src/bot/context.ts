@@ -1,12 +1,12 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { Context, SessionFlavor } from "grammy";
+import type { Context, LazySessionFlavor } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Clock, Locale, Stores } from "../store/index.js";
 import type { RatesProvider } from "../rates/provider.js";
 import type { FaqSearch } from "./faq/search/index.js";
 import type { I18n, TFunction } from "./i18n.js";
 
-/** Per-chat session data; features add optional fields of their own (none needs one yet). */
+/** Per-chat session data, read lazily (`await ctx.session`); features add optional fields of their own (none needs one yet). */
 export type SessionData = Record<string, never>;
 
 /** What every handler can reach: injected once in createBot, so tests swap any of it. */
@@ -31,7 +31,7 @@ export interface I18nFlavor {
 export type BaseContext = Context & I18nFlavor & { services: BotServices };
 
 /** The context of the outer middleware. */
-export type BotContext = ConversationFlavor<BaseContext & SessionFlavor<SessionData>>;
+export type BotContext = ConversationFlavor<BaseContext & LazySessionFlavor<SessionData>>;
 
 /** The context inside conversations: fresh per replay, with i18n re-installed as a plugin. */
 export type FlowContext = Context & I18nFlavor;

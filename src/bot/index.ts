@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, session, type ApiClientOptions, type Context } from "grammy";
+import { Bot, lazySession, type ApiClientOptions, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotServices, FlowContext, SessionData } from "./context.js";
 import { createEligibilityFlow, CHECK_FLOW_ID } from "../flows/eligibility.js";
@@ -17,6 +17,7 @@ import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
 import { forgetFeature } from "./features/forget.js";
+import { inlineFeature } from "./features/inline.js";
 import { mydataFeature } from "./features/mydata.js";
 import { personalDataFeature } from "./features/personalData.js";
 import { startFeature } from "./features/start.js";
@@ -80,8 +81,10 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   if (options.gate) app.use(options.gate.middleware);
   app.use(groupFilter());
   app.use(rateLimit(services)); // flood control: what is dropped never reaches the session or a flow
+  // Lazy: the session is read (and written back) only by an update that touches `ctx.session`; no feature
+  // keeps anything there yet, so no update pays a read, a decryption and a write for an empty object.
   app.use(
-    session<SessionData, BotContext>({
+    lazySession<SessionData, BotContext>({
       initial: () => ({}),
       getSessionKey: chatKey,
       storage: services.stores.sessions as never,
@@ -89,6 +92,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   );
   app.use(chatMemberFeature);
   app.use(i18nMiddleware(services));
+  app.use(inlineFeature); // inline queries carry no chat: answered here, before the chatless filter
   app.use(chatlessFilter());
   app.use(conversationStorageGuard()); // conversation state unreadable or unwritable: say so, free the chat
   app.use(

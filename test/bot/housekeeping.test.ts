@@ -33,13 +33,13 @@ describe("the daily sweep of inactive people", () => {
   it("deletes everything about a person 12 months after their last message, not a day before", async () => {
     await setUpPerson(41);
     const keeper = await setUpPerson(42);
-    expect(rowsOf(41).length).toBeGreaterThan(2);
+    expect(rowsOf(41).length).toBeGreaterThan(1);
 
     h.clock.set("2027-06-01T09:00:00Z");
     await keeper.send("/help"); // the other person writes again in the meantime
     h.clock.set("2027-11-20T09:00:00Z");
     expect((await sweepInactive(h.services)).people).toBe(0);
-    expect(rowsOf(41).length).toBeGreaterThan(2);
+    expect(rowsOf(41).length).toBeGreaterThan(1);
 
     h.clock.set("2027-11-22T09:00:00Z");
     expect((await sweepInactive(h.services)).people).toBe(1);
@@ -60,8 +60,9 @@ describe("the daily sweep of inactive people", () => {
   });
 
   it("sweeps sessions untouched for 12 months (group chats too) and unreadable values after 30 days", async () => {
-    const user = new TestUser(h, { id: 61 });
-    await user.sendInGroup(`/help@${h.api.botInfo.username}`);
+    // The session is lazy and no feature keeps anything in it yet: a group's session as an older version
+    // (or a later feature) writes it.
+    await h.services.stores.sessions.write("-100500", { seen: true });
     expect(await h.services.stores.sessions.read("-100500")).toBeDefined();
     await h.services.stores.users.update(62, { timezone: "Asia/Almaty" });
     db().prepare("UPDATE users SET prefs = zeroblob(40) WHERE user_id = 62").run();
