@@ -4,7 +4,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import type { InboxStore } from "../store/index.js";
 
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "inline_query"] as const;
 
 /** A crash while handling an update makes it one more attempt; past this it is dropped, not retried forever. */
 const MAX_ATTEMPTS = 3;
