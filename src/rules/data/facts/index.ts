@@ -6,6 +6,8 @@ import { GENERAL_FACTS } from "./general.js";
 import { RELATED_FACTS } from "./related.js";
 import { ROUTE_FACTS } from "./routes.js";
 import { FAQ_EXTRA_FACTS } from "./faqExtra.js";
+import { COMPARE_FACTS } from "./compareNomad.js";
+import { DOCUMENT_DETAIL_FACTS } from "./documentDetails.js";
 
 /** Every fact as written, unvalidated. Use loadFacts() to read them. */
 export const RAW_FACTS = [
@@ -17,6 +19,8 @@ export const RAW_FACTS = [
   ...RELATED_FACTS,
   ...ROUTE_FACTS,
   ...FAQ_EXTRA_FACTS,
+  ...COMPARE_FACTS,
+  ...DOCUMENT_DETAIL_FACTS,
 ] as const;
 
 /** The id of a fact that exists in the data. */
