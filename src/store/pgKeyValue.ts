@@ -63,6 +63,11 @@ export class PgKeyValue<T> implements KeyValueStore<T> {
     return (await this.db.query("DELETE FROM kv WHERE ns = $1 AND updated_at < $2", [this.ns, cutoffMs])).rowCount ?? 0;
   }
 
+  async listKeys(after: string, limit: number): Promise<string[]> {
+    const { rows } = await this.db.query<{ key: string }>("SELECT key FROM kv WHERE ns = $1 AND key > $2 ORDER BY key LIMIT $3", [this.ns, after, limit]);
+    return rows.map((r) => r.key);
+  }
+
   private aad(key: string): string {
     return `kv:${this.ns}:${key}`;
   }

@@ -14,6 +14,7 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
   private readonly writeStmt;
   private readonly deleteStmt;
   private readonly staleStmt;
+  private readonly keysStmt;
 
   constructor(
     private readonly db: SqliteDb,
@@ -29,6 +30,7 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
     );
     this.deleteStmt = db.prepare("DELETE FROM kv WHERE ns = ? AND key = ?");
     this.staleStmt = db.prepare("DELETE FROM kv WHERE ns = ? AND updated_at < ?");
+    this.keysStmt = db.prepare("SELECT key FROM kv WHERE ns = ? AND key > ? ORDER BY key LIMIT ?");
   }
 
   async read(key: string): Promise<T | undefined> {
@@ -55,6 +57,10 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
 
   async deleteStale(cutoffMs: number): Promise<number> {
     return this.staleStmt.run(this.ns, cutoffMs).changes;
+  }
+
+  async listKeys(after: string, limit: number): Promise<string[]> {
+    return (this.keysStmt.all(this.ns, after, limit) as Array<{ key: string }>).map((r) => r.key);
   }
 
   private aad(key: string): string {

@@ -10,6 +10,8 @@ export interface KeyValueStore<T> {
   delete(key: string): Promise<void>;
   /** Deletes entries not written since `cutoffMs` (epoch ms); returns how many went. */
   deleteStale(cutoffMs: number): Promise<number>;
+  /** Up to `limit` keys after `after` in key order (paging through a namespace, e.g. rule-change alerts). */
+  listKeys?(after: string, limit: number): Promise<string[]>;
 }
 
 export const SUPPORTED_LOCALES = ["en", "ru", "kk", "de"] as const;

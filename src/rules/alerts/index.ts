@@ -1,0 +1,12 @@
+export {
+  afterAlert,
+  ALERTS_RECORD_VERSION,
+  AlertsRecordSchema,
+  changedFacts,
+  factFingerprint,
+  parseStoredAlerts,
+  watchFacts,
+  watchOutcome,
+  withConsent,
+} from "./record.js";
+export type { AlertsRecord, FactChange, FactLookup, WatchedFact } from "./record.js";
