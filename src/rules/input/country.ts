@@ -1,7 +1,7 @@
 import { countryIndex, nameKey, withoutRepublic, type NameLocale } from "./countryIndex.js";
 import { GENERIC_WORDS, LEAD_IN, STOPWORDS, WORDLIKE_CODES } from "./countryWords.js";
 import { lookup, MAX_INPUT_LENGTH } from "./normalize.js";
-import { editDistance, typoAllowance } from "./similarity.js";
+import { fuzzyCountryCodes } from "./countryFuzzy.js";
 
 export type CountryMatch =
   | { kind: "exact"; code: string }
@@ -42,39 +42,6 @@ function nameTokens(): Map<string, string[]> {
 function fromCodes(codes: readonly string[]): CountryMatch {
   if (codes.length === 1 && codes[0] !== undefined) return { kind: "exact", code: codes[0] };
   return { kind: "suggest", codes: codes.slice(0, MAX_SUGGESTIONS) };
-}
-
-/**
- * Typo-tolerant search over official names and aliases. Allowed typos scale with the shorter of
- * the two lengths (see typoAllowance); beyond one typo the first letter has to match. Only the
- * countries at the best edit distance are returned, so a clear winner comes back alone; ties are
- * ordered by distance relative to the name's length ("Austrlia" -> Australia before Austria).
- */
-function fuzzy(query: string): string[] {
-  const qLen = [...query].length;
-  if (typoAllowance(qLen) === 0) return [];
-  const best = new Map<string, { d: number; rel: number }>();
-  for (const [key, entry] of countryIndex().names) {
-    if (!entry.fuzzy) continue;
-    const kLen = [...key].length;
-    const allowance = typoAllowance(Math.min(qLen, kLen));
-    if (allowance === 0) continue;
-    const d = editDistance(query, key, allowance);
-    // One slip may be anywhere; with two or more the first letter must be right
-    // ("Astana" is not a 2-typo "España", nor "banana" "Panama").
-    if (d > allowance || (d >= 2 && query[0] !== key[0])) continue;
-    const rel = d / Math.max(qLen, kLen);
-    for (const code of entry.codes) {
-      const prev = best.get(code);
-      if (!prev || d < prev.d || (d === prev.d && rel < prev.rel)) best.set(code, { d, rel });
-    }
-  }
-  const min = Math.min(...[...best.values()].map((s) => s.d));
-  return [...best]
-    .filter(([, s]) => s.d === min)
-    .sort(([, a], [, b]) => a.rel - b.rel)
-    .map(([code]) => code)
-    .slice(0, MAX_SUGGESTIONS);
 }
 
 function matchKey(key: string): CountryMatch {
@@ -126,7 +93,7 @@ export function matchCountry(text: string): CountryMatch {
     if (byWord && byWord.length <= MAX_SUGGESTIONS) return { kind: "suggest", codes: byWord };
   }
 
-  const close = fuzzy(key);
+  const close = fuzzyCountryCodes(key);
   return close.length > 0 ? { kind: "suggest", codes: close } : NONE;
 }
 
