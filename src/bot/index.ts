@@ -9,6 +9,9 @@ import { checkFeature } from "./features/check.js";
 import { faqFeature } from "./features/faq.js";
 import { chatMemberFeature } from "./features/chatMember.js";
 import { deadlinesFeature } from "./features/deadlines.js";
+import { documentsFeature } from "./features/documents.js";
+import { compareFeature } from "./features/compare.js";
+import { feesFeature } from "./features/fees.js";
 import { remindersFeature } from "./features/reminders.js";
 import { settingsFeature } from "./features/settings.js";
 import { createRemindFlow, REMIND_FLOW_ID } from "../flows/remind.js";
@@ -116,7 +119,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       plugins: [i18nMiddleware<FlowContext>(services)],
     }),
   );
-  app.use(checkFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
+  app.use(checkFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
   app.use(unhandledFeature);
   return bot;
 }
