@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Sealer } from "./crypto.js";
 import { plansOf, type DeadlineChoices, type DeadlinePlan, type PlanChanges, type PlannedRow, type ReminderPayload, type ReminderRow, type ReminderStore } from "./reminders.js";
 import type { SqliteDb } from "./sqlite.js";
@@ -52,6 +53,14 @@ export class SqliteReminders implements ReminderStore {
     this.resealStmt = db.prepare("UPDATE reminders SET sealed = ? WHERE id = ?");
   }
 
+  /** Statements by their SQL, prepared once: better-sqlite3 compiles the SQL anew on every `prepare`. */
+  private readonly statements = new Map<string, Statement>();
+  private sql(text: string): Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
+
   private seal(userId: number, slot: Buffer, data: Sealed): Buffer {
     return this.sealer.seal(JSON.stringify(data), aad(userId, slot));
   }
@@ -65,7 +74,7 @@ export class SqliteReminders implements ReminderStore {
     } catch {
       this.db.transaction(() => {
         this.quarantine.put("reminders", r.user_id, r.sealed);
-        this.db.prepare("DELETE FROM reminders WHERE id = ?").run(r.id);
+        this.sql("DELETE FROM reminders WHERE id = ?").run(r.id);
       })();
       return undefined;
     }
@@ -96,7 +105,7 @@ export class SqliteReminders implements ReminderStore {
 
   /** Rewrites the sealed part of one row (the sent time, a snoozed plan). */
   private reseal(id: number, change: (s: Sealed) => Sealed): void {
-    const raw = this.db.prepare("SELECT * FROM reminders WHERE id = ?").get(id) as (Raw & { slot: Buffer }) | undefined;
+    const raw = this.sql("SELECT * FROM reminders WHERE id = ?").get(id) as (Raw & { slot: Buffer }) | undefined;
     const s = raw && this.open(raw);
     if (raw && s) this.resealStmt.run(this.seal(raw.user_id, raw.slot, change(s)), id);
   }
@@ -104,7 +113,7 @@ export class SqliteReminders implements ReminderStore {
   /** The person's choices per deadline; an unreadable record is set aside and treated as none. */
   private readChoices(userId: number): Map<string, DeadlineChoices> {
     const out = new Map<string, DeadlineChoices>();
-    const raws = this.db.prepare("SELECT deadline_tag, sealed FROM reminder_deadlines WHERE user_id = ?").all(userId) as Array<{ deadline_tag: Buffer; sealed: Buffer }>;
+    const raws = this.sql("SELECT deadline_tag, sealed FROM reminder_deadlines WHERE user_id = ?").all(userId) as Array<{ deadline_tag: Buffer; sealed: Buffer }>;
     for (const r of raws) {
       try {
         const c = JSON.parse(this.sealer.open(r.sealed, choicesAad(userId, r.deadline_tag))) as DeadlineChoices;
@@ -112,7 +121,7 @@ export class SqliteReminders implements ReminderStore {
       } catch {
         this.db.transaction(() => {
           this.quarantine.put("reminder_deadlines", userId, r.sealed);
-          this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, r.deadline_tag);
+          this.sql("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, r.deadline_tag);
         })();
       }
     }
@@ -121,21 +130,19 @@ export class SqliteReminders implements ReminderStore {
 
   private writeChoices(userId: number, c: DeadlineChoices): void {
     const tag = this.sealer.tag(deadlineText(userId, c.deadlineId));
-    this.db
-      .prepare("INSERT INTO reminder_deadlines (user_id, deadline_tag, sealed) VALUES (?, ?, ?) ON CONFLICT (user_id, deadline_tag) DO UPDATE SET sealed = excluded.sealed")
+    this.sql("INSERT INTO reminder_deadlines (user_id, deadline_tag, sealed) VALUES (?, ?, ?) ON CONFLICT (user_id, deadline_tag) DO UPDATE SET sealed = excluded.sealed")
       .run(userId, tag, this.sealer.seal(JSON.stringify(c), choicesAad(userId, tag)));
   }
 
   private dropChoices(userId: number, deadlineId: string): void {
-    this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, deadlineId)));
+    this.sql("DELETE FROM reminder_deadlines WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, deadlineId)));
   }
 
   private insertRow(userId: number, deadlineId: string, offsetId: string, dueAt: number, deadlineEnd: number, payload: ReminderPayload): void {
     const slot = this.sealer.tag(slotText(userId, deadlineId, offsetId));
     const at = toMinute(dueAt);
     const data: Sealed = { deadlineId, offsetId, plannedAt: at, deadlineEnd, payload };
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO reminders (user_id, slot, deadline_tag, due_at, sealed) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (user_id, slot) DO NOTHING`,
       )
@@ -144,17 +151,17 @@ export class SqliteReminders implements ReminderStore {
 
   async applyPlan(userId: number, plans: DeadlinePlan[]): Promise<PlanChanges> {
     const changes: PlanChanges = { changed: [], removed: [], pending: 0 };
-    const dropRow = this.db.prepare("DELETE FROM reminders WHERE id = ?");
-    const moveRow = this.db.prepare("UPDATE reminders SET due_at = ? WHERE id = ?");
+    const dropRow = this.sql("DELETE FROM reminders WHERE id = ?");
+    const moveRow = this.sql("UPDATE reminders SET due_at = ? WHERE id = ?");
     this.db.transaction(() => {
-      const existing = this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ?").all(userId) as Raw[]);
+      const existing = this.rows(this.sql("SELECT * FROM reminders WHERE user_id = ?").all(userId) as Raw[]);
       const choices = this.readChoices(userId);
       const byDeadline = new Map<string, ReminderRow[]>();
       for (const r of existing) byDeadline.set(r.deadlineId, [...(byDeadline.get(r.deadlineId) ?? []), r]);
       const planned = new Set(plans.map((p) => p.deadlineId));
       for (const id of new Set([...byDeadline.keys(), ...choices.keys()])) {
         if (planned.has(id)) continue;
-        this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, id)));
+        this.sql("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, this.sealer.tag(deadlineText(userId, id)));
         this.dropChoices(userId, id);
         if (byDeadline.get(id)?.some((r) => r.status === "pending")) changes.removed.push(id);
       }
@@ -196,7 +203,7 @@ export class SqliteReminders implements ReminderStore {
         // Pending rows of an offset already past (due while the bot was away) stay, to be sent late.
         for (const r of pending) if (p.offsets.includes(r.offsetId) && !p.rows.some((q) => q.offsetId === r.offsetId)) this.reseal(r.id, (s) => ({ ...s, deadlineEnd: p.deadlineEnd, payload: p.payload }));
       }
-      changes.pending = (this.db.prepare("SELECT COUNT(*) AS n FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed')").get(userId) as { n: number }).n;
+      changes.pending = (this.sql("SELECT COUNT(*) AS n FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed')").get(userId) as { n: number }).n;
     })();
     return changes;
   }
@@ -206,12 +213,12 @@ export class SqliteReminders implements ReminderStore {
   }
 
   async claimDue(now: number, limit: number): Promise<ReminderRow[]> {
-    const select = this.db.prepare(
+    const select = this.sql(
       `SELECT r.* FROM reminders r LEFT JOIN reminder_users u ON u.user_id = r.user_id
        WHERE r.status = 'pending' AND r.due_at <= ? AND COALESCE(u.paused, 0) = 0
        ORDER BY r.due_at, r.id LIMIT ?`,
     );
-    const claim = this.db.prepare("UPDATE reminders SET status = 'claimed', claimed_at = ? WHERE id = ? AND status = 'pending'");
+    const claim = this.sql("UPDATE reminders SET status = 'claimed', claimed_at = ? WHERE id = ? AND status = 'pending'");
     return this.db.transaction(() => {
       const rows = this.rows(select.all(now, limit) as Array<Raw & { slot: Buffer }>);
       for (const r of rows) claim.run(now, r.id);
@@ -221,43 +228,41 @@ export class SqliteReminders implements ReminderStore {
 
   async markSent(id: number, now: number): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare("UPDATE reminders SET status = 'sent' WHERE id = ?").run(id);
+      this.sql("UPDATE reminders SET status = 'sent' WHERE id = ?").run(id);
       this.reseal(id, (s) => ({ ...s, sentAt: now }));
     })();
   }
 
   async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {
-    this.db
-      .prepare("UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?, attempts = attempts + ? WHERE id = ?")
+    this.sql("UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = ?, attempts = attempts + ? WHERE id = ?")
       .run(toMinute(dueAt), countAttempt ? 1 : 0, id);
   }
 
   async markExpired(id: number): Promise<void> {
-    this.db.prepare("UPDATE reminders SET status = 'expired' WHERE id = ?").run(id);
+    this.sql("UPDATE reminders SET status = 'expired' WHERE id = ?").run(id);
   }
 
   async markFailed(id: number): Promise<void> {
-    this.db.prepare("UPDATE reminders SET status = 'failed' WHERE id = ?").run(id);
+    this.sql("UPDATE reminders SET status = 'failed' WHERE id = ?").run(id);
   }
 
   async releaseStaleClaims(claimedBefore: number): Promise<number> {
-    return this.db.prepare("UPDATE reminders SET status = 'pending', claimed_at = NULL WHERE status = 'claimed' AND claimed_at < ?").run(claimedBefore)
+    return this.sql("UPDATE reminders SET status = 'pending', claimed_at = NULL WHERE status = 'claimed' AND claimed_at < ?").run(claimedBefore)
       .changes;
   }
 
   async setPaused(userId: number, paused: boolean): Promise<void> {
-    this.db
-      .prepare("INSERT INTO reminder_users (user_id, paused) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET paused = excluded.paused")
+    this.sql("INSERT INTO reminder_users (user_id, paused) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET paused = excluded.paused")
       .run(userId, paused ? 1 : 0);
   }
 
   async isPaused(userId: number): Promise<boolean> {
-    const row = this.db.prepare("SELECT paused FROM reminder_users WHERE user_id = ?").get(userId) as { paused: number } | undefined;
+    const row = this.sql("SELECT paused FROM reminder_users WHERE user_id = ?").get(userId) as { paused: number } | undefined;
     return row?.paused === 1;
   }
 
   async upcoming(userId: number): Promise<ReminderRow[]> {
-    const rows = this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed') ORDER BY due_at, id").all(userId) as Raw[];
+    const rows = this.sql("SELECT * FROM reminders WHERE user_id = ? AND status IN ('pending', 'claimed') ORDER BY due_at, id").all(userId) as Raw[];
     return this.rows(rows);
   }
 
@@ -265,7 +270,7 @@ export class SqliteReminders implements ReminderStore {
     const at = toMinute(dueAt);
     return this.db.transaction(() => {
       const changed =
-        this.db.prepare("UPDATE reminders SET due_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(at, id, userId)
+        this.sql("UPDATE reminders SET due_at = ?, status = 'pending', claimed_at = NULL WHERE id = ? AND user_id = ? AND status IN ('pending', 'sent')").run(at, id, userId)
           .changes > 0;
       if (changed) this.reseal(id, (s) => ({ ...s, plannedAt: at, snoozed: true }));
       return changed;
@@ -275,20 +280,20 @@ export class SqliteReminders implements ReminderStore {
   async dismiss(userId: number, which: { id: number } | { deadlineId: string; mark: "muted" | "done" }): Promise<boolean> {
     return this.db.transaction(() => {
       if ("id" in which) {
-        const raw = this.db.prepare("SELECT * FROM reminders WHERE id = ? AND user_id = ? AND status = 'pending'").get(which.id, userId) as Raw | undefined;
+        const raw = this.sql("SELECT * FROM reminders WHERE id = ? AND user_id = ? AND status = 'pending'").get(which.id, userId) as Raw | undefined;
         const [row] = raw ? this.rows([raw]) : [];
         if (!row) return false;
         const c = this.readChoices(userId).get(row.deadlineId) ?? { deadlineId: row.deadlineId, date: row.payload.date };
         this.writeChoices(userId, { ...c, deleted: [...new Set([...(c.deleted ?? []), row.offsetId])] });
-        this.db.prepare("DELETE FROM reminders WHERE id = ?").run(row.id);
+        this.sql("DELETE FROM reminders WHERE id = ?").run(row.id);
         return true;
       }
       const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
       const c = this.readChoices(userId).get(which.deadlineId);
-      const pending = this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").all(userId, tag) as Raw[]);
+      const pending = this.rows(this.sql("SELECT * FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").all(userId, tag) as Raw[]);
       if (!c && pending.length === 0) return false;
       this.writeChoices(userId, { ...(c ?? { deadlineId: which.deadlineId, date: pending[0]!.payload.date }), [which.mark]: true });
-      this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").run(userId, tag);
+      this.sql("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ? AND status = 'pending'").run(userId, tag);
       return true;
     })();
   }
@@ -319,18 +324,18 @@ export class SqliteReminders implements ReminderStore {
   }
 
   async delete(userId: number, which: { id?: number; deadlineId?: string }): Promise<number> {
-    if (which.id !== undefined) return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND id = ?").run(userId, which.id).changes;
+    if (which.id !== undefined) return this.sql("DELETE FROM reminders WHERE user_id = ? AND id = ?").run(userId, which.id).changes;
     if (which.deadlineId !== undefined) {
       const tag = this.sealer.tag(deadlineText(userId, which.deadlineId));
       this.dropChoices(userId, which.deadlineId);
-      return this.db.prepare("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, tag).changes;
+      return this.sql("DELETE FROM reminders WHERE user_id = ? AND deadline_tag = ?").run(userId, tag).changes;
     }
-    this.db.prepare("DELETE FROM reminder_deadlines WHERE user_id = ?").run(userId);
-    return this.db.prepare("DELETE FROM reminders WHERE user_id = ?").run(userId).changes;
+    this.sql("DELETE FROM reminder_deadlines WHERE user_id = ?").run(userId);
+    return this.sql("DELETE FROM reminders WHERE user_id = ?").run(userId).changes;
   }
 
   async all(userId: number): Promise<ReminderRow[]> {
-    return this.rows(this.db.prepare("SELECT * FROM reminders WHERE user_id = ? ORDER BY due_at, id").all(userId) as Raw[]);
+    return this.rows(this.sql("SELECT * FROM reminders WHERE user_id = ? ORDER BY due_at, id").all(userId) as Raw[]);
   }
 }
 
