@@ -1,9 +1,10 @@
 /**
  * Startup: from spawning the process to its first getUpdates, against a Bot API on loopback that answers
- * at once; under tsx (`npm start`) and compiled (`node dist/main.js`, when `npm run build` has made it).
+ * at once; under tsx (`npm start`) and compiled (`node dist/main.js`, built first with `npm run build`
+ * when dist/ is missing or older than a file under src/).
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -60,6 +61,16 @@ async function rounds(args: string[]): Promise<number[]> {
   return out;
 }
 
+/** Builds dist/ unless it is newer than every file under src/; false when the build failed. */
+function ensureBuilt(): boolean {
+  const built = join(root, "dist/main.js");
+  const newest = Math.max(...readdirSync(join(root, "src"), { recursive: true }).map((f) => statSync(join(root, "src", String(f))).mtimeMs));
+  if (existsSync(built) && statSync(built).mtimeMs >= newest) return true;
+  process.stderr.write("dist/ missing or older than src/: npm run build\n");
+  const r = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  return existsSync(built) && (r.status === 0 || statSync(built).mtimeMs >= newest);
+}
+
 const tsx = await rounds(["--import", "tsx", "src/main.ts"]);
-const compiled = existsSync(join(root, "dist/main.js")) ? await rounds(["dist/main.js"]) : undefined;
-report({ startup_ms_tsx: summary(tsx), ...(compiled ? { startup_ms: summary(compiled) } : { startup_ms: null, startup_note: "no dist/main.js: run npm run build for the compiled figure" }) });
+const compiled = ensureBuilt() ? await rounds(["dist/main.js"]) : undefined;
+report({ startup_ms_tsx: summary(tsx), ...(compiled ? { startup_ms: summary(compiled) } : { startup_ms: null, startup_note: "npm run build made no dist/main.js" }) });
