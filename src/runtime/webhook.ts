@@ -13,6 +13,7 @@ import type { ReminderDispatcher } from "../reminders/dispatcher.js";
 import type { ChatLock, WebhookInboxStore } from "../store/index.js";
 import { ALLOWED_UPDATES, inboxEntry } from "./inboxRunner.js";
 import { initWithRetry, STOP_GRACE_MS } from "./polling.js";
+import { ReplayingFetch } from "./replayFetch.js";
 import { startReminders } from "./reminders.js";
 
 /** A crash while handling an update makes it one more attempt; past this it is dropped, not retried forever. */
@@ -32,6 +33,8 @@ export interface WebhookOptions {
   path: string;
   /** Database reachable (for /readyz). */
   ping(): Promise<void>;
+  /** The bot's transport when it records its Bot API calls (PostgreSQL): an interrupted update's replies are not sent twice. */
+  replay?: ReplayingFetch;
 }
 
 export interface WebhookServer {
@@ -47,31 +50,34 @@ export interface WebhookServer {
 /**
  * The HTTP side of webhook mode, on node:http. grammY's `webhookCallback` hands each request straight to
  * `bot.handleUpdate`; here each update is first recorded in the inbox (shared by every instance), then the
- * chat's lock is taken and the chat's pending updates are handled in update_id order, each marked done. So an
- * update Telegram re-sends, to this instance or another, is handled once; a chat's updates never run at once
- * on two instances; and the updates of an instance killed mid-way are handled when Telegram re-sends them.
- * The answer (200) goes only after handling, so Telegram re-sends whatever a crash interrupted.
+ * chat's pending updates are handled in update_id order, one at a time, each under the chat's lock. On
+ * PostgreSQL the lock's transaction is the update's unit of work: the session, the conversation state,
+ * milestones, reminders and the inbox's done mark commit together (`WebhookInboxStore.settle`). So an
+ * update Telegram re-sends, to this instance or another, is handled once; a chat's updates never run at
+ * once on two instances; and an update an instance was killed in the middle of has left no state behind
+ * and is handled again, from the start, when Telegram re-sends it (its messages already sent are answered
+ * from the replay log, not sent again). The answer (200) goes only after the commit.
  */
 export async function startWebhookServer<C extends Context>(bot: Bot<C>, options: WebhookOptions, listen: { port: number; host?: string }): Promise<WebhookServer> {
-  const { inbox, chatLock, logger } = options;
+  const { inbox, chatLock, logger, replay } = options;
   const secret = Buffer.from(options.secret, "utf8");
   let inFlight = 0;
   let stopping = false;
 
-  const handleChat = async (chatKey: number | undefined, updateId: number, chatless: boolean) => {
-    const pending = await inbox.pendingOfChat(chatless ? undefined : chatKey, updateId);
-    for (const entry of pending) {
-      if (entry.update === undefined || entry.attempts > MAX_ATTEMPTS) {
-        logger.error({ update_id: entry.updateId, attempts: entry.attempts }, "dropping an update from the inbox (unreadable or failed too often)");
-      } else {
-        try {
-          await bot.handleUpdate(entry.update as Update);
-        } catch (err) {
-          logger.error({ err, update_id: entry.updateId }, "update failed outside the error boundary");
-        }
-      }
+  /** Handles the chat's oldest pending update up to `updateId`; returns its id, or `updateId` if none is left. */
+  const handleNext = async (chatId: number | undefined, updateId: number): Promise<number> => {
+    const entry = await inbox.nextOfChat(chatId, updateId);
+    if (!entry) return updateId; // handled already, here or on another instance
+    if (entry.update === undefined || entry.attempts > MAX_ATTEMPTS) {
+      logger.error({ update_id: entry.updateId, attempts: entry.attempts }, "dropping an update from the inbox (unreadable or failed too often)");
       await inbox.markDone(entry.updateId);
+      return entry.updateId;
     }
+    const update = entry.update as Update;
+    const handle = () => bot.handleUpdate(update);
+    const error = await inbox.settle(entry.updateId, replay ? () => replay.run(entry.updateId, entry.attempts, handle) : handle);
+    if (error !== undefined) logger.error({ err: error, update_id: entry.updateId }, "update failed outside the error boundary; its writes were rolled back");
+    return entry.updateId;
   };
 
   const receive = async (req: IncomingMessage): Promise<{ status: number; body: string }> => {
@@ -99,9 +105,12 @@ export async function startWebhookServer<C extends Context>(bot: Bot<C>, options
     if (!Number.isSafeInteger(update?.update_id)) return { status: 400, body: '{"error":"not an update"}' };
     const entry = inboxEntry(update);
     await inbox.add([entry]);
-    const chatKey = entry.chatId ?? entry.userId;
-    if (chatKey === undefined) await handleChat(undefined, update.update_id, true);
-    else await chatLock(chatKey, () => handleChat(chatKey, update.update_id, entry.chatId === undefined));
+    const lockKey = entry.chatId ?? entry.userId;
+    // One update per lock (and per transaction), the chat's older ones first, until this one is handled.
+    for (;;) {
+      const handled = lockKey === undefined ? await handleNext(undefined, update.update_id) : await chatLock(lockKey, () => handleNext(entry.chatId, update.update_id));
+      if (handled >= update.update_id) break;
+    }
     return { status: 200, body: "{}" };
   };
 
@@ -167,12 +176,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function runWebhook(config: Extract<Config, { mode: "webhook" }>, services: BotServices): Promise<void> {
   const { logger, stores } = services;
   const gate = new InteractiveGate();
-  const bot = createBot(config.BOT_TOKEN, services, { client: { apiRoot: config.BOT_API_ROOT }, gate });
+  const replay = stores.inbox.replayLog ? new ReplayingFetch(stores.inbox.replayLog, logger) : undefined;
+  const bot = createBot(config.BOT_TOKEN, services, { client: { apiRoot: config.BOT_API_ROOT, ...(replay ? { fetch: replay.fetch as never } : {}) }, gate });
   await initWithRetry(() => bot.init(), logger);
   await registerBotProfile(bot.api, services.i18n).catch((err: unknown) => logger.warn({ err }, "could not register commands and descriptions; continuing"));
   const http = await startWebhookServer(
     bot,
-    { inbox: stores.inbox, chatLock: stores.chatLock, logger, secret: config.WEBHOOK_SECRET, path: new URL(config.WEBHOOK_URL).pathname, ping: () => stores.ping() },
+    { inbox: stores.inbox, chatLock: stores.chatLock, logger, secret: config.WEBHOOK_SECRET, path: new URL(config.WEBHOOK_URL).pathname, ping: () => stores.ping(), replay },
     { port: config.PORT },
   );
   await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });

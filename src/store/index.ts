@@ -115,7 +115,7 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
   const documents = new PgKeyValue(db, "documents", sealer, clock, quarantine);
   const alerts = new PgKeyValue(db, "alerts", sealer, clock, quarantine);
   const reminders = new PgReminders(db, sealer, quarantine, clock, options.reminders);
-  const locks = pgChatLocks(url, options.lockPoolSize);
+  const locks = pgChatLocks(db, url, options.lockPoolSize);
   return {
     sessions,
     conversations,

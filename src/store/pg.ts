@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import type { Sealer } from "./crypto.js";
 import { DataKeyMismatchError, StoredDataError } from "./sqlite.js";
@@ -10,9 +11,42 @@ export interface Queryable {
 /** The PostgreSQL database: a pool, transactions on one client of it, and a clean close. */
 export interface PgDb extends Queryable {
   pool: pg.Pool;
-  /** Runs `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on a throw) on one client of the pool. */
+  /**
+   * Runs `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on a throw) on one client of the pool; inside a
+   * unit of work (`unit`), a savepoint of the unit's transaction instead.
+   */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` as one unit of work: every query and `tx` of this database made anywhere inside `fn` (its
+   * whole async call tree: session, conversation state, milestones, reminders, inbox) runs in one
+   * transaction on `client` (already inside BEGIN), so it all commits together or not at all. If any query
+   * inside failed (the transaction is then aborted), the unit throws `UnitFailedError` and the caller rolls back.
+   * Nested inside another unit: a savepoint of it, rolled back when `fn` throws or a query inside failed.
+   */
+  unit<T>(fn: () => Promise<T>, client?: pg.PoolClient): Promise<T>;
+  /** Whether the caller runs inside a unit of work. */
+  inUnit(): boolean;
+  /** Runs `fn` outside any unit of work: its queries commit on their own at once (attempt counters, replay logs). */
+  outside<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A query inside a unit of work failed: PostgreSQL aborted the unit's transaction, nothing of it can commit. */
+export class UnitFailedError extends Error {
+  override name = "UnitFailedError";
+  constructor(override readonly cause: unknown) {
+    super(`a query inside the unit of work failed (${cause instanceof Error ? cause.message : String(cause)}); its transaction was rolled back`);
+  }
+}
+
+/** The transaction that the queries of one unit of work share. */
+interface Unit {
+  client: pg.PoolClient;
+  /** False once the unit committed or rolled back: a straggler (a step the watchdog gave up) goes to the pool. */
+  open: boolean;
+  /** The first query error not undone by a savepoint (the transaction is aborted until then). */
+  failed?: unknown;
+  savepoints: number;
 }
 
 /**
@@ -91,10 +125,77 @@ export async function openPgDatabase(url: string, sealer: Sealer, options: { max
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, types, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  const db = unitsOf(pool);
+  try {
+    await migrate(db);
+    await checkKey(db, sealer);
+  } catch (err) {
+    await pool.end().catch(() => {});
+    if (err instanceof DataKeyMismatchError) throw err;
+    const where = url.replace(/\/\/[^@/]*@/, "//");
+    throw new StoredDataError(`Cannot use the PostgreSQL database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return db;
+}
+
+const listening = new WeakSet<pg.PoolClient>();
+/**
+ * A checked-out client whose connection is cut (the server restarted, the backend was terminated) emits
+ * `error`; unheard, that would end the process. The query in progress fails all the same, which is what
+ * the caller sees; the broken client is then not given back to the pool.
+ */
+function quiet(client: pg.PoolClient): pg.PoolClient {
+  if (!listening.has(client)) {
+    listening.add(client);
+    client.on("error", () => {});
+  }
+  return client;
+}
+
+/**
+ * The pool's queries and transactions, aware of units of work. A unit is found through AsyncLocalStorage (the
+ * same mechanism the step watchdog uses per update), so the stores keep their plain `db.query` and need no
+ * transaction handed through every call; a query that runs after its unit ended falls back to the pool.
+ */
+function unitsOf(pool: pg.Pool): PgDb {
+  const units = new AsyncLocalStorage<Unit>();
+  const current = () => {
+    const unit = units.getStore();
+    return unit?.open ? unit : undefined;
+  };
+  /** A query on the unit's client; an error marks the unit failed (PostgreSQL aborted its transaction). */
+  const inUnit = (unit: Unit): Queryable => ({
+    query: (text, values) =>
+      unit.client.query(text, values as unknown[]).catch((err: unknown) => {
+        unit.failed ??= err;
+        throw err;
+      }) as never,
+  });
+  /** `fn` inside a savepoint of `unit`: rolled back to it when `fn` throws or a query inside it failed. */
+  const savepoint = async <T>(unit: Unit, fn: () => Promise<T>): Promise<T> => {
+    const name = `sp${++unit.savepoints}`;
+    await inUnit(unit).query(`SAVEPOINT ${name}`);
+    let out: T;
+    try {
+      out = await fn();
+      if (unit.failed !== undefined) throw new UnitFailedError(unit.failed);
+    } catch (err) {
+      await unit.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      unit.failed = undefined;
+      throw err;
+    }
+    await inUnit(unit).query(`RELEASE SAVEPOINT ${name}`);
+    return out;
+  };
   const db: PgDb = {
     pool,
-    query: (text, values) => pool.query(text, values as unknown[]),
+    query: (text, values) => {
+      const unit = current();
+      return unit ? inUnit(unit).query(text, values) : pool.query(text, values as unknown[]);
+    },
     tx: async (fn) => {
+      const unit = current();
+      if (unit) return savepoint(unit, () => fn(inUnit(unit)));
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
@@ -108,17 +209,33 @@ export async function openPgDatabase(url: string, sealer: Sealer, options: { max
         client.release();
       }
     },
+    unit: async (fn, given) => {
+      const outer = current();
+      if (outer && !given) return savepoint(outer, fn);
+      const client = given ?? quiet(await pool.connect());
+      const unit: Unit = { client, open: true, savepoints: 0 };
+      let broken = false;
+      try {
+        if (!given) await client.query("BEGIN");
+        const out = await units.run(unit, fn);
+        if (unit.failed !== undefined) throw new UnitFailedError(unit.failed);
+        unit.open = false;
+        await client.query("COMMIT");
+        return out;
+      } catch (err) {
+        broken = true;
+        unit.open = false;
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      } finally {
+        unit.open = false;
+        if (!given) client.release(broken);
+      }
+    },
+    inUnit: () => current() !== undefined,
+    outside: (fn) => units.exit(fn),
     close: () => pool.end(),
   };
-  try {
-    await migrate(db);
-    await checkKey(db, sealer);
-  } catch (err) {
-    await pool.end().catch(() => {});
-    if (err instanceof DataKeyMismatchError) throw err;
-    const where = url.replace(/\/\/[^@/]*@/, "//");
-    throw new StoredDataError(`Cannot use the PostgreSQL database at ${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
   return db;
 }
 
@@ -160,27 +277,29 @@ async function checkKey(db: PgDb, sealer: Sealer): Promise<void> {
 }
 
 /**
- * A chat's lock across every instance on this database: a transaction-scoped advisory lock, held while `fn`
- * runs. If the instance dies, its connection closes and PostgreSQL releases the lock, so a dead holder never
- * blocks the chat. The locks have their own small pool: a holder's work queries the main pool, so holders
- * waiting for connections can never starve the work that would release them (at most `max` chats at once).
+ * A chat's lock across every instance on this database: a transaction-scoped advisory lock, and that
+ * transaction is the unit of work of `fn` (`PgDb.unit`): everything `fn` writes through `db` commits with
+ * the lock's release, or not at all. If the instance dies, its connection closes and PostgreSQL rolls the
+ * transaction back and releases the lock, so a dead holder never blocks the chat and leaves nothing half
+ * written. The locks have their own small pool (at most `max` chats at once): waiters hold those
+ * connections, never the main pool's, so what a holder does outside its unit (attempt counters, replay
+ * logs) always finds a connection.
  */
-export function pgChatLocks(url: string, max = 10) {
+export function pgChatLocks(db: PgDb, url: string, max = 10) {
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 0 });
   pool.on("error", () => {});
   const lock = async <T>(chatKey: number, fn: () => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    let broken = false;
+    const client = quiet(await pool.connect());
+    let broken = true;
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('chat:' || $1::text, 0))", [chatKey]);
-      return await fn();
-    } catch (err) {
-      broken = true;
-      throw err;
+      const out = await db.unit(fn, client);
+      broken = false;
+      return out;
     } finally {
-      await client.query(broken ? "ROLLBACK" : "COMMIT").catch(() => {});
-      client.release();
+      // `unit` committed or rolled back; a client whose connection failed is not reused.
+      client.release(broken);
     }
   };
   return { lock, close: () => pool.end() };

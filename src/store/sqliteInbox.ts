@@ -81,6 +81,31 @@ export class SqliteInbox implements WebhookInboxStore {
     })();
   }
 
+  async nextOfChat(chatId: number | undefined, updateId: number): Promise<InboxEntry | undefined> {
+    const where = chatId === undefined ? "update_id = ? AND done = 0" : "chat_id = ? AND done = 0 AND update_id <= ?";
+    const args = chatId === undefined ? [updateId] : [chatId, updateId];
+    return this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT update_id, payload, attempts FROM inbox WHERE ${where} ORDER BY update_id LIMIT 1`).get(...args) as
+        | { update_id: number; payload: Buffer; attempts: number }
+        | undefined;
+      if (!row) return undefined;
+      this.db.prepare("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?").run(row.update_id);
+      return { updateId: row.update_id, update: this.open(row), attempts: row.attempts + 1 };
+    })();
+  }
+
+  /** One process, statements that commit as they go: the done mark follows the handling's writes. */
+  async settle(updateId: number, handle: () => Promise<void>): Promise<unknown> {
+    let error: unknown;
+    try {
+      await handle();
+    } catch (err) {
+      error = err;
+    }
+    await this.markDone(updateId);
+    return error;
+  }
+
   async sweepHandled(receivedBefore: number): Promise<number> {
     return this.db.prepare("DELETE FROM inbox WHERE done = 1 AND received_at < ?").run(receivedBefore).changes;
   }
