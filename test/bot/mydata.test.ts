@@ -59,8 +59,7 @@ describe("/mydata", () => {
     const user = new TestUser(h, { id: 720 });
     await h.services.stores.milestones.write("720", { entry: "2026-11-27" });
     await h.services.stores.users.update(720, { timezone: "Europe/Berlin" });
-    const db = (h.services.stores as unknown as { db: import("../../src/store/sqlite.js").SqliteDb }).db;
-    db.prepare("UPDATE users SET prefs = zeroblob(40) WHERE user_id = 720").run();
+    await h.store.sql("UPDATE users SET prefs = ? WHERE user_id = 720", [Buffer.alloc(40)]);
     await user.send("/mydata");
     const { data } = sentDocument(user);
     expect(data.milestones).toEqual({ entry: "2026-11-27" });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SqliteDb } from "../../src/store/sqlite.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
 /** The welcome is followed by the list of commands: match its start. */
@@ -12,15 +11,15 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const t = (lng: string) => h.services.i18n.getFixedT(lng);
-const db = () => (h.services.stores as unknown as { db: SqliteDb }).db;
 
 /** Flips one bit in the middle of a stored ciphertext, as a bad disk sector would. */
-function flipBit(table: "users" | "kv", where: string, ...args: unknown[]): void {
+async function flipBit(table: "users" | "kv", where: string, ...args: unknown[]): Promise<void> {
   const column = table === "users" ? "prefs" : "value";
-  const row = db().prepare(`SELECT ${column} AS v FROM ${table} WHERE ${where}`).get(...args) as { v: Buffer };
+  const [row] = (await h.store.sql(`SELECT ${column} AS v FROM ${table} WHERE ${where}`, args)) as Array<{ v: Buffer }>;
+  if (!row) throw new Error(`no ${table} row where ${where}`);
   const at = Math.floor(row.v.length / 2);
   row.v.writeUInt8(row.v.readUInt8(at) ^ 0x04, at);
-  db().prepare(`UPDATE ${table} SET ${column} = ? WHERE ${where}`).run(row.v, ...args);
+  await h.store.sql(`UPDATE ${table} SET ${column} = ? WHERE ${where}`, [row.v, ...args]);
 }
 
 describe("a stored row that fails to decrypt", () => {
@@ -28,7 +27,7 @@ describe("a stored row that fails to decrypt", () => {
     const user = new TestUser(h, { id: 930, language_code: "ru", first_name: "Dana" });
     await user.send("/language");
     await user.press("Deutsch");
-    flipBit("users", "user_id = ?", 930);
+    await flipBit("users", "user_id = ?", 930);
 
     await user.send("/start");
     expect(user.replies()).toEqual([t("ru")("privacy.unreadable"), expect.stringMatching(new RegExp(`^${escapeRe(t("ru")("start.welcome", { name: "Dana" }))}`))]);
@@ -37,7 +36,7 @@ describe("a stored row that fails to decrypt", () => {
     await user.send("/forget");
     await user.press(t("ru")("forget.erase_button"));
     expect(user.lastText()).toBe(t("ru")("forget.done"));
-    expect(db().prepare("SELECT COUNT(*) AS n FROM unreadable").get()).toEqual({ n: 0 });
+    expect(await h.store.sql("SELECT source FROM unreadable")).toEqual([]);
 
     const logs = h.logs.join("");
     expect(logs).toContain("stored data could not be read");
@@ -49,7 +48,7 @@ describe("a stored row that fails to decrypt", () => {
     const user = new TestUser(h, { id: 931, language_code: "kk" });
     await user.send("/check");
     await user.send("Германия");
-    flipBit("kv", "ns = 'conversation' AND key = ?", "931");
+    await flipBit("kv", "ns = 'conversation' AND key = ?", "931");
 
     await user.send("/cancel");
     expect(user.replies()).toEqual([t("kk")("privacy.unreadable"), t("kk")("cancel.nothing")]);
@@ -62,7 +61,7 @@ describe("a stored row that fails to decrypt", () => {
   it("(an open conversation) does not block /forget either", async () => {
     const user = new TestUser(h, { id: 932, language_code: "de" });
     await user.send("/remind");
-    flipBit("kv", "ns = 'conversation' AND key = ?", "932");
+    await flipBit("kv", "ns = 'conversation' AND key = ?", "932");
     await user.send("/forget");
     expect(user.replies()).toEqual([t("de")("privacy.unreadable"), t("de")("forget.confirm")]);
     await user.press(t("de")("forget.erase_button"));

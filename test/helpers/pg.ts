@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { PG_IMPERSONAL_TABLES } from "../../src/store/pg.js";
+import { pgPersonColumns } from "../../src/store/pgPersonalData.js";
+import type { StoreAccess } from "./storeAccess.js";
 
 /** The test PostgreSQL server (test/setup/postgres.ts), or undefined when none could be started. */
 export const PG_URL: string | undefined = inject("databaseUrl") || undefined;
@@ -21,6 +24,42 @@ export async function freshDatabase(): Promise<string> {
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * A new database copied from `template` (CREATE DATABASE … TEMPLATE: a file copy, faster than migrating an
+ * empty one); its URL. Dropped by `dropTestDatabase` or `dropTestDatabases`. No session may be connected to
+ * the template while it is copied.
+ */
+export async function cloneDatabase(template: string): Promise<string> {
+  if (!PG_URL) throw new Error("no PostgreSQL for tests");
+  const name = `nomad_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)} STRATEGY FILE_COPY`);
+  } finally {
+    await admin.end();
+  }
+  created.push(name);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops one database made by `freshDatabase` or `cloneDatabase` (its pools must be closed). */
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const at = created.indexOf(name);
+  if (!PG_URL || at < 0) return;
+  created.splice(at, 1);
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Drops the databases this file created (their pools must be closed). */
@@ -59,4 +98,26 @@ export async function pgRaw(url: string, text: string, values: unknown[] = []): 
   } finally {
     await client.end();
   }
+}
+
+/** Raw access to the database at `url`, as `sqliteAccess` gives it for SQLite. */
+export function pgAccess(url: string): StoreAccess {
+  return {
+    engine: "postgres",
+    cells: () => pgCells(url),
+    sql: (text, params = []) => {
+      let n = 0;
+      return pgRaw(url, text.replace(/\?/g, () => `$${++n}`), params);
+    },
+    personColumns: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await pgPersonColumns(client);
+      } finally {
+        await client.end();
+      }
+    },
+    impersonal: PG_IMPERSONAL_TABLES,
+  };
 }
