@@ -9,6 +9,8 @@ import { processTerm, tokenize } from "./terms.js";
  */
 export class CountryTerms {
   private readonly names = new Map<string, string>();
+  /** The keys of `names` that are a country's name, not a nationality word ("Spain", not "Spanish"). */
+  private readonly places = new Set<string>();
 
   constructor() {
     for (const [key, entry] of countryIndex().names) {
@@ -18,7 +20,34 @@ export class CountryTerms {
       const terms = words.map(processTerm);
       if (terms.some((t) => t === null)) continue;
       this.names.set(terms.join(" "), entry.codes[0]!);
+      if (entry.fuzzy) this.places.add(terms.join(" "));
     }
+  }
+
+  /** The terms of a question that name a country (single words and both words of a pair). */
+  termsIn(terms: readonly (string | null)[]): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i < terms.length; i++) {
+      const one = terms[i];
+      if (!one) continue;
+      if (this.names.has(one)) out.add(one);
+      const next = terms[i + 1];
+      if (next && this.names.has(`${one} ${next}`)) out.add(one).add(next);
+    }
+    return out;
+  }
+
+  /** The codes of the countries these terms name by the country's name (not by a nationality word). */
+  placesIn(terms: readonly (string | null)[]): Set<string> {
+    const codes = new Set<string>();
+    for (let i = 0; i < terms.length; i++) {
+      const one = terms[i];
+      if (!one) continue;
+      if (this.places.has(one)) codes.add(this.names.get(one)!);
+      const next = terms[i + 1];
+      if (next && this.places.has(`${one} ${next}`)) codes.add(this.names.get(`${one} ${next}`)!);
+    }
+    return codes;
   }
 
   /** The codes of the countries named by these index terms (single words and pairs of neighbours). */

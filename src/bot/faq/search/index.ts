@@ -6,6 +6,8 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { looksInDomain } from "./domain.js";
+import { asksAboutForeignVisa } from "./foreignVisa.js";
+import { isGeneralWord } from "./generalWords.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { processTerm, tokenize } from "./terms.js";
 import { latinToCyrillic } from "./translit.js";
@@ -53,6 +55,12 @@ const LANGUAGE_HINT =
   /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|kasachisch(?![a-zäöüß])|russisch(?![a-zäöüß]))/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
+/** A country name found in more topics than this is taken for the common word it stems like. */
+const PLACE_MAX_TOPICS = 4;
+/** The most a number in a question weighs in the explained share. */
+const NUMBER_WEIGHT = 1.5;
+/** A message of at most this many words that reads as thanks or "who are you" is small talk, not a question. */
+const SMALL_TALK_WORDS = 4;
 /** A question naming both programs is most likely asking to compare them. */
 const BOTH_MARK = "qboth";
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
@@ -69,31 +77,47 @@ const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
   ["progbtwelve", "B12-1"],
 ];
 
-/** A term found in more than this share of topics tells topics apart poorly ("visa", "Kazakhstan"). */
-const COMMON_TERM_SHARE = 0.35;
-
 /**
  * When to answer directly. Chosen by a grid search (bench/faqTune.ts) on the tuning half of the second
- * labelled set and read on its held-out half (bench/README.md), never tuned per question.
+ * labelled set and the first set, and read on the second set's held-out half (bench/README.md), never tuned per question.
+ *
+ * "Explained" is the share of the question a topic accounts for: each searchable word weighs by how rare it
+ * is among the topics (a word in every topic, like "visa", weighs little; a word in no topic at all, like
+ * "bitcoin", weighs most), and the topic's document must have matched it (exactly, by prefix or by a typo).
+ * Unlike the raw score it does not grow with the length of the question.
  */
 export const THRESHOLDS = {
-  /** Below this best score nothing is offered. */
-  minScore: 80,
-  /** A confident answer needs this best score… */
-  confidentScore: 12,
-  /** …and to lead the runner-up by this factor… */
-  leadRatio: 1.8,
-  /** …and to cover this share of the question's informative words. */
-  coverage: 0.5,
-  /** A likely answer ("Also about" under it) needs this best score, lead and coverage. */
-  likelyScore: 8,
-  likelyLead: 1.35,
-  likelyCoverage: 0.5,
-  /** Below this coverage of the question's informative words, no topic is offered at all. */
-  noneCoverage: 0.5,
+  /** Below this share explained nothing is offered ("not covered" or "what I can do"). */
+  noneExplained: 0.4,
+  /** A confident answer needs this share explained… */
+  explained: 0.65,
+  /** …and to lead the runner-up's score by this factor. */
+  leadRatio: 1.6,
+  /** A likely answer ("Also about" under it) needs this share explained and this lead. */
+  likelyExplained: 0.45,
+  likelyLead: 1.25,
+  /** A word found in no topic weighs this many times the rarest indexed word. */
+  unknownWeight: 2,
   /** Both programs' answers when the other program's topic scores at least this share of the best. */
   pairShare: 0.55,
 };
+
+/** One candidate topic of a question, before the decision. */
+interface Candidate {
+  id: string;
+  score: number;
+  explained: number;
+}
+
+/** What the search found for a question, before THRESHOLDS decide: used by the bench's tuning too. */
+export interface Ranking {
+  /** Best first (by score), program exclusions applied. */
+  candidates: Candidate[];
+  /** The question named neither program. */
+  unnamed: boolean;
+  /** The question is about another country's visa (foreignVisa.ts). */
+  foreign?: boolean;
+}
 
 /**
  * Finds FAQ topics from free text in any of the four languages. One MiniSearch index holds, per
@@ -102,8 +126,10 @@ export const THRESHOLDS = {
  */
 export class FaqSearch {
   private readonly index: MiniSearch<TopicDoc>;
-  /** Terms that occur in too many topics to decide between them. */
-  private readonly commonTerms: ReadonlySet<string>;
+  /** For every index term, how rare it is among the topics (log of topics over topics holding it). */
+  private readonly rarity: ReadonlyMap<string, number>;
+  private readonly maxRarity: number;
+  private readonly topicsOf: ReadonlyMap<string, number>;
   /** Every term in the index: a Latin word not among them may be Russian or Kazakh typed in Latin letters. */
   private readonly vocabulary: ReadonlySet<string>;
   private readonly countries = new CountryTerms();
@@ -133,27 +159,42 @@ export class FaqSearch {
     }
     this.index.addAll(docs);
     const topicsOf = topicsOfTerms(docs);
-    this.commonTerms = commonTermsOf(topicsOf);
+    const rarity = new Map<string, number>();
+    for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
+    this.rarity = rarity;
+    this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
+    this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
   }
 
   search(fullQuestion: string): SearchResult {
     const question = firstPart(fullQuestion);
-    const result = this.searchTopics(question);
-    if (result.confidence === "confident") return result;
     const chat = smallTalkOf(question);
+    // "thank you", "who are you": a short message that is small talk is answered as such.
+    if (chat && chat !== "greeting" && tokenize(question).length <= SMALL_TALK_WORDS) return { confidence: "confident", topics: [], chat };
+    const result = this.decide(this.rank(question));
+    if (result.confidence === "confident") return result;
     if (chat && (chat !== "greeting" || result.confidence === "none")) return { confidence: "confident", topics: [], chat };
-    if (result.confidence === "none") return { ...result, none: looksInDomain(tokenize(question).join(" ")) ? "not_covered" : "out_of_scope" };
+    if (result.confidence === "none") return { ...result, none: result.none ?? (looksInDomain(tokenize(question).join(" ")) ? "not_covered" : "out_of_scope") };
     return result;
   }
 
-  private searchTopics(question: string): SearchResult {
+  /** The candidate topics of a question with their scores and the share of the question each explains. */
+  rank(question: string): Ranking {
     const words = this.wordsOf(question);
     const terms = words.map((w) => processTerm(w)!);
-    if (words.length === 0) return { confidence: "none", topics: [] };
-    const informative = new Set(words.filter((w, i) => !this.commonTerms.has(terms[i]!)));
+    const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
+    if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
     const language = LANGUAGE_HINT.test(question) && !COVER_LETTER_HINT.test(question) ? [LANGUAGE_MARK] : [];
+    const countryTerms = this.countries.termsIn(terms);
+    // A country's name, not a word that only stems like one ("state", "ғана", "бағасы") and is common in the topics.
+    const placeWords = words.filter((_, i) => {
+      const term = terms[i]!;
+      if (term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS) return false;
+      return [...this.countries.placesIn([term])].some((code) => code !== "KZ");
+    });
+    if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const marks = language.length ? language : this.countryMarks(terms);
     const hits = this.index.search([...words, ...marks, ...both].join(" "), {
       prefix: (term) => term.length >= 3,
@@ -162,31 +203,69 @@ export class FaqSearch {
       combineWith: "OR",
     });
     // A question that names one program is about that program: topics of the other one are left out.
-    const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
     const excluded = named.length === 1 ? (named[0] === "B9-1" ? "B12-1" : "B9-1") : undefined;
     const best = new Map<string, { score: number; matched: Set<string> }>();
+    const matchedAnywhere = new Set<string>();
     for (const hit of hits) {
+      for (const t of hit.queryTerms) matchedAnywhere.add(t);
       const topic = String(hit.topic);
       if (excluded && findTopic(topic)?.program === excluded) continue;
       const seen = best.get(topic);
-      if (!seen || hit.score > seen.score) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
+      if (!seen) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
+      else {
+        seen.score = Math.max(seen.score, hit.score);
+        for (const t of hit.queryTerms) seen.matched.add(t);
+      }
     }
-    const ranked = [...best].sort((a, b) => b[1].score - a[1].score);
-    const top = ranked[0];
-    if (!top || top[1].score < THRESHOLDS.minScore) return { confidence: "none", topics: [] };
-    const score = top[1].score;
+    // The weight of each searchable word of the question (program names and marker terms decide by rules, not here).
+    // A word no topic holds weighs nothing when it is an everyday word or a number, most when it is neither.
+    const weights = new Map<string, number>();
+    words.forEach((word, i) => {
+      const term = terms[i]!;
+      if (term.startsWith("prog") || term.startsWith("q") || weights.has(term)) return;
+      const known = this.rarity.get(term);
+      // A country or nationality is carried by the country marker; a number seldom tells topics apart.
+      if (countryTerms.has(term)) weights.set(term, 0);
+      else if (/^\p{N}+$/u.test(word)) weights.set(term, Math.min(known ?? 0, NUMBER_WEIGHT));
+      else if (known !== undefined) weights.set(term, known);
+      else if (isGeneralWord(word)) weights.set(term, 0);
+      else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * THRESHOLDS.unknownWeight);
+    });
+    let total = 0;
+    for (const w of weights.values()) total += w;
+    const candidates: Candidate[] = [];
+    for (const [id, { score, matched }] of best) {
+      let covered = 0;
+      for (const [term, w] of weights) if (matched.has(term)) covered += w;
+      // A question of program names alone ("b12?") is explained by any topic of that program.
+      candidates.push({ id, score, explained: total === 0 ? 0.5 : covered / total });
+    }
+    // Ranked by score alone: ranking by score × explained was tried (bench/faqTune.ts) and did worse.
+    candidates.sort((a, b) => b.score - a.score);
+    return { candidates, unnamed: named.length === 0 };
+  }
+
+  private topicCount(term: string): number {
+    return this.topicsOf.get(term) ?? 0;
+  }
+
+  /** The answer THRESHOLDS give a ranking. */
+  decide({ candidates, unnamed, foreign }: Ranking): SearchResult {
+    if (foreign) return { confidence: "none", topics: [], none: "out_of_scope" };
+    const top = candidates[0];
+    if (!top || top.explained < THRESHOLDS.noneExplained) return { confidence: "none", topics: [] };
+    const value = (c: Candidate) => c.score;
     // Neither program named and the other program's twin topic close behind: answer both.
-    const twin = named.length === 0 ? counterpartOf(top[0]) : undefined;
-    const twinScore = twin ? (best.get(twin)?.score ?? 0) : 0;
-    const pair = twin !== undefined && twinScore >= score * THRESHOLDS.pairShare;
-    const order = pair ? [top, [twin, best.get(twin)!] as const, ...ranked.filter(([id]) => id !== top[0] && id !== twin)] : ranked;
-    const topics = order.slice(0, 3).map(([id, v]) => ({ id, score: Math.round(v.score * 100) / 100 }));
-    const second = (pair ? ranked.find(([id]) => id !== top[0] && id !== twin) : ranked[1])?.[1].score ?? 0;
-    const coverage = informative.size === 0 ? 0 : coverageOf(top[1].matched, informative);
-    if (coverage < THRESHOLDS.noneCoverage) return { confidence: "none", topics: [] };
-    const lead = second === 0 ? Infinity : score / second;
-    const confident = score >= THRESHOLDS.confidentScore && lead >= THRESHOLDS.leadRatio && coverage >= THRESHOLDS.coverage;
-    const likely = score >= THRESHOLDS.likelyScore && lead >= THRESHOLDS.likelyLead && coverage >= THRESHOLDS.likelyCoverage;
+    const twinId = unnamed ? counterpartOf(top.id) : undefined;
+    const twin = twinId ? candidates.find((c) => c.id === twinId) : undefined;
+    const pair = twin !== undefined && value(twin) >= value(top) * THRESHOLDS.pairShare;
+    const rest = candidates.filter((c) => c !== top && c !== twin);
+    const order = pair ? [top, twin, ...rest] : candidates;
+    const topics = order.slice(0, 3).map((c) => ({ id: c.id, score: Math.round(c.score * 100) / 100 }));
+    const second = (pair ? rest[0] : candidates[1]) ?? undefined;
+    const lead = second ? value(top) / Math.max(value(second), 1e-9) : Infinity;
+    const confident = top.explained >= THRESHOLDS.explained && lead >= THRESHOLDS.leadRatio;
+    const likely = top.explained >= THRESHOLDS.likelyExplained && lead >= THRESHOLDS.likelyLead;
     const confidence: Confidence = confident ? "confident" : likely ? "likely" : "weak";
     return { confidence, topics, ...(pair && confidence !== "weak" ? { both: true } : {}) };
   }
@@ -200,7 +279,8 @@ export class FaqSearch {
     for (const word of tokenize(question)) {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
-      if (/^[a-z']+$/.test(word) && word.length >= 3 && !(term && this.vocabulary.has(term))) {
+      // An English or German word ("die", "some") is no Russian typed in Latin letters, known to the index or not.
+      if (/^[a-z']+$/.test(word) && word.length >= 3 && term !== null && !this.vocabulary.has(term) && !isGeneralWord(word)) {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
         if (cyrTerm === null && isStop(cyrillic)) continue;
@@ -248,16 +328,6 @@ export function firstPart(question: string): string {
   return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
 }
 
-/** Share of the question's words whose term the best document matched (exactly, by prefix or by a typo). */
-function coverageOf(matchedTerms: Set<string>, words: Set<string>): number {
-  let covered = 0;
-  for (const word of words) {
-    const term = processTerm(word)!;
-    if (matchedTerms.has(term) || [...matchedTerms].some((m) => m.startsWith(term) || term.startsWith(m))) covered++;
-  }
-  return covered / words.size;
-}
-
 /** For every index term, the topics whose documents hold it (over all languages). */
 function topicsOfTerms(docs: readonly TopicDoc[]): Map<string, Set<string>> {
   const topicsOf = new Map<string, Set<string>>();
@@ -272,10 +342,4 @@ function topicsOfTerms(docs: readonly TopicDoc[]): Map<string, Set<string>> {
     }
   }
   return topicsOf;
-}
-
-/** Terms present in more than COMMON_TERM_SHARE of the topics. */
-function commonTermsOf(topicsOf: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
-  const limit = COMMON_TERM_SHARE * FAQ_TOPICS.length;
-  return new Set([...topicsOf].filter(([, topics]) => topics.size > limit).map(([term]) => term));
 }
