@@ -62,6 +62,34 @@ for (const [name, list] of Object.entries(sets)) {
   out[`matchCountry_${name}_p50_us`] = summary(whole);
 }
 
+// A free-text question through matchCountry word by word and pair by pair (what the FAQ search did before it
+// looked names up in a map, and what a typo-tolerant country finder in questions would do): per question, the
+// old scan against the index, on the first 200 questions of the second labelled set.
+const questions = (JSON.parse(readFileSync(new URL("../test/data/faq-questions-2.json", import.meta.url), "utf8")) as Array<{ q: string }>)
+  .slice(0, quick ? 60 : 200)
+  .map((x) => {
+    const w = nameKey(x.q).split(" ").filter(Boolean);
+    return [...w, ...w.slice(1).map((b, i) => `${w[i]} ${b}`)];
+  });
+const perQuestion = (fn: (w: string) => unknown) =>
+  questions.map((parts) => {
+    const s = process.hrtime.bigint();
+    for (const part of parts) fn(part);
+    return Number(process.hrtime.bigint() - s) / 1e6;
+  });
+const qBefore: Array<[number, number]> = [];
+const qAfter: Array<[number, number]> = [];
+for (let r = 0; r <= (quick ? 2 : 4); r++) {
+  const b = perQuestion(referenceFuzzy);
+  const a = perQuestion(fuzzyCountryCodes);
+  if (r > 0) (qBefore.push([quantile(b, 0.5), quantile(b, 0.99)]), qAfter.push([quantile(a, 0.5), quantile(a, 0.99)]));
+}
+out.question_words_and_pairs = questions.reduce((n, q) => n + q.length, 0) / questions.length;
+out.fuzzy_per_question_p50_ms_before_scan = summary(qBefore.map((x) => x[0]));
+out.fuzzy_per_question_p99_ms_before_scan = summary(qBefore.map((x) => x[1]));
+out.fuzzy_per_question_p50_ms_after_index = summary(qAfter.map((x) => x[0]));
+out.fuzzy_per_question_p99_ms_after_index = summary(qAfter.map((x) => x[1]));
+
 const keys = [...countryIndex().names.keys()];
 for (const [label, fn] of [["before", referenceEditDistance], ["after", editDistance]] as const) {
   const s = process.hrtime.bigint();
