@@ -31,11 +31,13 @@ export interface DispatcherDeps {
 export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed";
 
 /**
- * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and each
- * row is marked sent right after its send succeeds, so stopping the process at any point loses
- * nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash
- * between a successful send and its commit repeats a reminder (at most one per crash, since rows
- * are sent one by one). Late reminders say so; those whose deadline has passed are dropped.
+ * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and the rows
+ * sent are marked so in one transaction before the dispatcher waits for anything (Telegram's rate, a
+ * person's one-second gap) and at the end of the batch, so stopping the process at any point loses
+ * nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash between a
+ * successful send and its commit repeats reminders: at Telegram's rate every send waits for its slot,
+ * so that is at most one per crash; sends that go back to back (rate limit lifted, a late timer) commit
+ * together, at most a batch. Late reminders say so; those whose deadline has passed are dropped.
  */
 export class ReminderDispatcher {
   /** When the next send may go: slots `GLOBAL_GAP_MS` apart, so late timers do not push every later send back. */
@@ -49,6 +51,8 @@ export class ReminderDispatcher {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  /** Rows sent and not yet marked so: committed together (one transaction) before any wait. */
+  private readonly sentMarks: Array<{ id: number; at: number }> = [];
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -69,6 +73,15 @@ export class ReminderDispatcher {
     this.deps.hooks?.afterClaim?.(rows);
     const outcomes: Outcome[] = [];
     const blocked = new Set<number>();
+    try {
+      await this.sendAll(rows, outcomes, blocked);
+    } finally {
+      await this.commitSent();
+    }
+    return outcomes;
+  }
+
+  private async sendAll(rows: ReminderRow[], outcomes: Outcome[], blocked: Set<number>): Promise<void> {
     for (const [i, row] of rows.entries()) {
       if (blocked.has(row.userId)) {
         // The person blocked the bot: their other reminders in this batch wait with the rest of theirs.
@@ -84,7 +97,12 @@ export class ReminderDispatcher {
       }
       if (outcome === "blocked") blocked.add(row.userId);
     }
-    return outcomes;
+  }
+
+  /** Marks the rows sent so far as sent, in one transaction. */
+  private async commitSent(): Promise<void> {
+    if (this.sentMarks.length === 0) return;
+    await this.deps.reminders.markSentMany(this.sentMarks.splice(0));
   }
 
   private async dispatch(row: ReminderRow): Promise<Outcome> {
@@ -110,7 +128,7 @@ export class ReminderDispatcher {
     }
     this.lastSendTo.set(row.userId, now);
     this.deps.hooks?.afterSend?.(row);
-    await reminders.markSent(row.id, now);
+    this.sentMarks.push({ id: row.id, at: now });
     logger.debug({ reminder: row.id }, "reminder sent");
     return "sent";
   }
@@ -122,7 +140,10 @@ export class ReminderDispatcher {
     const windowFree = this.recent.length >= PER_SECOND ? this.recent[0]! + 1_000 + 5 : 0;
     const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS, now);
     this.nextSlot = at + GLOBAL_GAP_MS;
-    if (at > now) await this.deps.sleep(at - now);
+    if (at > now) {
+      await this.commitSent(); // the wait is the time to commit what went before
+      await this.deps.sleep(at - now);
+    }
     this.recent.push(Math.max(at, this.deps.clock.now()));
     if (this.recent.length > PER_SECOND) this.recent.shift();
   }

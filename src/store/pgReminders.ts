@@ -254,9 +254,27 @@ export class PgReminders implements ReminderStore {
   }
 
   async markSent(id: number, now: number): Promise<void> {
+    return this.markSentMany([{ id, at: now }]);
+  }
+
+  async markSentMany(marks: ReadonlyArray<{ id: number; at: number }>): Promise<void> {
+    if (marks.length === 0) return;
+    const at = new Map(marks.map((m) => [m.id, m.at]));
+    // One round trip reads the rows, one writes them all: status and the sealed part with the sent time.
     await this.db.tx(async (q) => {
-      await q.query("UPDATE reminders SET status = 'sent' WHERE id = $1", [id]);
-      await this.reseal(q, id, (s) => ({ ...s, sentAt: now }));
+      const { rows } = await q.query<Raw>("SELECT * FROM reminders WHERE id = ANY($1::bigint[])", [[...at.keys()]]);
+      const ids: number[] = [];
+      const sealed: Buffer[] = [];
+      for (const raw of rows) {
+        const s = await this.open(q, raw);
+        if (!s) continue;
+        ids.push(raw.id);
+        sealed.push(this.seal(raw.user_id, raw.slot, { ...s, sentAt: at.get(raw.id) }));
+      }
+      await q.query(
+        "UPDATE reminders r SET status = 'sent', sealed = v.sealed FROM unnest($1::bigint[], $2::bytea[]) AS v(id, sealed) WHERE r.id = v.id",
+        [ids, sealed],
+      );
     });
   }
 

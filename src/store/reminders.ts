@@ -92,6 +92,8 @@ export interface ReminderStore {
   /** Claims up to `limit` due rows of users who have not blocked the bot, oldest first. */
   claimDue(now: number, limit: number): Promise<ReminderRow[]>;
   markSent(id: number, now: number): Promise<void>;
+  /** `markSent` for several rows in one transaction (one commit, not one per row). */
+  markSentMany(marks: ReadonlyArray<{ id: number; at: number }>): Promise<void>;
   /** Puts a claimed row back, due again at `dueAt` (a retry, or quiet hours). */
   release(id: number, dueAt: number, countAttempt: boolean): Promise<void>;
   markExpired(id: number): Promise<void>;

@@ -227,9 +227,16 @@ export class SqliteReminders implements ReminderStore {
   }
 
   async markSent(id: number, now: number): Promise<void> {
+    return this.markSentMany([{ id, at: now }]);
+  }
+
+  async markSentMany(marks: ReadonlyArray<{ id: number; at: number }>): Promise<void> {
+    const sent = this.sql("UPDATE reminders SET status = 'sent' WHERE id = ?");
     this.db.transaction(() => {
-      this.sql("UPDATE reminders SET status = 'sent' WHERE id = ?").run(id);
-      this.reseal(id, (s) => ({ ...s, sentAt: now }));
+      for (const { id, at } of marks) {
+        sent.run(id);
+        this.reseal(id, (s) => ({ ...s, sentAt: at }));
+      }
     })();
   }
 
