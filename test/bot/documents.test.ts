@@ -5,6 +5,7 @@ import { OUTCOME_RECORD_VERSION, type OutcomeRecord } from "../../src/rules/outc
 import { SUPPORTED_LOCALES, type Locale } from "../../src/store/index.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { violations } from "../fuzz/telegramRules.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -40,6 +41,7 @@ function lastMessage(user: TestUser) {
 
 /** Telegram's limits and valid HTML: every text the bot sent or edited. */
 function expectSendable(user: TestUser): void {
+  expect(user.calls().flatMap(violations)).toEqual([]);
   for (const text of user.replies()) {
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text).not.toMatch(/\{\{|undefined|NaN|\[object/);
@@ -99,6 +101,20 @@ describe("/documents", () => {
     expect(user.lastText()).toContain(t(lng)("documents:item_ticked"));
     await user.press(t(lng)("documents:btn.back"));
     expect(user.lastText()).toContain(`✅ ${t(lng)("faq:item.police_clearance")}`);
+  });
+
+  it("after a real /check, the routes of its outcome are offered, and /fees uses the same", async () => {
+    const user = await personWith(undefined, "en");
+    // A German remote developer with a valid passport: B9-1 in doubt (residence path), B12-1 without invitation.
+    await user.send("/check");
+    for (const answer of ["Germany", "no"]) await user.send(answer);
+    await user.press(t("en")("check:opt.programming"));
+    for (const answer of ["yes", "yes", "yes", "$4,500", "8", "no", "31 May 2030"]) await user.send(answer);
+    await user.send("/documents");
+    expect(user.lastText()).toBe(t("en")("documents:choose_route_outcome"));
+    expect(user.buttons()).toEqual([t("en")("documents:route.b9_1.residence"), t("en")("documents:route.b12_1.no_invitation")]);
+    await user.press(t("en")("documents:route.b12_1.no_invitation"));
+    expect(user.lastText()).toContain(t("en")("faq:item.bank_statements_6_months"));
   });
 
   it("a photo says its size as S001 gives it and names the mm slip of S000 and S002", async () => {

@@ -59,12 +59,20 @@ export function renderChecklist(view: View, route: DocRoute, ticks: DocumentTick
   return lines.join("\n");
 }
 
+/** Telegram shows at most 64 characters on a button: a longer name is cut at a word, with "…". */
+function buttonLabel(label: string, max = 60): string {
+  const chars = [...label];
+  if (chars.length <= max) return label;
+  const cut = chars.slice(0, max - 1).join("");
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).replace(/[\s,;:(]+$/, "")}…`;
+}
+
 /** Per document a tick button and an ℹ️ button; then the other routes. */
 export function checklistKeyboard(t: TFunction, route: DocRoute, ticks: DocumentTicks): InlineKeyboard {
   const ticked = new Set(tickedOf(ticks, route));
   const kb = new InlineKeyboard();
   for (const item of checklistItems(route)) {
-    kb.text(`${ticked.has(item) ? "✅" : "⬜"} ${itemLabel(t, item)}`, DOC_CB.tick(route, item)).text("ℹ️", DOC_CB.info(route, item)).row();
+    kb.text(`${ticked.has(item) ? "✅" : "⬜"} ${buttonLabel(itemLabel(t, item))}`, DOC_CB.tick(route, item)).text("ℹ️", DOC_CB.info(route, item)).row();
   }
   return kb.text(t("documents:btn.other_route"), DOC_CB.routes);
 }
