@@ -9,6 +9,7 @@ import type { I18n } from "./i18n.js";
 export const MENU_COMMANDS = [
   "start",
   "check",
+  "plan",
   "faq",
   "documents",
   "fees",

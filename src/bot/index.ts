@@ -6,6 +6,7 @@ import type { BotContext, BotServices, FlowContext, SessionData } from "./contex
 import { createEligibilityFlow, CHECK_FLOW_ID } from "../flows/eligibility.js";
 import { cancelFeature } from "./features/cancel.js";
 import { checkFeature } from "./features/check.js";
+import { planFeature } from "./features/plan.js";
 import { faqFeature } from "./features/faq.js";
 import { chatMemberFeature } from "./features/chatMember.js";
 import { deadlinesFeature } from "./features/deadlines.js";
@@ -119,7 +120,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       plugins: [i18nMiddleware<FlowContext>(services)],
     }),
   );
-  app.use(checkFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
+  app.use(checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
   app.use(unhandledFeature);
   return bot;
 }

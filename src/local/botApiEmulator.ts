@@ -14,7 +14,10 @@ export interface ApiCall {
 
 export interface SentFile {
   filename: string;
+  /** The file read as UTF-8 text (documents such as .ics). */
   content: string;
+  /** The file's bytes as sent (a picture). */
+  bytes: Buffer;
 }
 
 /** A Bot API error to hand back instead of a result (see `failNext`). */
@@ -164,6 +167,13 @@ export class BotApiEmulator {
       message.document = { file_id: `file-${message.message_id}`, file_unique_id: `u${message.message_id}`, file_name: file.filename };
       if (typeof payload.caption === "string") message.caption = payload.caption;
     }
+    if (payload.photo && typeof payload.photo === "object") {
+      // A photo uploaded as a file; its size is read from the PNG header when it is one (0 otherwise).
+      const file = payload.photo as SentFile;
+      const { width, height } = pngSize(file.bytes);
+      message.photo = [{ file_id: `photo-${message.message_id}`, file_unique_id: `p${message.message_id}`, width, height, file_size: file.bytes.length }];
+      if (typeof payload.caption === "string") message.caption = payload.caption;
+    }
     return message as unknown as Message;
   }
 
@@ -175,6 +185,14 @@ export class BotApiEmulator {
   private seconds(): number {
     return Math.floor(this.now() / 1000);
   }
+}
+
+/** Width and height from a PNG's IHDR chunk; zeros for anything else. */
+function pngSize(content: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (content.length < 24 || signature.some((b, i) => content[i] !== b)) return { width: 0, height: 0 };
+  const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** A network failure shaped like node-fetch's (the code on the error) and undici's (on its cause). */
@@ -196,7 +214,7 @@ async function decodeBody(body: unknown, contentType: string): Promise<Record<st
   const files: Record<string, SentFile> = {};
   for (const part of parseMultipart(Buffer.from(await response.arrayBuffer()), boundary)) {
     const text = part.content.toString("utf8");
-    if (part.filename !== undefined) files[part.name] = { filename: part.filename, content: text };
+    if (part.filename !== undefined) files[part.name] = { filename: part.filename, content: text, bytes: part.content };
     else fields[part.name] = /^[[{]/.test(text) ? safeJson(text) : text;
   }
   // Files travel as separate parts; the field names them as attach://<part name>.

@@ -130,6 +130,12 @@ export class TerminalChat {
       case "editMessageText":
         this.printMessage(bold("bot ›") + dim(" (updated)"), text(p.text));
         break;
+      case "sendPhoto": {
+        const file = p.photo as SentFile | undefined;
+        const saved = file && typeof file === "object" ? this.save(file) : "";
+        this.printMessage(bold("bot ›"), `🖼 ${saved}${p.caption ? `\n${text(p.caption)}` : ""}`);
+        break;
+      }
       case "sendDocument": {
         const file = p.document as SentFile | undefined;
         const saved = file ? this.save(file) : "";
@@ -179,7 +185,7 @@ export class TerminalChat {
   private save(file: SentFile): string {
     mkdirSync(this.opts.downloadsDir, { recursive: true });
     const path = join(this.opts.downloadsDir, basename(file.filename));
-    writeFileSync(path, file.content);
+    writeFileSync(path, file.bytes);
     return path;
   }
 

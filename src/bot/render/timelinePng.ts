@@ -1,0 +1,31 @@
+import { createRequire } from "node:module";
+import { FONT_FAMILY } from "./timelineSvg.js";
+
+type ResvgModule = typeof import("@resvg/resvg-js");
+let loading: Promise<ResvgModule> | undefined;
+let fonts: string[] | undefined;
+
+/**
+ * The fonts the picture is drawn with, by file path from the dejavu-fonts-ttf package: DejaVu Sans has the
+ * Latin, Cyrillic and Kazakh letters, so the picture never depends on the fonts of the machine it runs on.
+ */
+function fontFiles(): string[] {
+  const require = createRequire(import.meta.url);
+  return (fonts ??= ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`)));
+}
+
+/**
+ * Rasterises an SVG to PNG with resvg (its binary ships in a platform package of @resvg/resvg-js). The module
+ * is loaded on the first picture, not when the bot starts, so a machine without a working binary loses only
+ * the pictures; the caller then sends the plan without one.
+ */
+export async function svgToPng(svg: string): Promise<Buffer> {
+  loading ??= import("@resvg/resvg-js").catch((error: unknown) => {
+    loading = undefined; // tried again with the next picture
+    throw error;
+  });
+  const mod = (await loading) as ResvgModule & { default?: ResvgModule };
+  const Resvg = mod.Resvg ?? mod.default!.Resvg;
+  const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FONT_FAMILY }, fitTo: { mode: "original" } });
+  return resvg.render().asPng();
+}
