@@ -132,6 +132,8 @@ export class FaqSearch {
   private readonly topicsOf: ReadonlyMap<string, number>;
   /** Every term in the index: a Latin word not among them may be Russian or Kazakh typed in Latin letters. */
   private readonly vocabulary: ReadonlySet<string>;
+  /** Cyrillic index terms with a soft or hard sign, keyed by their spelling without it. */
+  private readonly withoutSigns: ReadonlyMap<string, string>;
   private readonly countries = new CountryTerms();
 
   constructor(i18n: I18n, data: Record<Locale, SearchData>, today: string) {
@@ -165,6 +167,7 @@ export class FaqSearch {
     this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
+    this.withoutSigns = new Map([...this.vocabulary].filter((t) => /[ьъ]/.test(t)).map((t) => [t.replace(/[ьъ]/g, ""), t]));
   }
 
   search(fullQuestion: string): SearchResult {
@@ -231,6 +234,7 @@ export class FaqSearch {
       else if (isGeneralWord(word)) weights.set(term, 0);
       else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * THRESHOLDS.unknownWeight);
     });
+    if (process.env.FAQ_DEBUG) console.log(JSON.stringify(Object.fromEntries([...weights].map(([k, v]) => [k + (matchedAnywhere.has(k) ? "" : "?"), Math.round(v * 10) / 10]))));
     let total = 0;
     for (const w of weights.values()) total += w;
     const candidates: Candidate[] = [];
@@ -286,6 +290,12 @@ export class FaqSearch {
         if (cyrTerm === null && isStop(cyrillic)) continue;
         if (cyrTerm && this.vocabulary.has(cyrTerm)) {
           out.add(cyrillic);
+          continue;
+        }
+        // Chat spelling leaves out the soft and hard signs ("skolko" for "сколько").
+        const signed = cyrTerm ? this.withoutSigns.get(cyrTerm) : undefined;
+        if (signed) {
+          out.add(signed);
           continue;
         }
       }
