@@ -57,6 +57,8 @@ const LANGUAGE_HINT =
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A country name found in more topics than this is taken for the common word it stems like. */
 const PLACE_MAX_TOPICS = 4;
+/** A message of more words than this that opens with a greeting is a question. */
+const GREETING_WORDS = 6;
 /** The most a number in a question weighs in the explained share. */
 const NUMBER_WEIGHT = 1.5;
 /** A message of at most this many words that reads as thanks or "who are you" is small talk, not a question. */
@@ -64,8 +66,8 @@ const SMALL_TALK_WORDS = 4;
 /** A question naming both programs is most likely asking to compare them. */
 const BOTH_MARK = "qboth";
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
-  b91_citizenship: [COUNTRY_MARK],
-  b121_citizenship: [COUNTRY_MARK],
+  b91_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
+  b121_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
   eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
@@ -177,7 +179,8 @@ export class FaqSearch {
     if (chat && chat !== "greeting" && tokenize(question).length <= SMALL_TALK_WORDS) return { confidence: "confident", topics: [], chat };
     const result = this.decide(this.rank(question));
     if (result.confidence === "confident") return result;
-    if (chat && (chat !== "greeting" || result.confidence === "none")) return { confidence: "confident", topics: [], chat };
+    // A greeting opening a longer message is a greeting only when no topic was found in the rest.
+    if (chat && (chat !== "greeting" || (result.confidence === "none" && tokenize(question).length <= GREETING_WORDS))) return { confidence: "confident", topics: [], chat };
     if (result.confidence === "none") return { ...result, none: result.none ?? (looksInDomain(tokenize(question).join(" ")) ? "not_covered" : "out_of_scope") };
     return result;
   }
