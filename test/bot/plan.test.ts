@@ -4,6 +4,8 @@ import { addCalendarDays, addWorkingDays } from "../../src/rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../src/store/index.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { violations } from "../fuzz/telegramRules.js";
+import { OUTCOME_RECORD_VERSION, type OutcomeRecord } from "../../src/rules/outcome/index.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -33,6 +35,24 @@ async function runCheck(user: TestUser, lng: Locale): Promise<void> {
 
 const day = (lng: Locale, iso: string) => new Intl.DateTimeFormat(lng === "kk" ? "kk-KZ" : lng, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
+/** Telegram's limits and valid HTML for every call the bot made to the person. */
+function expectSendable(user: TestUser): void {
+  expect(user.calls().flatMap(violations)).toEqual([]);
+  for (const text of user.replies()) expect(text).not.toMatch(/\{\{|undefined|NaN|\[object|\b(plan|check|facts):[a-z_]+\./);
+}
+
+/** A stored outcome in which B9-1 may fit (unsure) and B12-1 needs an invitation. */
+const OUTCOME: OutcomeRecord = {
+  version: OUTCOME_RECORD_VERSION,
+  checked_at: "2026-11-20",
+  programs: [
+    { program: "B9-1", verdict: "unsure", route: "b9_1.residence", reasons: ["pilot_status_unconfirmed"], fact_ids: ["b9_1.pilot_period"] },
+    { program: "B12-1", verdict: "eligible_with_invitation", route: "b12_1.invitation", reasons: ["invitation_required"], fact_ids: ["b12_1.invitation_issuer"] },
+  ],
+  citizenship: "IN",
+  fact_ids: ["b9_1.pilot_period", "b12_1.invitation_issuer"],
+};
+
 describe("/plan", () => {
   it.each(SUPPORTED_LOCALES)("without a check result says so and offers /check (%s)", async (lng) => {
     const user = new TestUser(h, { language_code: lng });
@@ -60,5 +80,77 @@ describe("/plan", () => {
     expect(checklist).toContain(t(lng)("plan:checklist.title_on", { date: day(lng, TODAY) }));
     expect(checklist).toContain("⚠️");
     expect(user.buttons()).toEqual([t(lng)("plan:btn.remind")]);
+    expectSendable(user);
+  });
+
+  it.each(SUPPORTED_LOCALES)("ticks the steps a date entered shows done and dates the rest from it (%s)", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
+    await user.send("/plan");
+    const before = user.replies()[0]!;
+    expect(before).toContain(t(lng)("plan:route.b12_1.invitation")); // eligible with an invitation ranks above unsure
+    expect(before).not.toMatch(/^✅ \d/m);
+    const planKeyboard = user.calls().find((c) => c.method === "sendMessage")!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> };
+    expect(planKeyboard.inline_keyboard.flat().map((b) => b.text)).toContain(t(lng)("plan:btn.route", { route: t(lng)("plan:route.b9_1.residence") }));
+
+    // The person enters the Astana Hub application and the residence application in /remind: the plan follows.
+    await h.services.stores.milestones.write(String(user.user.id), { hub_applied: "2026-11-02", residence_applied: "2026-11-19" });
+    await user.send("/plan");
+    const after = user.replies()[0]!;
+    expect(after).toContain(t(lng)("plan:route.b9_1.residence")); // the dates show the person is on this route
+    expect(after).toContain(`✅ 2. ${t(lng)("check:step.astana_hub_application")}`);
+    expect(after).toContain(t(lng)("plan:when.done_on", { date: day(lng, "2026-11-19") }));
+    expect(after).toContain(t(lng)("plan:when.expected_by", { date: day(lng, addCalendarDays("2026-11-19", 45)) }));
+    expectSendable(user);
+  });
+
+  it.each(SUPPORTED_LOCALES)("gives the fee in KZT of this year, and switches to another route the outcome leaves open (%s)", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
+    await user.send("/plan");
+    const first = user.calls().find((c) => c.method === "sendMessage")!;
+    expect(String(first.payload.text)).toMatch(/129[\s,.\u00a0\u202f]?750/); // 30 MRP at 4,325 KZT (2026)
+    const buttons = (first.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; url?: string; callback_data?: string }>> }).inline_keyboard.flat();
+    expect(buttons.find((b) => b.url)?.url).toBe("https://www.gov.kz/memleket/entities/mfa"); // the embassy finder of the facts
+    const other = buttons.find((b) => b.text === t(lng)("plan:btn.route", { route: t(lng)("plan:route.b9_1.evisa") }))!;
+    await user.pressData(other.callback_data!, h.api.message(user.user.id, (first.result as { message_id: number }).message_id));
+    const plan = user.replies()[0]!;
+    expect(plan).toContain(t(lng)("plan:route.b9_1.evisa"));
+    expect(plan).toContain(t(lng)("check:step.evisa_entry"));
+    expect(plan).toContain(t(lng)("plan:when.deadline_by", { date: day(lng, addWorkingDays(addWorkingDays(addWorkingDays(TODAY, 5), 10), 7)) }).split(":")[0]!);
+    expect(user.calls().some((c) => c.method === "sendPhoto")).toBe(true);
+    expectSendable(user);
+  });
+
+  it("says when neither program fits, and treats a stored value that is no outcome as none", async () => {
+    const user = new TestUser(h);
+    await h.services.stores.outcomes.write(String(user.user.id), {
+      ...OUTCOME,
+      programs: OUTCOME.programs.map((p) => ({ ...p, verdict: "not_eligible", route: "none" })),
+    });
+    await user.send("/plan");
+    expect(user.lastText()).toBe(t("en")("plan:nothing_fits"));
+    await h.services.stores.outcomes.write(String(user.user.id), { programs: "tampered" });
+    await user.send("/plan");
+    expect(user.lastText()).toBe(t("en")("plan:no_outcome"));
+    const sent = h.api.calls.filter((c) => c.method === "sendMessage").at(-1)!;
+    await user.pressData("plan:r:zz", h.api.message(user.user.id, (sent.result as { message_id: number }).message_id));
+    expect(user.notices()).toEqual([t("en")("check:error.stale")]);
+    expect(user.replies()).toEqual([]);
+  });
+
+  it.each(SUPPORTED_LOCALES)("checks the passport entered against the planned residence application (%s)", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    const b91Only = { ...OUTCOME, programs: [OUTCOME.programs[0]!, { ...OUTCOME.programs[1]!, verdict: "not_eligible" as const, route: "none" as const }] };
+    await h.services.stores.outcomes.write(String(user.user.id), b91Only);
+    // The residence application is planned for 15 December 2026 at the latest; it needs more than 180 days left.
+    await h.services.stores.milestones.write(String(user.user.id), { passport_expiry: "2027-05-01" });
+    await user.send("/plan");
+    const checklist = user.replies().at(-1)!;
+    const vars = { days: 180, date: day(lng, addCalendarDays("2027-05-01", -181)), submission: day(lng, "2026-12-15") };
+    expect(checklist).toContain(`❌ ${t(lng)("plan:checklist.passport.problem", vars)}`);
+    expect(checklist).toContain(t(lng)("plan:checklist.title_on", { date: day(lng, "2026-12-15") }));
+    expect(checklist).toContain(`⚠️ ${t(lng)("plan:checklist.form_language")}`);
+    expectSendable(user);
   });
 });
