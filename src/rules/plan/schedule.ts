@@ -30,7 +30,7 @@ export interface PlanStep {
   milestone?: MilestoneId;
   /** A step ticked by a later milestone: its dates are that milestone's, not its own (draw no bar, say no date). */
   undated?: true;
-  /** A step not ticked whose expected end is before today. */
+  /** A step with a milestone not entered whose expected end is before today. */
   overdue?: true;
   where?: PortalFactId;
   /** The fee facts paid at this step. */
@@ -157,7 +157,8 @@ export function planRoute(route: RouteId, milestones: Milestones, today: string)
       to = times.indexOf(id) === 0 ? (b ?? a!) : later(to, b ?? a!);
     }
     if (from > to) to = from;
-    const overdue = to < today;
+    // Only a step the person can tick in /remind is said to be late: one with no milestone may be done unseen.
+    const overdue = rule.milestone !== undefined && to < today;
     // What follows starts once this is expected to be done. A step the person would tick in /remind and has not
     // is not done yet, so what follows it starts today at the soonest; a step with no milestone may be done unseen.
     lo = rule.deadline ? start : from;
