@@ -24,7 +24,7 @@ describe("document checklists", () => {
     expect(findFact(police.find((d) => d.aspect === "validity")!.fact)?.confidence).toBe("reported");
     // A CV: the sources say nothing of apostille, translation, validity or issuer.
     expect(documentDetails("b9_1.residence", "cv").filter((d) => CORE_ASPECTS.includes(d.aspect))).toEqual([]);
-    expect(documentDetails("b12_1.invitation", "tax_return")[0]!.fact).toBe("b12_1.documents.tax_return_issuer");
+    expect(documentDetails("b12_1.invitation", "tax_return")[0]!.fact).toBe("b12_1.doc_detail.tax_return_issuer");
   });
 });
 

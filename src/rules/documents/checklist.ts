@@ -78,7 +78,7 @@ const DETAILS: Readonly<Record<string, readonly DocDetail[]>> = {
   ],
   "B9-1:passport_translation": [d("translation", "b9_1.documents.residence_permit", { say: "certified" })],
   "B9-1:cover_letter": [d("language", "b9_1.cover_letter_languages")],
-  "B9-1:diplomas_certificates": [d("legalization", "b9_1.documents.diplomas_legalization"), d("condition", "b9_1.diplomas")],
+  "B9-1:diplomas_certificates": [d("legalization", "b9_1.doc_detail.diplomas_legalization"), d("condition", "b9_1.diplomas")],
   "B9-1:police_clearance": [
     d("legalization", "b9_1.police_clearance", { field: "legalization" }),
     d("validity", "kz.police_clearance_validity", "amount", "after_issue"),
@@ -95,9 +95,9 @@ const DETAILS: Readonly<Record<string, readonly DocDetail[]>> = {
     d("condition", "visa.passport.condition"),
   ],
   "B12-1:bank_statements_6_months": [d("validity", "b12_1.income_months", "amount", "covering")],
-  "B12-1:tax_return": [d("issuer", "b12_1.documents.tax_return_issuer")],
-  "B12-1:police_clearance": [d("issuer", "b12_1.documents.police_clearance_issuer"), d("validity", "kz.police_clearance_validity", "amount", "after_issue")],
-  "B12-1:medical_insurance": [d("validity", "b12_1.documents.insurance_period")],
+  "B12-1:tax_return": [d("issuer", "b12_1.doc_detail.tax_return_issuer")],
+  "B12-1:police_clearance": [d("issuer", "b12_1.doc_detail.police_clearance_issuer"), d("validity", "kz.police_clearance_validity", "amount", "after_issue")],
+  "B12-1:medical_insurance": [d("validity", "b12_1.doc_detail.insurance_period")],
   "B12-1:consular_fee_receipt": [d("fee", "b12_1.fee.consular", "amount")],
   "B12-1:invitation_if_needed": [d("issuer", "b12_1.invitation_issuer")],
 };

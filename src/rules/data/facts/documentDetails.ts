@@ -7,7 +7,7 @@ import { DOCS_READ } from "./dating.js";
  */
 export const DOCUMENT_DETAIL_FACTS = [
   {
-    id: "b9_1.documents.diplomas_legalization",
+    id: "b9_1.doc_detail.diplomas_legalization",
     value: "apostille_or_legalization",
     source: ["S000", "S002"],
     checked: DOCS_READ,
@@ -16,7 +16,7 @@ export const DOCUMENT_DETAIL_FACTS = [
     note: "Copies of diplomas and professional certificates with apostille or legalization (S000, S002); whether diplomas are required at all: b9_1.diplomas.",
   },
   {
-    id: "b12_1.documents.tax_return_issuer",
+    id: "b12_1.doc_detail.tax_return_issuer",
     value: "citizenship_country",
     source: "S003",
     checked: DOCS_READ,
@@ -25,7 +25,7 @@ export const DOCUMENT_DETAIL_FACTS = [
     note: "S003: \"Tax return issued by the competent authority of the country of citizenship.\"",
   },
   {
-    id: "b12_1.documents.police_clearance_issuer",
+    id: "b12_1.doc_detail.police_clearance_issuer",
     value: "citizenship_or_permanent_residence_country",
     source: "S003",
     checked: DOCS_READ,
@@ -34,7 +34,7 @@ export const DOCUMENT_DETAIL_FACTS = [
     note: "S003: \"Certificate of no criminal record from the country of citizenship or permanent residence.\"",
   },
   {
-    id: "b12_1.documents.insurance_period",
+    id: "b12_1.doc_detail.insurance_period",
     value: "whole_visa_period",
     source: "S003",
     checked: DOCS_READ,
