@@ -77,3 +77,54 @@ describe("conversation basics and questions outside the bot's scope", () => {
     expect(text).toContain(`<b>${title("en", "b121_extension")}</b>`);
   });
 });
+
+describe("what the search no longer answers with a neighbouring topic", () => {
+  it.each([
+    ["en", "portugal digital nomad visa how much income"],
+    ["ru", "виза цифрового кочевника в Португалию"],
+    ["kk", "Португалияның цифрлық көшпенді визасы"],
+    ["de", "digital nomad visum für portugal"],
+  ])("in %s, another country's nomad visa gets 'what I can do', not the citizenship or income topic", async (lng, question) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send(question);
+    expect(user.lastText()).toBe(h.services.i18n.getFixedT(lng)("faq:chat.out_of_scope"));
+  });
+
+  it.each([
+    ["en", "I am from Portugal, can I get the digital nomad visa?"],
+    ["ru", "Я из Португалии, могу ли я получить визу цифрового кочевника?"],
+    ["de", "Ich komme aus Portugal, kann ich das Digital-Nomad-Visum bekommen?"],
+  ])("in %s, the same country as where the asker comes from is still a question about the program", async (lng, question) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send(question);
+    expect(user.lastText()).not.toBe(h.services.i18n.getFixedT(lng)("faq:chat.out_of_scope"));
+  });
+
+  it.each([
+    ["en", "bitcoin price prediction"],
+    ["ru", "лучший рецепт плова"],
+    ["de", "bester Döner in Berlin"],
+  ])("in %s, a question made of words no topic knows gets no topic", async (lng, question) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send(question);
+    const t = h.services.i18n.getFixedT(lng);
+    expect([t("faq:chat.out_of_scope"), t("faq:ui.not_covered")]).toContain(user.lastText());
+  });
+
+  it("a long question that opens with a greeting is answered as a question", async () => {
+    const user = new TestUser(h);
+    await user.send("Hello! I work as a developer; can my wife and our two children come with me on the digital nomad visa?");
+    expect(user.lastText()).toContain(`<b>${title("en", "b91_family")}</b>`);
+  });
+
+  it.each([
+    ["ru", "ты кто", "about_bot"],
+    ["ru", "кто выиграл матч вчера", undefined],
+  ])("in %s, %j is small talk only when it is", async (lng, text, kind) => {
+    const user = new TestUser(h, { language_code: lng });
+    await user.send(text);
+    const t = h.services.i18n.getFixedT(lng);
+    if (kind) expect(user.lastText()).toBe(t(`faq:chat.${kind}`));
+    else expect(user.lastText()).not.toBe(t("faq:chat.about_bot"));
+  });
+});

@@ -198,7 +198,8 @@ export class FaqSearch {
     const placeWords = words.filter((_, i) => {
       const term = terms[i]!;
       if (term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS) return false;
-      return [...this.countries.placesIn([term])].some((code) => code !== "KZ");
+      // A Kazakh case ending stripped can leave a Russian ending on the name ("Португалияның" → "португалия").
+      return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
     });
     if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const marks = language.length ? language : this.countryMarks(terms);
@@ -237,6 +238,8 @@ export class FaqSearch {
       else if (isGeneralWord(word)) weights.set(term, 0);
       else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * THRESHOLDS.unknownWeight);
     });
+    // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
+    for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
     if (process.env.FAQ_DEBUG) console.log(JSON.stringify(Object.fromEntries([...weights].map(([k, v]) => [k + (matchedAnywhere.has(k) ? "" : "?"), Math.round(v * 10) / 10]))));
     let total = 0;
     for (const w of weights.values()) total += w;
