@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addCalendarDays, addWorkingDays, isWorkingDay } from "../../src/rules/index.js";
 import { consistencyChecklist, planChoices, planRoute, planRouteOf, submissionDate } from "../../src/rules/plan/index.js";
@@ -114,5 +115,29 @@ describe("choosing the route", () => {
     expect(planRouteOf(record("unsure", "eligible"), { evisa_issued: "2026-11-01" })).toBe("b9_1.evisa");
     expect(planRouteOf(record("not_eligible", "not_eligible"), {})).toBeUndefined();
     expect(planChoices(record("unsure", "eligible_with_invitation", "b12_1.invitation"))).toEqual(["b9_1.residence", "b9_1.evisa", "b12_1.invitation"]);
+  });
+});
+
+describe("any dates a person may have entered", () => {
+  const ROUTES = ["b9_1.residence", "b9_1.evisa", "b12_1.invitation", "b12_1.no_invitation"] as const;
+  const isoDay = fc.integer({ min: Date.UTC(2015, 0, 1) / 86_400_000, max: Date.UTC(2110, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+  const milestones = fc.record(
+    { hub_applied: isoDay, petition_issued: isoDay, residence_applied: isoDay, positive_decision: isoDay, evisa_issued: isoDay, entry: isoDay, b121_expiry: isoDay, passport_expiry: isoDay },
+    { requiredKeys: [] },
+  );
+  const today = fc.integer({ min: Date.UTC(2025, 0, 1) / 86_400_000, max: Date.UTC(2098, 11, 31) / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+
+  it("give a plan and a checklist for every route, never a crash, each step's dates in order", () => {
+    fc.assert(
+      fc.property(milestones, today, fc.constantFrom(...ROUTES), (m, day, route) => {
+        const plan = planRoute(route, m, day);
+        for (const s of plan.steps) {
+          expect(s.from <= s.to).toBe(true);
+          if (s.done === undefined) expect(s.start <= s.to).toBe(true);
+        }
+        consistencyChecklist(plan, m);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
