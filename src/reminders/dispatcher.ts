@@ -24,6 +24,8 @@ export interface DispatcherDeps {
   /** Resolves when no interactive update is being handled. */
   idle(): Promise<void>;
   logger: Logger;
+  /** Telegram's limits unless given (a benchmark lifts them: `{ globalGapMs: 0, perChatGapMs: 0, perSecond: Infinity }`). */
+  limits?: { globalGapMs: number; perChatGapMs: number; perSecond: number };
   /** Test seams to simulate a crash at each point of a dispatch. */
   hooks?: { afterClaim?(rows: ReminderRow[]): void; afterSend?(row: ReminderRow): void };
 }
@@ -54,7 +56,11 @@ export class ReminderDispatcher {
   /** Rows sent and not yet marked so: committed together (one transaction) before any wait. */
   private readonly sentMarks: Array<{ id: number; at: number }> = [];
 
-  constructor(private readonly deps: DispatcherDeps) {}
+  private readonly limits: NonNullable<DispatcherDeps["limits"]>;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.limits = deps.limits ?? { globalGapMs: GLOBAL_GAP_MS, perChatGapMs: PER_CHAT_GAP_MS, perSecond: PER_SECOND };
+  }
 
   /** After a restart: every claim left behind belongs to a process that is gone. */
   async catchUp(): Promise<number> {
@@ -136,16 +142,18 @@ export class ReminderDispatcher {
   private async respectLimits(userId: number): Promise<void> {
     const now = this.deps.clock.now();
     // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
-    const slot = (await this.deps.reminders.reserveSendSlot?.(now, GLOBAL_GAP_MS)) ?? now;
-    const windowFree = this.recent.length >= PER_SECOND ? this.recent[0]! + 1_000 + 5 : 0;
-    const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + PER_CHAT_GAP_MS, now);
-    this.nextSlot = at + GLOBAL_GAP_MS;
+    const { globalGapMs, perChatGapMs, perSecond } = this.limits;
+    const slot = (await this.deps.reminders.reserveSendSlot?.(now, globalGapMs)) ?? now;
+    const windowFree = this.recent.length >= perSecond ? this.recent[0]! + 1_000 + 5 : 0;
+    const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + perChatGapMs, now);
+    this.nextSlot = at + globalGapMs;
     if (at > now) {
       await this.commitSent(); // the wait is the time to commit what went before
       await this.deps.sleep(at - now);
     }
+    if (!Number.isFinite(perSecond)) return; // no per-second limit: nothing to remember
     this.recent.push(Math.max(at, this.deps.clock.now()));
-    if (this.recent.length > PER_SECOND) this.recent.shift();
+    if (this.recent.length > perSecond) this.recent.shift();
   }
 
   private async failed(row: ReminderRow, err: unknown): Promise<Outcome> {
