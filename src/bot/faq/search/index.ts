@@ -205,7 +205,8 @@ export class FaqSearch {
     const marks = language.length ? language : this.countryMarks(terms);
     const hits = this.index.search([...words, ...marks, ...both].join(" "), {
       prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // A word the index holds is no typo: only unknown words are matched with typos (most of the time of a search).
+      fuzzy: (term) => (term.length >= 5 && !this.vocabulary.has(term) ? 0.2 : false),
       boost: { keywords: 3, title: 2.5, examples: 2, answer: 0.6 },
       combineWith: "OR",
     });
