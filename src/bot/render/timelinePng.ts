@@ -15,9 +15,10 @@ function fontFiles(): string[] {
 }
 
 /**
- * Rasterises an SVG to PNG with resvg (its binary ships in a platform package of @resvg/resvg-js). The module
- * is loaded on the first picture, not when the bot starts, so a machine without a working binary loses only
- * the pictures; the caller then sends the plan without one.
+ * Rasterises an SVG to PNG with resvg (its binary ships in a platform package of @resvg/resvg-js), on libuv's
+ * thread pool (renderAsync), so a picture (about 0.2 s of work) does not hold up other chats. The module is
+ * loaded on the first picture, not when the bot starts, so a machine without a working binary loses only the
+ * pictures; the caller then sends the plan without one.
  */
 export async function svgToPng(svg: string): Promise<Buffer> {
   loading ??= import("@resvg/resvg-js").catch((error: unknown) => {
@@ -25,7 +26,7 @@ export async function svgToPng(svg: string): Promise<Buffer> {
     throw error;
   });
   const mod = (await loading) as ResvgModule & { default?: ResvgModule };
-  const Resvg = mod.Resvg ?? mod.default!.Resvg;
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FONT_FAMILY }, fitTo: { mode: "original" } });
-  return resvg.render().asPng();
+  const renderAsync = mod.renderAsync ?? mod.default!.renderAsync;
+  const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FONT_FAMILY }, fitTo: { mode: "original" } });
+  return image.asPng();
 }
