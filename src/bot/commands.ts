@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   "remind",
   "deadlines",
   "reminders",
+  "alerts",
   "settings",
   "language",
   "privacy",

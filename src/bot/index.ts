@@ -22,6 +22,7 @@ import { languageFeature } from "./features/language.js";
 import { privacyFeature } from "./features/privacy.js";
 import { forgetFeature } from "./features/forget.js";
 import { inlineFeature } from "./features/inline.js";
+import { alertsFeature } from "./features/alerts.js";
 import { mydataFeature } from "./features/mydata.js";
 import { personalDataFeature } from "./features/personalData.js";
 import { startFeature } from "./features/start.js";
@@ -120,6 +121,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       plugins: [i18nMiddleware<FlowContext>(services)],
     }),
   );
+  app.use(alertsFeature);
   app.use(checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
   app.use(unhandledFeature);
   return bot;

@@ -26,6 +26,8 @@ import { programKeyboard, renderProgramOutcome, renderProgramPlan } from "./chec
 import { answersKeyboard, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
 import { outcomeRecord } from "./check/record.js";
+import { ALERTS_CB, consentQuestion } from "../bot/alerts/consent.js";
+import { alertsStep, confirmAlertsAnswer, isAlertsPress, storeAlertsAnswer } from "./check/alertsConsent.js";
 
 export const CHECK_FLOW_ID = "check";
 
@@ -68,9 +70,17 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
     const node = currentNode(state);
     if (node === OUTCOME) {
       if (carried.buttonsFrom.length === 0) await conversation.external(() => saveOutcome(ctx.from?.id, state, today));
-      const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today)];
+      // Rule-change alerts: a consenting person watches this outcome's facts; anyone never asked is asked once.
+      const askForAlerts = carried.buttonsFrom.length === 0 && (await conversation.external(() => alertsStep(services, ctx.from?.id)));
+      const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today, askForAlerts)];
       const current = await conversation.wait();
       const data = current.callbackQuery?.data ?? "";
+      if (isAlertsPress(data)) {
+        const consent = data === ALERTS_CB.on;
+        await conversation.external(() => storeAlertsAnswer(services, current.from?.id, consent, today));
+        await confirmAlertsAnswer(current, consent);
+        return next({ state, buttonsFrom, invalid: 0 });
+      }
       const onSummary = buttonsFrom.includes(current.callbackQuery?.message?.message_id ?? -1);
       const change = data.startsWith("chk:chg:") ? data.slice(8) : undefined;
       if (onSummary && change !== undefined && isNodeId(change) && answeredPath(state.answers).includes(change)) {
@@ -158,10 +168,10 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
 
 /**
  * The assessment: one message per program (verdict first, with URL buttons for where its route is done),
- * other routes when a program does not fit, then "Your answers" with a Change button each and the closing
- * buttons. Returns the id of the "Your answers" message, whose buttons the flow then waits for.
+ * other routes when a program does not fit, the rule-change alerts question (once per person), the closing
+ * line, then "Your answers" with a Change button each and the closing buttons. Returns the id of the "Your answers" message, whose buttons the flow then waits for.
  */
-async function showOutcome(ctx: FlowContext, state: CheckState, today: string): Promise<number> {
+async function showOutcome(ctx: FlowContext, state: CheckState, today: string, askForAlerts = false): Promise<number> {
   const profile = toProfile(state.answers);
   const { results } = assess(profile, { today });
   const income = state.answers.monthly_income;
@@ -191,6 +201,11 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string): 
   }
   const others = renderOtherRoutes(ctx, profile, results, today);
   if (others) await part(others.text, { reply_markup: others.keyboard });
+  // Asked once per person, after the result and before the closing line and "Your answers", whose buttons stay the last shown.
+  if (askForAlerts) {
+    const question = consentQuestion(ctx.t);
+    await part(question.text, { reply_markup: question.keyboard });
+  }
   await part(ctx.t("check:outcome.closing"), { parse_mode: undefined });
   const answers = renderAnswers(ctx, state.answers);
   const sent = await ctx.reply(partsMissing ? `${answers}\n\n${ctx.t("check:outcome.part_missing")}` : answers, {

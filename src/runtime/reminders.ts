@@ -3,6 +3,7 @@ import type { BotServices } from "../bot/context.js";
 import { ReminderDispatcher } from "../reminders/dispatcher.js";
 import type { InteractiveGate } from "../reminders/interactiveGate.js";
 import { reminderSender } from "../reminders/sendReminder.js";
+import { startRuleAlerts } from "../reminders/ruleAlerts.js";
 
 /** Starts the reminder dispatcher after re-queuing whatever a previous process left claimed. */
 export async function startReminders(api: Api, services: BotServices, gate: InteractiveGate, tickMs?: number): Promise<ReminderDispatcher> {
@@ -18,5 +19,7 @@ export async function startReminders(api: Api, services: BotServices, gate: Inte
   });
   await dispatcher.catchUp();
   dispatcher.start(tickMs);
+  // Rule-change alerts: checked at start (a new release), sent through this client, after interactive updates.
+  startRuleAlerts({ stores, i18n, clock, logger, api, idle: () => gate.idle() });
   return dispatcher;
 }
