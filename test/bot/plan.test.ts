@@ -154,3 +154,13 @@ describe("/plan", () => {
     expectSendable(user);
   });
 });
+
+describe("/plan in a group", () => {
+  it("points to a private chat instead of showing a plan there", async () => {
+    const user = new TestUser(h);
+    await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
+    await user.sendInGroup(`/plan@${h.api.botInfo.username}`);
+    expect(user.calls().filter((c) => c.method === "sendMessage").map((c) => c.payload.text)).toEqual([t("en")("plan:private_only")]);
+    expect(user.calls().some((c) => c.method === "sendPhoto")).toBe(false);
+  });
+});

@@ -26,7 +26,7 @@ const ROUTE_OF = new Map(Object.entries(CODES).map(([route, code]) => [code, rou
 const CB_ROUTE = /^plan:r:([a-z0-9]{2,5})$/;
 
 planFeature.chatType(["group", "supergroup"]).command("plan", (ctx) =>
-  ctx.reply(ctx.t("remind:private_only"), {
+  ctx.reply(ctx.t("plan:private_only"), {
     reply_markup: new InlineKeyboard().url(ctx.t("check:private_only_button"), `https://t.me/${ctx.me.username}`),
   }),
 );

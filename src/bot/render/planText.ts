@@ -70,7 +70,7 @@ export function renderPlan(lang: Lang, plan: RoutePlan, record: OutcomeRecord, t
     "",
   ];
   plan.steps.forEach((step, i) => {
-    const timeFacts = step.facts.filter((id) => id.includes(".time.") || id === "b9_1.host_notification");
+    const timeFacts = step.times;
     const reported = isReported(step.facts) ? "⚠️ " : "";
     const time = timeFacts.length > 0 ? ` (${timeFacts.map((id) => formatFactValue(getFact(id), t, locale)).join("; ")})` : "";
     const lines = [`${mark(step)} ${i + 1}. ${reported}${t(`check:step.${step.id}`, vars)}`, `   ${when(lang, step)}${time}${cites.cite(...timeFacts)}`];

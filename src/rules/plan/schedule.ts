@@ -33,6 +33,8 @@ export interface PlanStep {
   /** A step with a milestone not entered whose expected end is before today. */
   overdue?: true;
   where?: PortalFactId;
+  /** The stage-timing facts its dates come from. */
+  times: FactId[];
   /** The fee facts paid at this step. */
   fees: FactId[];
   /** Every fact the step's dates, place and fee come from (cite them). */
@@ -121,6 +123,7 @@ export function planRoute(route: RouteId, milestones: Milestones, today: string)
       kind: (rule.deadline ? "deadline" : "estimate") as PlanStepKind,
       ...(step.where ? { where: step.where } : {}),
       ...(rule.milestone ? { milestone: rule.milestone } : {}),
+      times,
       fees,
       facts,
     };
