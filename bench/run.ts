@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { quick } from "./lib/stats.js";
 
 const here = new URL(".", import.meta.url).pathname;
-const BENCHES = ["mixed.ts", "latency.ts", "reminders.ts", "startup.ts", "rss.ts"];
+const BENCHES = ["mixed.ts", "latency.ts", "reminders.ts", "remindersPg.ts", "startup.ts", "rss.ts"];
 
 type Figure = { median: number; min: number; max: number; rounds: number[] } | number | null | undefined;
 const results: Record<string, unknown> = {
@@ -43,6 +43,7 @@ const rows: Array<[string, string, string]> = [
   ["mixed_p50_ms", fmt(get("mixed_p50_ms")), "-"],
   ["mixed_p99_ms", fmt(get("mixed_p99_ms")), "<= 25"],
   ["wrong replies (mixed)", String(results.mixed_wrong_replies ?? "n/a"), "0"],
+  ["mixed, Bot API answering on the next event-loop turn: updates/s, p50 / p99 ms", `${fmt(get("mixed_io_updates_per_s"), 0)}, ${fmt(get("mixed_io_p50_ms"))} / ${fmt(get("mixed_io_p99_ms"))}`, "-"],
   ["check_step_p99_ms, question 1", fmt(step("q1")), "-"],
   ["check_step_p99_ms, question 10", fmt(step("q10")), "within 1.5x of question 1"],
   ["check_step_p99_ms, question 11 (with the outcome)", fmt(step("q11_with_outcome")), "-"],
@@ -50,6 +51,7 @@ const rows: Array<[string, string, string]> = [
   ["faq_match_p99_ms (p50)", `${fmt(get("faq_match_p99_ms"), 2)} (${fmt(get("faq_match_p50_ms"), 2)})`, "<= 2"],
   ["reminders_per_s_sqlite (rendering, no rate limit)", fmt(get("reminders_per_s_sqlite"), 0), ">= 2,000"],
   ["reminders/s with a no-op send", fmt(get("reminders_per_s_noop_send"), 0), "-"],
+  ["reminders_per_s_postgres (rendering, no rate limit; loopback server, fsync off)", fmt(get("reminders_per_s_postgres"), 0), ">= 1,000"],
   ["reminder_burst_rate_per_s (429s)", `${fmt(get("reminder_burst_rate_per_s"))} (${String(results.reminder_burst_429 ?? "n/a")})`, ">= 29, no 429"],
   ["interactive_p99_ms_during_burst", fmt(get("interactive_p99_ms_during_burst")), "<= 100"],
   ["startup_ms under tsx (npm start)", fmt(get("startup_ms_tsx"), 0), "-"],

@@ -103,8 +103,16 @@ export async function play(
         continue;
       }
       const p = ready[head++]!;
+      let update: Update;
+      try {
+        update = updateFor(p);
+      } catch (err) {
+        // The previous reply lacked the button this step presses: a wrong reply, and the script ends here.
+        wrong.push(err instanceof Error ? err.message : String(err));
+        wake();
+        continue;
+      }
       active++;
-      const update = updateFor(p);
       const t0 = process.hrtime.bigint();
       await (bot as Bot).handleUpdate(update);
       latencies.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6 });

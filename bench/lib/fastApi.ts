@@ -15,6 +15,13 @@ export class FastApi {
   private nextMessageId = 1;
   private readonly pending = new Map<number, Sent[]>();
   calls = 0;
+  /**
+   * Answer on the next turn of the event loop, as a reply read from a socket arrives, instead of within
+   * the same microtask run. With answers at once an update that never waits on a timer runs to its end
+   * without yielding, and a conversation step (which waits on a `setTimeout(0)` inside the plugin) waits
+   * until every other update in flight has done so too.
+   */
+  deferred = false;
   /** Callback queries answered, by id (answerCallbackQuery names no chat). */
   readonly answered = new Set<string>();
 
@@ -66,6 +73,7 @@ export class FastApi {
       list.push({ method, payload, result: result as Record<string, unknown> });
     }
     const body = JSON.stringify({ ok: true, result });
+    if (this.deferred) await new Promise<void>((r) => setImmediate(r));
     return { json: async () => JSON.parse(body) as unknown, ok: true, status: 200 };
   };
 }
