@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatValue } from "../../src/bot/alerts/render.js";
 import { loadAlerts } from "../../src/bot/alerts/consent.js";
 import { sendRuleAlerts } from "../../src/reminders/ruleAlerts.js";
@@ -8,6 +8,8 @@ import { loadOutcome } from "../../src/rules/outcome/index.js";
 import type { Locale } from "../../src/store/index.js";
 import { violations } from "../fuzz/telegramRules.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
+import { dropTestDatabases } from "../helpers/pg.js";
+import { ENGINE_NAMES } from "../store/engines.js";
 import { TestUser } from "../helpers/testUser.js";
 
 let h: Harness;
@@ -15,6 +17,7 @@ beforeEach(async () => {
   h = await createHarness(); // fake clock: 2026-11-21 09:00 UTC, 14:00 in Almaty
 });
 afterEach(() => h.close());
+afterAll(dropTestDatabases);
 
 const t = (lng: string) => h.services.i18n.getFixedT(lng);
 const LANGS: Locale[] = ["en", "ru", "kk", "de"];
@@ -152,8 +155,10 @@ describe("asking for consent after a /check result", () => {
   });
 });
 
-describe("alerts when a rule changes between two runs of the bot on one database", () => {
-  it("alert exactly the consenting people whose outcome used the fact, once each, in their language", async () => {
+describe.each(ENGINE_NAMES)("on $engine, a rule changed between two runs of the bot on one database", ({ engine }) => {
+  it("alerts exactly the consenting people whose outcome used the fact, once each, in their language", async () => {
+    await h.close();
+    h = await createHarness({ engine });
     const consenting = LANGS.map((lng, i) => new TestUser(h, { id: 4100 + i, language_code: lng }));
     for (const [i, user] of consenting.entries()) {
       await remoteDeveloper(user, LANGS[i]!);
@@ -204,6 +209,9 @@ describe("alerts when a rule changes between two runs of the bot on one database
     expect((await runCheck(h, facts)).size).toBe(0);
   }, 60_000);
 
+});
+
+describe("rule-change alerts", () => {
   it("a fact the new release no longer has is said as gone; a re-checked date with the same value is no change", async () => {
     const user = new TestUser(h, { id: 4500, language_code: "ru" });
     await remoteDeveloper(user, "ru");
