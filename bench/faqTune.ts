@@ -12,13 +12,15 @@ import { evaluateFaq, loadLabelledQuestions, loadSecondSet } from "./faqEval.js"
 const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
 // The second set's tuning half, and the first set's even-numbered half (its own tuning half in issue 4).
 const tuning = [...loadSecondSet("tuning"), ...loadLabelledQuestions().filter((_, i) => i % 2 === 0).map((q) => ({ ...q, topic: q.topic ?? "out_of_scope" }))];
+/** How much worse a wrong direct answer is than a right one is good (`-- --wrong N`, default 3). */
+const WRONG_WEIGHT = Number(process.argv[process.argv.indexOf("--wrong") + 1]) || 3;
 const grid = {
   unknownWeight: [1.5, 2, 3],
   noneExplained: [0.2, 0.3, 0.4, 0.5],
   explained: [0.5, 0.65, 0.8],
-  leadRatio: [1.3, 1.6, 2],
+  leadRatio: [1.3, 1.6, 2, 2.5],
   likelyExplained: [0.3, 0.45, 0.6],
-  likelyLead: [1.1, 1.25],
+  likelyLead: [1.1, 1.25, 1.5, 1.8],
 };
 const rows: Array<{ score: number; set: string; line: string }> = [];
 const mutable = THRESHOLDS as Record<string, number>;
@@ -33,7 +35,7 @@ for (const unknownWeight of grid.unknownWeight) {
     Object.assign(mutable, { noneExplained, explained, leadRatio, likelyExplained, likelyLead });
     const f = evaluateFaq(search, tuning);
     const mean = (k: "directRight" | "offTopicRecognised" | "wrongDirect") => f.reduce((s, x) => s + x[k], 0) / f.length;
-    const score = mean("directRight") + mean("offTopicRecognised") * 0.25 - 3 * mean("wrongDirect");
+    const score = mean("directRight") + mean("offTopicRecognised") * 0.25 - WRONG_WEIGHT * mean("wrongDirect");
     rows.push({ score, set: JSON.stringify({ unknownWeight, noneExplained, explained, leadRatio, likelyExplained, likelyLead }), line: f.map((x) => `${x.lang} ${(x.directRight * 100).toFixed(0)}/${(x.wrongDirect * 100).toFixed(1)}/${(x.offTopicRecognised * 100).toFixed(0)}`).join("  ") });
   }
 }
