@@ -57,8 +57,8 @@ async function pgDatabaseFor(dataDir: string, clock: Clock): Promise<string> {
   return url;
 }
 
-async function openTestStores(dataDir: string, clock: Clock, onUnreadable: NonNullable<Parameters<typeof openEmbeddedStores>[3]>["onUnreadable"]): Promise<{ stores: Stores; access: StoreAccess }> {
-  if (TEST_ENGINE === "sqlite") {
+async function openTestStores(engine: "sqlite" | "postgres", dataDir: string, clock: Clock, onUnreadable: NonNullable<Parameters<typeof openEmbeddedStores>[3]>["onUnreadable"]): Promise<{ stores: Stores; access: StoreAccess }> {
+  if (engine === "sqlite") {
     const stores = openEmbeddedStores(dataDir, TEST_KEY, clock, { onUnreadable });
     return { stores, access: sqliteAccess(stores.db) };
   }
@@ -101,6 +101,8 @@ export interface HarnessOptions {
   api?: BotApiEmulator;
   /** Retry policy overrides; by default retries do not wait (no real sleeps in tests). */
   retry?: Partial<RetryPolicy>;
+  /** The engine of the harness's own stores; TEST_ENGINE by default. */
+  engine?: "sqlite" | "postgres";
   /** Stores to use instead of the harness's own (SQLite folder or PostgreSQL database); the caller closes them. */
   stores?: Stores;
   /** More bot options: the step watchdog's `stepIdleMs`, client options beside the emulator's fetch. */
@@ -122,7 +124,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     },
   });
   const logger = createLogger({ level: opts.logLevel ?? "debug", destination: sink });
-  const own = opts.stores ? undefined : await openTestStores(dataDir, clock, (e) => logger.warn(e, "stored data could not be read; set aside"));
+  const own = opts.stores ? undefined : await openTestStores(opts.engine ?? TEST_ENGINE, dataDir, clock, (e) => logger.warn(e, "stored data could not be read; set aside"));
   const stores = opts.stores ?? own!.stores;
   const store = own?.access ?? accessOf(stores);
   const i18n = createI18n();

@@ -2,22 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openEmbeddedStores, openPgStores, type Clock, type Stores, type UnreadableListener } from "../../src/store/index.js";
-import { everyCell } from "../helpers/personalSession.js";
-import { freshDatabase, PG_URL, pgCells, pgRaw } from "../helpers/pg.js";
+import { freshDatabase, pgAccess, PG_URL } from "../helpers/pg.js";
+import { sqliteAccess, type StoreAccess } from "../helpers/storeAccess.js";
 
-export interface Cell {
-  table: string;
-  column: string;
-  value: unknown;
-}
+export type { Cell } from "../helpers/storeAccess.js";
 
-/** One engine's stores, plus raw access to what it stored (for scans and for damaging a row). */
-export interface OpenEngine {
+/** One engine's stores, plus raw access to what it stored (scans of every cell, one SQL statement with `?`). */
+export interface OpenEngine extends StoreAccess {
   stores: Stores;
-  /** Every cell of every table, as stored. */
-  cells(): Promise<Cell[]>;
-  /** One SQL statement with `?` placeholders, run on the engine itself. */
-  sql(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  /** SQLite: the folder of its files (for scans of their raw bytes); PostgreSQL has none here. */
+  dataDir?: string;
   /** The same database again, as after a restart (closes this one first). */
   reopen(key?: Buffer): Promise<OpenEngine>;
   close(): Promise<void>;
@@ -35,17 +29,13 @@ const sqlite: Engine = {
     const dir = mkdtempSync(join(tmpdir(), "nomad-kz-engine-"));
     const at = (k: Buffer): OpenEngine => {
       const stores = openEmbeddedStores(dir, k, clock, { onUnreadable });
-      const self: OpenEngine = {
+      return {
+        ...sqliteAccess(stores.db),
         stores,
-        cells: async () => everyCell(stores.db),
-        sql: async (text, params = []) => {
-          const st = stores.db.prepare(text);
-          return st.reader ? (st.all(...params) as Array<Record<string, unknown>>) : (st.run(...params), []);
-        },
+        dataDir: dir,
         reopen: async (k2 = k) => (stores.close(), at(k2)),
         close: async () => stores.close(),
       };
-      return self;
     };
     return at(key);
   },
@@ -58,12 +48,8 @@ const postgres: Engine = {
     const at = async (k: Buffer): Promise<OpenEngine> => {
       const stores = await openPgStores(url, k, clock, { onUnreadable, poolSize: 5 });
       return {
+        ...pgAccess(url),
         stores,
-        cells: () => pgCells(url),
-        sql: (text, params = []) => {
-          let n = 0;
-          return pgRaw(url, text.replace(/\?/g, () => `$${++n}`), params);
-        },
         reopen: async (k2 = k) => (await stores.close(), at(k2)),
         close: async () => stores.close(),
       };
@@ -74,3 +60,5 @@ const postgres: Engine = {
 
 /** SQLite always; PostgreSQL when a server is available (test/setup/postgres.ts), else skipped loudly. */
 export const ENGINES: Engine[] = PG_URL ? [sqlite, postgres] : [sqlite];
+/** The engines' names, for tests that build the whole bot on each (createHarness({ engine })). */
+export const ENGINE_NAMES: Array<{ engine: Engine["name"] }> = ENGINES.map((e) => ({ engine: e.name }));
