@@ -70,7 +70,7 @@ describe("/plan", () => {
     expect(plan).toContain(t(lng)("check:step.apply_at_consulate"));
     // The visa decision: 1-5 working days after applying today (S003).
     expect(plan).toContain(t(lng)("plan:when.expected_range", { from: day(lng, addWorkingDays(TODAY, 1)), to: day(lng, addWorkingDays(TODAY, 5)) }));
-    expect(plan.length).toBeLessThanOrEqual(4096);
+    expect(plan!.length).toBeLessThanOrEqual(4096);
     const photo = user.calls().find((c) => c.method === "sendPhoto")!;
     expect(photo).toBeDefined();
     const file = photo.payload.photo as SentFile;
