@@ -241,7 +241,6 @@ export class FaqSearch {
     });
     // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
     for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
-    if (process.env.FAQ_DEBUG) console.log(JSON.stringify(Object.fromEntries([...weights].map(([k, v]) => [k + (matchedAnywhere.has(k) ? "" : "?"), Math.round(v * 10) / 10]))));
     let total = 0;
     for (const w of weights.values()) total += w;
     const candidates: Candidate[] = [];
