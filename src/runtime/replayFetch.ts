@@ -34,7 +34,7 @@ export class ReplayingFetch {
   async run<T>(updateId: number, attempts: number, fn: () => Promise<T>): Promise<T> {
     // A first attempt has nothing recorded: the log is read only for an update handled before.
     const calls = attempts > 1 ? await this.log.calls(updateId) : [];
-    if (calls.length > 0) this.logger.info({ update_id: updateId, recorded: calls.length }, "handling an interrupted update again; its sent messages are not sent twice");
+    if (calls.length > 0) this.logger.warn({ update_id: updateId, recorded: calls.length }, "handling an interrupted update again; its sent messages are not sent twice");
     return this.scopes.run({ updateId, calls, next: 0 }, fn);
   }
 
