@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatValue } from "../../src/bot/alerts/render.js";
+import { formatValue, renderRuleAlert } from "../../src/bot/alerts/render.js";
 import { loadAlerts } from "../../src/bot/alerts/consent.js";
 import { sendRuleAlerts } from "../../src/reminders/ruleAlerts.js";
-import { findFact, type Fact, type FactValue } from "../../src/rules/index.js";
-import type { FactLookup } from "../../src/rules/alerts/index.js";
+import { countryName, findFact, type Fact, type FactValue } from "../../src/rules/index.js";
+import { changedFacts, withConsent, type FactLookup } from "../../src/rules/alerts/index.js";
 import { loadOutcome } from "../../src/rules/outcome/index.js";
 import type { Locale } from "../../src/store/index.js";
-import { violations } from "../fuzz/telegramRules.js";
+import { parseTelegramHtml, violations } from "../fuzz/telegramRules.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { dropTestDatabases } from "../helpers/pg.js";
 import { ENGINE_NAMES } from "../store/engines.js";
@@ -260,5 +260,36 @@ describe("rule-change alerts", () => {
     await user.send("/forget");
     await user.press(t("en")("forget.erase_button"));
     expect(await h.services.stores.alerts.read(String(user.user.id))).toBeUndefined();
+  });
+});
+
+describe("the alert's words", () => {
+  it.each(LANGS)("in %s: amounts and ranges as was/now, a list as what it gained and lost, ids never shown bare", (lng) => {
+    const ids = ["b12_1.fee.consular", "b9_1.time.astana_hub_petition", "b9_1.steps.visa_path", "b9_1.pilot_extension", "portal.egov", "countries.no_invitation_known"];
+    const record = withConsent(undefined, true, "2026-11-21", { checked_at: "2026-11-21", fact_ids: ids }, findFact);
+    const steps = findFact("b9_1.steps.visa_path")!.value as string[];
+    const countries = findFact("countries.no_invitation_known")!.value as string[];
+    const facts: FactLookup = (id) => {
+      const fact = findFact(id)!;
+      if (id === "b9_1.time.astana_hub_petition") return { ...fact, value: { min: 5, max: 15 } };
+      if (id === "b9_1.steps.visa_path") return { ...fact, value: steps.slice(1) };
+      if (id === "b9_1.pilot_extension") return { ...fact, value: "extended_to_2026" };
+      if (id === "countries.no_invitation_known") return { ...fact, value: [...countries.filter((c) => c !== "DE"), "FR"] };
+      if (id === "portal.egov") return undefined;
+      return fact;
+    };
+    const changes = changedFacts(record.watched!.facts, facts);
+    expect(changes.map((c) => c.id)).toEqual(ids.slice(1));
+    const { text } = renderRuleAlert(h.services.i18n, lng, record, changes, "2026-12-01");
+    const parsed = parseTelegramHtml(text);
+    expect(parsed.ok).toBe(true);
+    const tt = t(lng);
+    const raw = { interpolation: { escapeValue: false } };
+    expect(text).toContain(tt("alerts:changed.line", { what: tt("faq:topic.astana_hub.title"), before: formatValue({ min: 5, max: 10 }, "business_days", tt, lng), after: formatValue({ min: 5, max: 15 }, "business_days", tt, lng), cite: " [1]", ...raw }));
+    expect(text).toContain(tt("alerts:changed.dropped", { items: tt("check:step.gather_documents").replace(/\.$/, ""), ...raw }));
+    expect(text).toContain(countryName("FR", lng));
+    expect(text).toContain(countryName("DE", lng));
+    expect(text).toContain(tt("alerts:changed.removed", { what: tt("alerts:kind.portal"), ...raw }));
+    expect(text).not.toMatch(/extended_to_2026|not_found|portal\.egov|b9_1\./);
   });
 });
