@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
+import { afterAll } from "vitest";
 import { createBot, type BotOptions } from "../../src/bot/index.js";
 import type { BotContext, BotServices } from "../../src/bot/context.js";
 import { lazyFaqSearch } from "../../src/bot/faq/lazySearch.js";
@@ -66,6 +67,9 @@ async function openTestStores(engine: "sqlite" | "postgres", dataDir: string, cl
   const { pgAccess } = await import("./pg.js");
   return { stores: await openPgStores(url, TEST_KEY, clock, { onUnreadable, poolSize: 4, lockPoolSize: 4 }), access: pgAccess(url) };
 }
+
+// Databases of harnesses over a given data folder (restarts) and the template go when the test file ends.
+if (TEST_ENGINE === "postgres") afterAll(async () => (await import("./pg.js")).dropTestDatabases());
 
 /** Drops the PostgreSQL database of a data folder once its harness is closed for good. */
 async function dropPgDatabaseOf(dataDir: string): Promise<void> {
