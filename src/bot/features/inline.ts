@@ -49,6 +49,22 @@ export function cleanQuery(query: string): string {
   return clip(query.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim(), INLINE_LIMITS.query);
 }
 
+/**
+ * Articles already rendered, for one day (answers depend on the day: MRP year, pilot note, review dates):
+ * at most one per topic and language, as a person typing sends a query per keystroke.
+ */
+const rendered = { day: "", articles: new Map<string, InlineQueryResultArticle | undefined>() };
+
+function cachedArticle(ctx: BotContext, topicId: string, today: string): InlineQueryResultArticle | undefined {
+  if (rendered.day !== today) {
+    rendered.articles.clear();
+    rendered.day = today;
+  }
+  const key = `${ctx.me.username}|${ctx.locale}|${topicId}`;
+  if (!rendered.articles.has(key)) rendered.articles.set(key, article(ctx, topicId, today));
+  return rendered.articles.get(key);
+}
+
 /** One FAQ topic as an article: its title, the opening of the answer, and the whole sourced answer to send. */
 function article(ctx: BotContext, topicId: string, today: string): InlineQueryResultArticle | undefined {
   const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, today);
@@ -84,7 +100,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   const query = cleanQuery(ctx.inlineQuery.query);
   const today = almatyToday(ctx.services.clock.now());
   const results = inlineTopics(ctx, query)
-    .map((id) => article(ctx, id, today))
+    .map((id) => cachedArticle(ctx, id, today))
     .filter((r): r is InlineQueryResultArticle => r !== undefined);
   await ctx.answerInlineQuery(results, {
     cache_time: INLINE_CACHE_SECONDS,
