@@ -14,18 +14,27 @@ export class PgUsers implements UserStore {
   ) {}
 
   async get(userId: number): Promise<UserPrefs> {
-    return this.read(this.db, userId, false);
+    return (await this.read(this.db, userId, false)) ?? {};
   }
 
+  /**
+   * Merges `patch` into the stored preferences. The row is locked while it is merged; someone with no row yet has
+   * nothing to lock, so when another transaction inserted theirs in the meantime the insert finds it, and the merge
+   * is done again on that row (an upsert there lost one of two changes made at once, e.g. from two chats).
+   */
   async update(userId: number, patch: Partial<UserPrefs>): Promise<UserPrefs> {
     return this.db.tx(async (q) => {
-      const next = prefsSchema.parse({ ...(await this.read(q, userId, true)), ...patch });
-      await q.query(
-        `INSERT INTO users (user_id, prefs, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO UPDATE SET prefs = excluded.prefs, updated_at = excluded.updated_at`,
-        [userId, this.sealer.seal(JSON.stringify(next), aad(userId)), this.clock.now()],
-      );
-      return next;
+      for (;;) {
+        const stored = await this.read(q, userId, true);
+        const next = prefsSchema.parse({ ...stored, ...patch });
+        const values = [userId, this.sealer.seal(JSON.stringify(next), aad(userId)), this.clock.now()];
+        if (stored) {
+          await q.query("UPDATE users SET prefs = $2, updated_at = $3 WHERE user_id = $1", values);
+          return next;
+        }
+        const inserted = await q.query("INSERT INTO users (user_id, prefs, updated_at) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO NOTHING", values);
+        if (inserted.rowCount) return next;
+      }
     });
   }
 
@@ -33,10 +42,11 @@ export class PgUsers implements UserStore {
     await this.db.query("DELETE FROM users WHERE user_id = $1", [userId]);
   }
 
-  private async read(q: Queryable, userId: number, forUpdate: boolean): Promise<UserPrefs> {
+  /** The stored preferences, or undefined when there is no row (or it was unreadable and is set aside now). */
+  private async read(q: Queryable, userId: number, forUpdate: boolean): Promise<UserPrefs | undefined> {
     const { rows } = await q.query<{ prefs: Buffer }>(`SELECT prefs FROM users WHERE user_id = $1${forUpdate ? " FOR UPDATE" : ""}`, [userId]);
     const row = rows[0];
-    if (!row) return {};
+    if (!row) return undefined;
     let plain: string;
     try {
       plain = this.sealer.open(row.prefs, aad(userId));
@@ -46,7 +56,7 @@ export class PgUsers implements UserStore {
         if (gone.rowCount) await this.quarantine.put(t, "users", userId, row.prefs);
       };
       await (forUpdate ? move(q) : this.db.tx(move));
-      return {};
+      return undefined;
     }
     const parsed = prefsSchema.safeParse(JSON.parse(plain));
     return parsed.success ? parsed.data : {};

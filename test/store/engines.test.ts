@@ -36,6 +36,19 @@ describe.each(ENGINES)("stores on $name", (engine) => {
     await expect(e.reopen(Buffer.alloc(32, 9))).rejects.toThrow(DataKeyMismatchError);
   });
 
+  it("merge preference changes made at the same time, also of someone with none stored yet", async () => {
+    const e = await engine.open(KEY, new FakeClock());
+    for (let id = 100; id < 120; id++) {
+      await Promise.all([
+        e.stores.users.update(id, { language: "de" }),
+        e.stores.users.update(id, { timezone: "Asia/Almaty" }),
+        e.stores.users.update(id, { seenLocale: "ru" }),
+      ]);
+      expect(await e.stores.users.get(id)).toEqual({ language: "de", timezone: "Asia/Almaty", seenLocale: "ru" });
+    }
+    await e.close();
+  });
+
   it("store conversation state without names, and delete only entries untouched since a cutoff", async () => {
     const clock = new FakeClock();
     const e = await engine.open(KEY, clock);
