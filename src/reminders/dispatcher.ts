@@ -33,13 +33,13 @@ export interface DispatcherDeps {
 export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed";
 
 /**
- * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and the rows
- * sent are marked so in one transaction before the dispatcher waits for anything (Telegram's rate, a
- * person's one-second gap) and at the end of the batch, so stopping the process at any point loses
- * nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash between a
- * successful send and its commit repeats reminders: at Telegram's rate every send waits for its slot,
- * so that is at most one per crash; sends that go back to back (rate limit lifted, a late timer) commit
- * together, at most a batch. Late reminders say so; those whose deadline has passed are dropped.
+ * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and a row sent
+ * is marked so before the next one starts (and at the end of the batch), so stopping the process at any
+ * point loses nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash
+ * between a successful send and its commit repeats a reminder: at most one per crash, since no second
+ * send starts before the first is committed (test/e2e/multiInstance.test.ts holds it to that; committing
+ * several together let a SIGKILL repeat two). Late reminders say so; those whose deadline has passed are
+ * dropped.
  */
 export class ReminderDispatcher {
   /** When the next send may go: slots `GLOBAL_GAP_MS` apart, so late timers do not push every later send back. */
@@ -53,7 +53,7 @@ export class ReminderDispatcher {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
-  /** Rows sent and not yet marked so: committed together (one transaction) before any wait. */
+  /** The row sent and not yet marked so (at most one: committed before the next send starts). */
   private readonly sentMarks: Array<{ id: number; at: number }> = [];
 
   private readonly limits: NonNullable<DispatcherDeps["limits"]>;
@@ -105,7 +105,7 @@ export class ReminderDispatcher {
     }
   }
 
-  /** Marks the rows sent so far as sent, in one transaction. */
+  /** Marks the rows sent so far as sent (one transaction). */
   private async commitSent(): Promise<void> {
     if (this.sentMarks.length === 0) return;
     await this.deps.reminders.markSentMany(this.sentMarks.splice(0));
@@ -124,6 +124,7 @@ export class ReminderDispatcher {
       await reminders.release(row.id, nextAllowedTime(now, timeZone), false);
       return "quiet";
     }
+    await this.commitSent(); // the previous send, before this one waits or goes
     await this.deps.idle();
     await this.respectLimits(row.userId);
     now = clock.now();
@@ -147,10 +148,7 @@ export class ReminderDispatcher {
     const windowFree = this.recent.length >= perSecond ? this.recent[0]! + 1_000 + 5 : 0;
     const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + perChatGapMs, now);
     this.nextSlot = at + globalGapMs;
-    if (at > now) {
-      await this.commitSent(); // the wait is the time to commit what went before
-      await this.deps.sleep(at - now);
-    }
+    if (at > now) await this.deps.sleep(at - now);
     if (!Number.isFinite(perSecond)) return; // no per-second limit: nothing to remember
     this.recent.push(Math.max(at, this.deps.clock.now()));
     if (this.recent.length > perSecond) this.recent.shift();
