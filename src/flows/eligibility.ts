@@ -71,7 +71,7 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
     if (node === OUTCOME) {
       if (carried.buttonsFrom.length === 0) await conversation.external(() => saveOutcome(ctx.from?.id, state, today));
       // Rule-change alerts: a consenting person watches this outcome's facts; anyone never asked is asked once.
-      const askForAlerts = carried.buttonsFrom.length === 0 && (await conversation.external(() => alertsStep(services, ctx.from?.id)));
+      const askForAlerts = carried.buttonsFrom.length === 0 && (await conversation.external(() => alertsStep(services, ctx.from?.id, today)));
       const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today, askForAlerts)];
       const current = await conversation.wait();
       const data = current.callbackQuery?.data ?? "";

@@ -82,13 +82,14 @@ describe("asking for consent after a /check result", () => {
     expect(replies.at(-1)).toContain(t(lng)("check:outcome.your_answers"));
     const question = user.calls().find((c) => c.payload.text === t(lng)("alerts:ask.text"))!;
     expect(JSON.stringify(question.payload.reply_markup)).toBe(JSON.stringify({ inline_keyboard: [[{ text: t(lng)("alerts:ask.yes"), callback_data: "alrt:on" }, { text: t(lng)("alerts:ask.no"), callback_data: "alrt:off" }]] }));
-    expect(await loadAlerts(h.services.stores, user.user.id)).toBeUndefined();
+    // Asked is remembered (no consent until yes), so an unanswered question is not asked again.
+    expect(await loadAlerts(h.services.stores, user.user.id)).toEqual({ version: 1, consent: false, asked_on: "2026-11-21" });
 
     await answer(user, true);
     expect(user.lastText()).toBe(t(lng)("alerts:answer.on"));
     const record = await loadAlerts(h.services.stores, user.user.id);
     const outcome = await loadOutcome(h.services.stores, user.user.id);
-    expect(record).toMatchObject({ consent: true, answered_on: "2026-11-21", watched: { outcome_checked_at: "2026-11-21" } });
+    expect(record).toMatchObject({ consent: true, asked_on: "2026-11-21", answered_on: "2026-11-21", watched: { outcome_checked_at: "2026-11-21" } });
     expect(record!.watched!.facts.map((f) => f.id).sort()).toEqual([...outcome!.fact_ids].filter((id) => findFact(id)).sort());
     // Ids, fingerprints and the facts' own values: nothing the person typed.
     expect(JSON.stringify(record)).not.toMatch(/2030|4500|4,500|Germany|"citizenship"|"answers"/);
@@ -108,7 +109,7 @@ describe("asking for consent after a /check result", () => {
     await remoteDeveloper(user, lng);
     await answer(user, false);
     expect(user.lastText()).toBe(t(lng)("alerts:answer.off"));
-    expect(await loadAlerts(h.services.stores, user.user.id)).toEqual({ version: 1, consent: false, answered_on: "2026-11-21" });
+    expect(await loadAlerts(h.services.stores, user.user.id)).toEqual({ version: 1, consent: false, asked_on: "2026-11-21", answered_on: "2026-11-21" });
 
     await notEligible(user, lng);
     expect(user.replies()).not.toContain(t(lng)("alerts:ask.text"));
@@ -123,6 +124,16 @@ describe("asking for consent after a /check result", () => {
     expect(user.lastText()).toBe(t(lng)("alerts:status.on", { count }));
     await user.press(t(lng)("alerts:button.turn_off"));
     expect((await loadAlerts(h.services.stores, user.user.id))!.consent).toBe(false);
+  });
+
+  it("an unanswered question is not asked again after the next result", async () => {
+    const user = new TestUser(h, { id: 3250, language_code: "kk" });
+    await remoteDeveloper(user, "kk");
+    expect(user.replies()).toContain(t("kk")("alerts:ask.text"));
+    await notEligible(user, "kk");
+    expect(user.replies()).not.toContain(t("kk")("alerts:ask.text"));
+    await user.send("/alerts");
+    expect(user.lastText()).toBe(t("kk")("alerts:status.off"));
   });
 
   it("the question's buttons still answer after the check has ended", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterAlert, changedFacts, factFingerprint, parseStoredAlerts, watchFacts, watchOutcome, withConsent, type FactLookup } from "../../src/rules/alerts/index.js";
+import { afterAlert, askedOn, changedFacts, factFingerprint, parseStoredAlerts, watchFacts, watchOutcome, withConsent, type FactLookup } from "../../src/rules/alerts/index.js";
 import { findFact, type Fact } from "../../src/rules/index.js";
 
 const fee = findFact("b12_1.fee.consular")!;
@@ -54,6 +54,7 @@ describe("the stored record", () => {
   it("no keeps nothing watched; yes watches the outcome; a new outcome is watched only with consent", () => {
     const outcome = { checked_at: "2026-11-21", fact_ids: [fee.id] };
     expect(withConsent(undefined, false, "2026-11-21", outcome, findFact)).toEqual({ version: 1, consent: false, answered_on: "2026-11-21" });
+    expect(withConsent(askedOn("2026-11-20"), true, "2026-11-21", outcome, findFact)).toMatchObject({ consent: true, asked_on: "2026-11-20", answered_on: "2026-11-21" });
     const yes = withConsent(undefined, true, "2026-11-21", outcome, findFact);
     expect(yes.watched!.facts.map((f) => f.id)).toEqual([fee.id]);
     const later = { checked_at: "2026-11-25", fact_ids: [range.id] };

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { findFact } from "../../rules/index.js";
-import { parseStoredAlerts, watchOutcome, withConsent, type AlertsRecord, type FactLookup } from "../../rules/alerts/index.js";
+import { askedOn, parseStoredAlerts, watchOutcome, withConsent, type AlertsRecord, type FactLookup } from "../../rules/alerts/index.js";
 import { loadOutcome } from "../../rules/outcome/index.js";
 import type { Stores } from "../../store/index.js";
 import type { TFunction } from "../i18n.js";
@@ -29,11 +29,15 @@ export async function setConsent(stores: AlertsStores, userId: number, consent: 
 
 /**
  * After /check stored a new outcome: a consenting person now watches its facts. Returns true when the person
- * was never asked (or their answer can no longer be read), so the result is followed by the question.
+ * was never asked (or what is stored can no longer be read): the result is followed by the question, and that
+ * it was asked is kept, so it is asked once even if never answered.
  */
-export async function alertsAfterOutcome(stores: AlertsStores, userId: number, facts: FactLookup = findFact): Promise<boolean> {
+export async function alertsAfterOutcome(stores: AlertsStores, userId: number, today: string, facts: FactLookup = findFact): Promise<boolean> {
   const record = await loadAlerts(stores, userId);
-  if (!record) return true;
+  if (!record) {
+    await stores.alerts.write(String(userId), askedOn(today));
+    return true;
+  }
   const outcome = await loadOutcome(stores, userId);
   const updated = outcome ? watchOutcome(record, outcome, facts) : record;
   if (updated !== record && updated) await stores.alerts.write(String(userId), updated);

@@ -12,10 +12,10 @@ export function isAlertsPress(data: string): data is (typeof ALERTS_CB)[keyof ty
  * Run (through `external`) right after the outcome was stored: a consenting person watches the new outcome's
  * facts; true when the person was never asked. A store that fails costs the question, never the result.
  */
-export async function alertsStep(services: Deps, userId: number | undefined): Promise<boolean> {
+export async function alertsStep(services: Deps, userId: number | undefined, today: string): Promise<boolean> {
   if (userId === undefined || !services.stores) return false;
   try {
-    return await alertsAfterOutcome(services.stores, userId);
+    return await alertsAfterOutcome(services.stores, userId, today);
   } catch (error) {
     services.logger?.warn({ err: error }, "rule-change alerts could not be read after an outcome");
     return false;

@@ -1,5 +1,6 @@
 export {
   afterAlert,
+  askedOn,
   ALERTS_RECORD_VERSION,
   AlertsRecordSchema,
   changedFacts,

@@ -27,10 +27,12 @@ export type WatchedFact = z.infer<typeof WatchedFactSchema>;
 export const AlertsRecordSchema = z
   .object({
     version: z.literal(ALERTS_RECORD_VERSION),
-    /** The person's answer: true, alert me; false, do not (asked once, changed with /alerts). */
+    /** The person's answer: true, alert me; false, do not, or not answered yet (asked once, changed with /alerts). */
     consent: z.boolean(),
-    /** The day they answered (YYYY-MM-DD, Kazakhstan). */
-    answered_on: isoDate,
+    /** The day they were asked after a result (YYYY-MM-DD, Kazakhstan), so the question is asked only once. */
+    asked_on: isoDate.optional(),
+    /** The day they answered (the question or /alerts); absent while the question waits for an answer. */
+    answered_on: isoDate.optional(),
     /** With consent: the facts their last outcome cited, as they saw them, and the day of that outcome. */
     watched: z.object({ outcome_checked_at: isoDate, facts: z.array(WatchedFactSchema) }).strict().optional(),
   })
@@ -110,10 +112,15 @@ export function withConsent(
   outcome: { checked_at: string; fact_ids: readonly string[] } | undefined,
   lookup: FactLookup,
 ): AlertsRecord {
-  const base = { version: ALERTS_RECORD_VERSION, consent, answered_on: today } as const;
+  const base = { version: ALERTS_RECORD_VERSION, consent, ...(previous?.asked_on ? { asked_on: previous.asked_on } : {}), answered_on: today } as const;
   if (!consent) return base;
   if (outcome) return { ...base, watched: { outcome_checked_at: outcome.checked_at, facts: watchFacts(outcome.fact_ids, lookup) } };
   return previous?.watched ? { ...base, watched: previous.watched } : base;
+}
+
+/** The record of someone just asked the question: no consent until they say yes. */
+export function askedOn(today: string): AlertsRecord {
+  return { version: ALERTS_RECORD_VERSION, consent: false, asked_on: today };
 }
 
 /**
