@@ -12,18 +12,31 @@ if (!PG_URL) process.stderr.write("!!! PostgreSQL tests in this file are SKIPPED
 
 const created: string[] = [];
 
-/** A new, empty database on the test server; its URL. Dropped by `dropTestDatabases`. */
-export async function freshDatabase(): Promise<string> {
+/** Runs `sql` on the test server's maintenance database (creating and dropping databases). */
+async function onServer(...sql: string[]): Promise<void> {
   if (!PG_URL) throw new Error("no PostgreSQL for tests");
-  const name = `nomad_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    for (const statement of sql) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Creates a database named afresh with `options` after its name; its URL. */
+async function createDatabase(options = ""): Promise<string> {
+  const name = `nomad_test_${randomBytes(6).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name} ${options}`);
   created.push(name);
-  const url = new URL(PG_URL);
+  const url = new URL(PG_URL!);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A new, empty database on the test server; its URL. Dropped by `dropTestDatabases`. */
+export function freshDatabase(): Promise<string> {
+  return createDatabase();
 }
 
 /**
@@ -31,20 +44,8 @@ export async function freshDatabase(): Promise<string> {
  * empty one); its URL. Dropped by `dropTestDatabase` or `dropTestDatabases`. No session may be connected to
  * the template while it is copied.
  */
-export async function cloneDatabase(template: string): Promise<string> {
-  if (!PG_URL) throw new Error("no PostgreSQL for tests");
-  const name = `nomad_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${new URL(template).pathname.slice(1)} STRATEGY FILE_COPY`);
-  } finally {
-    await admin.end();
-  }
-  created.push(name);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+export function cloneDatabase(template: string): Promise<string> {
+  return createDatabase(`TEMPLATE ${new URL(template).pathname.slice(1)} STRATEGY FILE_COPY`);
 }
 
 /** Drops one database made by `freshDatabase` or `cloneDatabase` (its pools must be closed). */
@@ -53,22 +54,13 @@ export async function dropTestDatabase(url: string): Promise<void> {
   const at = created.indexOf(name);
   if (!PG_URL || at < 0) return;
   created.splice(at, 1);
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 /** Drops the databases this file created (their pools must be closed). */
 export async function dropTestDatabases(): Promise<void> {
   if (!PG_URL || created.length === 0) return;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  for (const name of created.splice(0)) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await onServer(...created.splice(0).map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /** Every cell of every table of the database at `url`, for scans of what is stored. */
