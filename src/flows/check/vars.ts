@@ -4,11 +4,30 @@ import { formatDay } from "../../bot/render/dates.js";
 import { formatFactValue, formatNumber } from "../../bot/render/facts.js";
 import type { TFunction } from "../../bot/i18n.js";
 
+type CheckVars = Readonly<Record<string, string | number>>;
+
+/**
+ * Rendered once per language: the values depend only on the facts and texts, which are loaded once per
+ * process, and a /check update renders them three or four times (replayed question, closed question, next
+ * question), which was a fifth of the flow's CPU time (bench/README.md, /check replays).
+ */
+const rendered = new Map<Locale, CheckVars>();
+
 /**
  * The numbers and names the check's texts interpolate, all read from the facts data, so a text
  * never states a number of its own. Keys match the {{variables}} of locales/<lng>/check.json.
+ * The result is shared between calls: callers spread it when they add their own values.
  */
-export function checkVars(t: TFunction, locale: Locale): Record<string, string | number> {
+export function checkVars(t: TFunction, locale: Locale): CheckVars {
+  let vars = rendered.get(locale);
+  if (!vars) {
+    vars = Object.freeze(renderCheckVars(t, locale));
+    rendered.set(locale, vars);
+  }
+  return vars;
+}
+
+function renderCheckVars(t: TFunction, locale: Locale): Record<string, string | number> {
   const income = factRecord("b12_1.income_monthly");
   const pilotEnd = String(factRecord("b9_1.pilot_period").end);
   return {
