@@ -69,7 +69,9 @@ async function openTestStores(engine: "sqlite" | "postgres", dataDir: string, cl
 }
 
 // Databases of harnesses over a given data folder (restarts) and the template go when the test file ends.
-if (TEST_ENGINE === "postgres") afterAll(async () => (await import("./pg.js")).dropTestDatabases());
+afterAll(async () => {
+  if (pgTemplate) await (await import("./pg.js")).dropTestDatabases();
+});
 
 /** Drops the PostgreSQL database of a data folder once its harness is closed for good. */
 async function dropPgDatabaseOf(dataDir: string): Promise<void> {
