@@ -1,5 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { HttpError, InlineKeyboard } from "grammy";
+import { GrammyError, HttpError, InlineKeyboard } from "grammy";
 import {
   almatyToday,
   answerCurrent,
@@ -96,7 +96,7 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
       // Anything else leaves the result: the check ends (its answers are deleted) and the bot handles the update.
       return conversation.halt({ next: true });
     }
-    const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await ask(ctx, node, state)];
+    const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : carried === FRESH ? await firstQuestion(node) : [await ask(ctx, node, state)];
 
     const current = await conversation.wait();
     let step = interpret(current, node, buttonsFrom, today);
@@ -147,6 +147,24 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
         await services.stores.outcomes.write(String(userId), record);
       } catch (error) {
         services.logger?.warn({ err: error }, "the /check outcome could not be stored");
+      }
+    }
+
+    /**
+     * The first question of a new check. Elsewhere a question that cannot be sent rewinds the step (the person
+     * is told to send their last answer again, and the flow still waits for it); here there is no step to rewind
+     * to, so a failure would end the check the person just saw begin, and their answer would go to the FAQ. So a
+     * Bot API failure (after the transport's retries) does not end it: the check waits at its first question,
+     * which takes a typed answer without its buttons, and says again what it asks when the answer is unusable.
+     */
+    async function firstQuestion(id: Parameters<typeof ask>[1]): Promise<number[]> {
+      try {
+        return [await ask(ctx, id, state)];
+      } catch (error) {
+        const apiFailure = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+        if (!apiFailure) throw error;
+        services.logger?.warn({ err: error, update_id: ctx.update.update_id }, "the first /check question could not be sent; waiting for the answer anyway");
+        return [];
       }
     }
 
@@ -216,8 +234,8 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string, a
 }
 
 /** Replaces an answered question's buttons with the answer, so old buttons cannot be pressed again. */
-async function closeQuestion(ctx: FlowContext, messageId: number, text: string): Promise<void> {
+async function closeQuestion(ctx: FlowContext, messageId: number | undefined, text: string): Promise<void> {
   const chatId = ctx.chat?.id;
-  if (chatId === undefined) return;
+  if (chatId === undefined || messageId === undefined) return;
   await ctx.api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" }).catch(() => undefined);
 }

@@ -137,6 +137,21 @@ describe("a single fault inside /check", () => {
     expect(sent[0]!.result).toBeDefined();
   });
 
+  it("when the first question and the notice after it are both lost, the check still takes the answer", async () => {
+    const user = new TestUser(h);
+    // The intro goes through; the first question and the failure notice meet a connection reset.
+    let sends = 0;
+    h.api.faults = { next: (method: string) => (method === "sendMessage" && ++sends >= 2 && sends <= 3 ? FAULTS.reset : undefined) };
+    await user.send("/check");
+    expect(user.replies()).toHaveLength(1); // only the intro arrived
+    h.api.faults = undefined;
+    // The person saw the check begin and types their citizenship: it is the answer, not a question for the FAQ.
+    await user.send("Algeria");
+    expect(user.buttons()).toContain(t("en")("check:opt.yes"));
+    await user.send("no");
+    expect(user.buttons()).toContain(t("en")("check:opt.programming"));
+  });
+
   it("when the Bot API keeps failing, the step is kept: the same answer again continues the check", async () => {
     const user = new TestUser(h);
     await user.send("/check");
