@@ -9,6 +9,7 @@ export const ACTION = {
   help: "menu:help",
   language: "menu:language",
   privacy: "menu:privacy",
+  plan: "menu:plan",
 } as const;
 
 /** The main actions under /start. */

@@ -22,6 +22,8 @@ import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
 import { reminderHour } from "../bot/deadlines/times.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
 import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
+import { loadOutcome } from "../rules/outcome/index.js";
+import { ACTION } from "../bot/keyboards.js";
 
 export const REMIND_FLOW_ID = "remind";
 
@@ -173,9 +175,13 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
         return replanReminders(services.stores, id, services.clock);
       });
       const timeZone = await conversation.external(async () => (await services.stores.users.get(id)).timezone ?? DEFAULT_TIME_ZONE);
+      // Someone with a /check outcome gets their plan one press away: it is computed from the dates just saved.
+      const hasPlan = await conversation.external(async () => (await loadOutcome(services.stores, id)) !== undefined);
+      const keyboard = deadlinesKeyboard(current.t);
+      if (hasPlan) keyboard.row().text(current.t("plan:btn.updated_plan"), ACTION.plan);
       await current.reply(renderDeadlines(computeDeadlines(chosen, today), current.t, current.locale, today), {
         parse_mode: "HTML",
-        reply_markup: deadlinesKeyboard(current.t),
+        reply_markup: keyboard,
         link_preview_options: { is_disabled: true },
       });
       const title = (deadlineId: string) => current.t(`remind:deadline.${deadlineId}.title`);

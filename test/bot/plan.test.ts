@@ -104,6 +104,28 @@ describe("/plan", () => {
     expectSendable(user);
   });
 
+  it.each(SUPPORTED_LOCALES)("after /remind saves a date, offers the updated plan, which follows it (%s)", async (lng) => {
+    const user = new TestUser(h, { language_code: lng });
+    // Without a check result there is no plan to offer.
+    await user.send("/remind");
+    await user.press(t(lng)("remind:milestone.hub_applied"));
+    await user.send("02.11.2026");
+    await user.press(t(lng)("remind:btn.done"));
+    expect(user.buttons()).not.toContain(t(lng)("plan:btn.updated_plan"));
+
+    await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
+    await user.send("/remind");
+    await user.press(t(lng)("remind:milestone.residence_applied"));
+    await user.send("19.11.2026");
+    await user.press(t(lng)("remind:btn.done"));
+    await user.press(t(lng)("plan:btn.updated_plan"));
+    const plan = user.replies()[0]!;
+    expect(plan).toContain(t(lng)("plan:route.b9_1.residence"));
+    expect(plan).toContain(t(lng)("plan:when.done_on", { date: day(lng, "2026-11-19") }));
+    expect(user.calls().some((c) => c.method === "sendPhoto")).toBe(true);
+    expectSendable(user);
+  });
+
   it.each(SUPPORTED_LOCALES)("gives the fee in KZT of this year, and switches to another route the outcome leaves open (%s)", async (lng) => {
     const user = new TestUser(h, { language_code: lng });
     await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);

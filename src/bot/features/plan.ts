@@ -31,7 +31,15 @@ planFeature.chatType(["group", "supergroup"]).command("plan", (ctx) =>
   }),
 );
 
-privateChats.command("plan", async (ctx) => {
+privateChats.command("plan", (ctx) => showPlan(ctx));
+
+/** "Your plan" under the deadlines that /remind shows after saving dates: the plan as it is now. */
+privateChats.callbackQuery(ACTION.plan, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showPlan(ctx);
+});
+
+async function showPlan(ctx: BotContext & { from: NonNullable<BotContext["from"]> }): Promise<void> {
   const { stores } = ctx.services;
   const [record, milestones] = await Promise.all([loadOutcome(stores, ctx.from.id), loadMilestones(stores, ctx.from.id)]);
   const checkButton = new InlineKeyboard().text(ctx.t("plan:btn.check"), ACTION.check);
@@ -39,7 +47,7 @@ privateChats.command("plan", async (ctx) => {
   const route = planRouteOf(record, milestones);
   if (!route) return void (await ctx.reply(ctx.t("plan:nothing_fits"), { reply_markup: checkButton }));
   await sendPlan(ctx, record, milestones, route);
-});
+}
 
 privateChats.callbackQuery(CB_ROUTE, async (ctx) => {
   const { stores } = ctx.services;
