@@ -30,7 +30,7 @@ export interface DispatcherDeps {
   hooks?: { afterClaim?(rows: ReminderRow[]): void; afterSend?(row: ReminderRow): void };
 }
 
-export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed";
+export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed" | "taken_over";
 
 /**
  * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and a row sent
@@ -128,6 +128,11 @@ export class ReminderDispatcher {
     await this.deps.idle();
     await this.respectLimits(row.userId);
     now = clock.now();
+    // The waits above may outlast the claim's lease: if another instance took the row over, it sends it, not we.
+    if (reminders.holdClaim && !(await reminders.holdClaim(row, now))) {
+      logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
+      return "taken_over";
+    }
     try {
       await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
     } catch (err) {

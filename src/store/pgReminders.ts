@@ -237,8 +237,25 @@ export class PgReminders implements ReminderStore {
         [now, limit, now - this.leaseMs],
       );
       rows.sort((a, b) => a.due_at - b.due_at || a.id - b.id);
-      return (await this.rows(q, rows)).map((r) => ({ ...r, status: "claimed" as const }));
+      return (await this.rows(q, rows)).map((r) => ({ ...r, status: "claimed" as const, claimedAt: now }));
     });
+  }
+
+  /**
+   * A batch waits for interactive updates and the shared send budget, so a row may sit claimed for longer than
+   * the lease; another instance then takes it over. The claim time is the lease's token: the row is renewed and
+   * sent only while it still carries the time of this process's claim.
+   */
+  async holdClaim(row: ReminderRow, now: number): Promise<boolean> {
+    if (row.claimedAt === undefined) return false;
+    const held = await this.db.query("UPDATE reminders SET claimed_at = $1 WHERE id = $2 AND status = 'claimed' AND claimed_at = $3", [
+      now,
+      row.id,
+      row.claimedAt,
+    ]);
+    if (held.rowCount !== 1) return false;
+    row.claimedAt = now;
+    return true;
   }
 
   /**

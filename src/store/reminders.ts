@@ -28,6 +28,8 @@ export interface ReminderRow {
   sentAt?: number;
   /** The person moved it (snooze): a replan keeps its time. */
   snoozed?: true;
+  /** When this process's claim on it began or was last renewed (the lease's token; PostgreSQL). */
+  claimedAt?: number;
 }
 
 export interface PlannedRow {
@@ -103,6 +105,12 @@ export interface ReminderStore {
    * Only stores shared by several processes have one (PostgreSQL); one process keeps its budget in memory.
    */
   reserveSendSlot?(now: number, gapMs: number): Promise<number>;
+  /**
+   * Right before a claimed row is sent: renews its lease if the claim is still this process's, and says false
+   * when the lease ran out meanwhile and another instance took the row over (it must then not be sent here).
+   * Only stores that several instances share need it; without it a claim is never taken away.
+   */
+  holdClaim?(row: ReminderRow, now: number): Promise<boolean>;
   /** Returns claims left by a process that stopped mid-dispatch to pending; how many. */
   releaseStaleClaims(claimedBefore: number): Promise<number>;
   setPaused(userId: number, paused: boolean): Promise<void>;

@@ -70,6 +70,23 @@ describe.skipIf(!PG_URL)("several instances on one PostgreSQL", () => {
     await b.close();
   });
 
+  it("never send a row whose lease ran out while it waited: the instance that took it over sends it", async () => {
+    const clock = new FakeClock();
+    const { a, b } = await twoInstances(clock, 60_000);
+    await planMany(a, clock, 1);
+    const slow = await a.reminders.claimDue(clock.now(), 10);
+    expect(slow.length).toBeGreaterThan(1);
+    // a renews its claim on the first row just before sending it: that row stays a's.
+    expect(await a.reminders.holdClaim!(slow[0]!, clock.now())).toBe(true);
+    clock.advance(60_001); // a is still waiting to send the others (interactive updates, the send budget)
+    const taken = await b.reminders.claimDue(clock.now(), 10);
+    expect(taken.map((r) => r.id).sort()).toEqual(slow.map((r) => r.id).sort());
+    // Now a may send none of them: b holds every claim, and b's own claims hold.
+    for (const row of slow) expect(await a.reminders.holdClaim!(row, clock.now())).toBe(false);
+    for (const row of taken) expect(await b.reminders.holdClaim!(row, clock.now())).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("share one send budget: two instances' slots never come closer than the gap", async () => {
     const clock = new FakeClock();
     const { a, b } = await twoInstances(clock);
