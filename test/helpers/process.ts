@@ -25,7 +25,9 @@ export function npmStart(env: Record<string, string>, input?: string): Started {
   child.stdout!.on("data", (d: Buffer) => (out += d.toString("utf8")));
   child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
   if (input !== undefined) child.stdin!.end(input);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // "close", not "exit": npm may exit before the node process it started, which writes to the same pipes; its
+  // last lines (the "stopping" log at SIGTERM) are read only once every process holding them has ended.
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   return {
     child,
     stdout: () => out,
