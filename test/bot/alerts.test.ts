@@ -10,6 +10,7 @@ import { parseTelegramHtml, violations } from "../fuzz/telegramRules.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { dropTestDatabases } from "../helpers/pg.js";
 import { ENGINE_NAMES } from "../store/engines.js";
+import { remoteDeveloperCheck } from "../helpers/checkRuns.js";
 import { TestUser } from "../helpers/testUser.js";
 
 let h: Harness;
@@ -25,17 +26,7 @@ const LANGS: Locale[] = ["en", "ru", "kk", "de"];
 /** A German remote developer with a valid passport: B9-1 unsure, B12-1 eligible without an invitation. */
 async function remoteDeveloper(user: TestUser, lng: string): Promise<void> {
   h.clock.advance(10_000); // a new fair-use window (20 updates in 10 s): each check takes eleven
-  await user.send("/check");
-  await user.send("Germany");
-  await user.send("no");
-  await user.press(t(lng)("check:opt.programming"));
-  await user.send("yes");
-  await user.send("yes");
-  await user.send("yes");
-  await user.send("$4,500");
-  await user.send("8");
-  await user.send("no");
-  await user.send("31 May 2030");
+  await remoteDeveloperCheck(user, t(lng));
 }
 
 /** A Brazilian with no IT specialty and no remote income: neither program fits. */

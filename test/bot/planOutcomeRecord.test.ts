@@ -3,6 +3,7 @@ import { outcomeRecord } from "../../src/flows/check/record.js";
 import { assess, toProfile, type Answers } from "../../src/rules/index.js";
 import { loadOutcome, parseStoredOutcome } from "../../src/rules/outcome/index.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
+import { remoteDeveloperCheck } from "../helpers/checkRuns.js";
 import { TestUser } from "../helpers/testUser.js";
 
 let h: Harness;
@@ -15,17 +16,7 @@ const t = (lng: string) => h.services.i18n.getFixedT(lng);
 
 /** A German remote developer with a valid passport, answered in English. */
 async function runCheck(user: TestUser): Promise<void> {
-  await user.send("/check");
-  await user.send("Germany");
-  await user.send("no");
-  await user.press(t("en")("check:opt.programming"));
-  await user.send("yes");
-  await user.send("yes");
-  await user.send("yes");
-  await user.send("$4,500");
-  await user.send("8");
-  await user.send("no");
-  await user.send("31 May 2030");
+  await remoteDeveloperCheck(user, t("en"));
 }
 
 describe("the /check outcome record", () => {
