@@ -1,22 +1,15 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deadlineEnd, offsetId, planReminders } from "../../src/rules/index.js";
-import { openEmbeddedStores, type DeadlinePlan, type Stores } from "../../src/store/index.js";
+import type { DeadlinePlan, Stores } from "../../src/store/index.js";
+import { dropTestDatabases } from "../helpers/pg.js";
 import { FakeClock, TEST_KEY } from "../helpers/testBot.js";
+import { ENGINES, type OpenEngine } from "../store/engines.js";
 
 const TZ = "Asia/Almaty";
-let dir: string;
 let clock: FakeClock;
-let stores: Stores & { db: import("better-sqlite3").Database };
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "nomad-kz-plan-"));
-  clock = new FakeClock(Date.parse("2026-12-01T03:00:00Z"));
-  stores = openEmbeddedStores(dir, TEST_KEY, clock);
-});
-afterEach(() => stores.close());
+let engine: OpenEngine;
+let stores: Stores;
+afterAll(dropTestDatabases);
 
 /** The plan the planner would make for one deadline on `date` with these lead days. */
 function plan(date: string, days: number[], deadlineId = "b121_renewal"): DeadlinePlan {
@@ -31,7 +24,14 @@ function plan(date: string, days: number[], deadlineId = "b121_renewal"): Deadli
 }
 const offsets = async () => (await stores.reminders.upcoming(1)).map((r) => r.offsetId);
 
-describe("applyPlan", () => {
+describe.each(ENGINES)("applyPlan on $name", (kind) => {
+  beforeEach(async () => {
+    clock = new FakeClock(Date.parse("2026-12-01T03:00:00Z"));
+    engine = await kind.open(TEST_KEY, clock);
+    stores = engine.stores;
+  });
+  afterEach(() => engine.close());
+
   it("keeps a reminder that fell due while nobody sent it, so it still goes out (late)", async () => {
     await stores.reminders.applyPlan(1, [plan("2026-12-20", [7, 2, 0])]);
     clock.set("2026-12-14T05:00:00Z"); // the 7-day reminder was due yesterday, not sent
@@ -61,9 +61,10 @@ describe("applyPlan", () => {
   it("sets an unreadable choices record aside and goes on without it", async () => {
     await stores.reminders.applyPlan(1, [plan("2027-03-20", [7, 0])]);
     await stores.reminders.dismiss(1, { deadlineId: "b121_renewal", mark: "muted" });
-    const row = stores.db.prepare("SELECT rowid, sealed FROM reminder_deadlines").get() as { rowid: number; sealed: Buffer };
-    row.sealed.writeUInt8(row.sealed.readUInt8(20) ^ 1, 20);
-    stores.db.prepare("UPDATE reminder_deadlines SET sealed = ? WHERE rowid = ?").run(row.sealed, row.rowid);
+    const [row] = (await engine.sql("SELECT sealed FROM reminder_deadlines")) as Array<{ sealed: Buffer }>;
+    const damaged = Buffer.from(row!.sealed);
+    damaged.writeUInt8(damaged.readUInt8(20) ^ 1, 20);
+    await engine.sql("UPDATE reminder_deadlines SET sealed = ? WHERE sealed = ?", [damaged, row!.sealed]);
     expect(await stores.reminders.choices(1)).toEqual([]);
     expect(await stores.personal.takeUnreadable(1)).toEqual(["reminder_deadlines"]);
     await stores.reminders.applyPlan(1, [plan("2027-03-20", [7, 0])]);
@@ -73,7 +74,9 @@ describe("applyPlan", () => {
   it("keeps the choices table sealed: no deadline name or date in clear", async () => {
     await stores.reminders.applyPlan(1, [plan("2027-03-20", [7, 0])]);
     await stores.reminders.setLeadChoice(1, "b121_renewal", "early");
-    const raw = JSON.stringify(stores.db.prepare("SELECT * FROM reminder_deadlines").all(), (_k, v) => (v?.type === "Buffer" ? Buffer.from(v.data).toString("latin1") : v));
+    const cells = (await engine.cells()).filter((c) => c.table === "reminder_deadlines");
+    expect(cells.length).toBeGreaterThan(0);
+    const raw = cells.map((c) => (Buffer.isBuffer(c.value) ? c.value.toString("latin1") : String(c.value))).join(" ");
     expect(raw).not.toMatch(/b121|2027|early/);
   });
 });

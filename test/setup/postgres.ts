@@ -14,11 +14,13 @@ let started: string | undefined;
 /**
  * Gives the PostgreSQL tests a server: TEST_DATABASE_URL when set (CI starts one), else a throwaway one from
  * scripts/pg-test-server.sh, stopped after the run. When none can be started the tests that need it skip,
- * and this says so loudly (so does each of them).
+ * and this says so loudly (so does each of them). `TEST_DATABASE_URL=none` asks for no PostgreSQL at all (a fast
+ * SQLite-only run): the same loud skip, without trying to start one.
  */
 export function setup(project: TestProject): () => void {
-  let url = process.env.TEST_DATABASE_URL ?? "";
-  if (!url && process.env.TEST_DATABASE_URL !== "none") {
+  const asked = process.env.TEST_DATABASE_URL;
+  let url = asked === "none" ? "" : (asked ?? "");
+  if (!url && asked !== "none") {
     try {
       url = execFileSync("bash", ["scripts/pg-test-server.sh", "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PG_TEST_NO_INSTALL: "1", PG_TEST_OWNER: String(process.pid) } }).trim();
       started = url || undefined;
