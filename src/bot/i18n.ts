@@ -1,8 +1,9 @@
-import i18next, { type i18n as I18nInstance, type Resource, type TFunction } from "i18next";
+import i18next, { type i18n as I18nInstance, type InitOptions, type Resource, type TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SUPPORTED_LOCALES, type Locale } from "../store/types.js";
+import { translationCache } from "./i18nCache.js";
 
 export type { TFunction };
 export type I18n = I18nInstance;
@@ -34,13 +35,9 @@ export function loadResources(dir: string = LOCALES_DIR): Resource {
   return resources;
 }
 
-/**
- * Creates the one i18next instance of the process. Call `getFixedT(locale)` per update; never
- * `changeLanguage`, which is global and would leak one user's language into another's reply.
- */
-export function createI18n(resources: Resource = loadResources()): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({
+/** The options the bot's i18next instance is initialised with (tests compare the cache with a plain instance). */
+export function i18nOptions(resources: Resource): InitOptions {
+  return {
     initAsync: false,
     resources,
     lng: DEFAULT_LOCALE,
@@ -50,7 +47,22 @@ export function createI18n(resources: Resource = loadResources()): I18n {
     defaultNS: DEFAULT_NAMESPACE,
     interpolation: { escape: escapeHtml, escapeValue: true },
     returnNull: false,
-  });
+  };
+}
+
+/**
+ * Creates the one i18next instance of the process. Call `getFixedT(locale)` per update; never
+ * `changeLanguage`, which is global and would leak one user's language into another's reply.
+ */
+export function createI18n(resources: Resource = loadResources()): I18n {
+  const instance = i18next.createInstance();
+  void instance.init(i18nOptions(resources));
+  // `getFixedT(lng)` hands out one cached `t` per language (src/bot/i18nCache.ts says why); other forms
+  // (a namespace, a key prefix, a list of languages) stay i18next's own.
+  const cache = translationCache(instance);
+  const original = instance.getFixedT.bind(instance);
+  instance.getFixedT = ((lng: unknown, ...rest: unknown[]) =>
+    typeof lng === "string" && rest.every((x) => x === undefined) ? cache.fixedT(lng) : (original as (...a: unknown[]) => unknown)(lng, ...rest)) as typeof instance.getFixedT;
   return instance;
 }
 
