@@ -9,9 +9,10 @@ import type { i18n as I18nInstance, TFunction } from "i18next";
  * facts and questions render), and no init option skips the copies.
  *
  * While the resources do not change, the same language, key and option values give the same string, so a call
- * whose options are all primitives (strings, numbers, booleans, null, undefined) is answered from a bounded map
- * keyed on exactly those. Anything else goes straight to i18next: options holding an object or a function
- * (a Date, nested interpolation settings), a selector or a non-string key, a result that is not a string.
+ * whose options are all primitives (strings, numbers, booleans, null, undefined), or plain objects of primitives
+ * one level down (`interpolation: { escapeValue: false }`), is answered from a bounded map keyed on exactly those.
+ * Anything else goes straight to i18next: options holding a Date, an array, a function or deeper nesting, a
+ * selector or a non-string key, a result that is not a string.
  * Adding or removing a resource (`addResource`, `addResourceBundle`, ...) empties the cache.
  */
 export interface TranslationCache {
@@ -41,7 +42,11 @@ function keyOf(lng: string, key: string | readonly string[], options: Record<str
       k += `${part.length}:${part}`;
     }
   }
-  if (options === undefined) return k;
+  return options === undefined ? k : withOptions(k, options, true);
+}
+
+/** Appends each option; a plain object of primitives (`interpolation: { escapeValue: false }`) once nested. */
+function withOptions(k: string, options: Record<string, unknown>, nest: boolean): string | undefined {
   for (const name in options) {
     if (!Object.prototype.hasOwnProperty.call(options, name)) continue;
     const value = options[name];
@@ -58,9 +63,20 @@ function keyOf(lng: string, key: string | readonly string[], options: Record<str
       case "undefined":
         k += `\u0000${name}\u0000u`;
         break;
+      case "object": {
+        if (value === null) {
+          k += `\u0000${name}\u0000z`;
+          break;
+        }
+        const proto = Object.getPrototypeOf(value);
+        if (!nest || (proto !== Object.prototype && proto !== null)) return undefined; // a Date, an array, deeper nesting
+        const inner = withOptions(`${k}\u0000${name}\u0000{`, value as Record<string, unknown>, false);
+        if (inner === undefined) return undefined;
+        k = `${inner}\u0000}`;
+        break;
+      }
       default:
-        if (value === null) k += `\u0000${name}\u0000z`;
-        else return undefined; // an object, a function, a symbol or a bigint: not cached
+        return undefined; // a function, a symbol or a bigint: not cached
     }
   }
   return k;

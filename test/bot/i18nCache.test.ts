@@ -51,6 +51,7 @@ describe("the translation cache in front of i18next", () => {
       const calls: Array<Record<string, unknown> | undefined> = [undefined, {}];
       if (names.length) {
         calls.push(Object.fromEntries(names.map((n) => [n, `<b>${n}</b> & "x"`])));
+        calls.push({ ...Object.fromEntries(names.map((n) => [n, `<b>${n}</b> & "x"`])), interpolation: { escapeValue: false } });
         calls.push(Object.fromEntries(names.map((n, i) => [n, 1000 + i])));
         calls.push(Object.fromEntries(names.map((n) => [n, true])));
       }
@@ -74,10 +75,16 @@ describe("the translation cache in front of i18next", () => {
     const cached = cachedI18n.getFixedT("de");
     const reference = plain.getFixedT("de");
     const [key, name] = ["check:answered", "answer"];
-    // An object value (here a Date) and nested interpolation options go straight through.
+    // An object value (here a Date), an array and deeper nesting go straight through.
     const date = new Date(Date.UTC(2026, 11, 2));
     expect(cached(key, { [name]: date } as never)).toBe(reference(key, { [name]: date } as never));
-    expect(cached(key, { [name]: "<i>", interpolation: { escapeValue: false } } as never)).toBe(reference(key, { [name]: "<i>", interpolation: { escapeValue: false } } as never));
+    expect(cached(key, { [name]: ["a", "b"] } as never)).toBe(reference(key, { [name]: ["a", "b"] } as never));
+    const deep = { [name]: "<i>", interpolation: { escapeValue: false, format: { deeper: true } } };
+    expect(cached(key, deep as never)).toBe(reference(key, deep as never));
+    // Plain nested options are cached apart from the same values without them.
+    expect(cached(key, { [name]: "<i>", interpolation: { escapeValue: false } } as never)).toContain("<i>");
+    expect(cached(key, { [name]: "<i>" } as never)).toContain("&lt;i&gt;");
+    expect(cached(key, { [name]: "<i>", interpolation: { escapeValue: true } } as never)).toContain("&lt;i&gt;");
     expect(cached(key, { [name]: "<i>", interpolation: { escapeValue: false } } as never)).toContain("<i>");
     // Another language asked for in the options, and a key that does not exist.
     expect(cached("common:menu.faq", { lng: "ru" } as never)).toBe(reference("common:menu.faq", { lng: "ru" } as never));
