@@ -22,6 +22,7 @@ afterEach(() => {
 
 const update = (id: number, userId = 7) => ({ updateId: id, userId, chatId: userId, update: { update_id: id, message: { text: `secret ${id}` } } });
 
+// SQLite only (SqliteInbox over better-sqlite3 directly); test/store/inbox.test.ts runs the same cases on both engines.
 describe("the SQLite inbox", () => {
   it("keeps each update_id once, hands back unfinished ones oldest first, and counts attempts", async () => {
     expect(await inbox.add([update(2), update(1)])).toEqual([2, 1]);

@@ -81,6 +81,7 @@ describe.each(ENGINES)("stores on $name", (engine) => {
   });
 });
 
+// SQLite only: the generated key file lives in DATA_DIR; PostgreSQL needs DATA_KEY set.
 describe("data key", () => {
   it("is generated once into a 0600 file when DATA_KEY is unset, then reused", () => {
     const dir = tempDir();
