@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { isQuietTime, nextAllowedTime } from "../rules/index.js";
 import type { Logger } from "../logger.js";
-import type { Clock, ReminderRow, ReminderStore, UserStore } from "../store/index.js";
+import type { Clock, ReminderRow, ReminderStore, UserPrefs, UserStore } from "../store/index.js";
 
 export const DEFAULT_TIME_ZONE = "Asia/Almaty";
 /** A reminder sent more than this after its time says it is late. */
@@ -11,8 +11,29 @@ export const GLOBAL_GAP_MS = 34;
 export const PER_CHAT_GAP_MS = 1_000;
 /** At most this many sends in any second (Telegram's 30), however late timers fire. */
 export const PER_SECOND = 30;
+/**
+ * At most this many sends under way at once. A send to Telegram takes 50-150 ms over the network, so one at a
+ * time could not keep up with 30 a second; each still takes its slot of the budget and its chat's second. It is
+ * also the crash bound: a SIGKILL repeats at most this many reminders (see ReminderDispatcher).
+ */
+export const SENDS_IN_FLIGHT = 6;
+/**
+ * Slots missed while a send waited (a late timer, a busy event loop, the end of a batch) are made up back to
+ * back, never more than this far back and never past PER_SECOND in any second; an idle dispatcher makes up none.
+ */
+export const CATCH_UP_MS = 500;
+/** Margin on the per-second window, for the time between a send's start and its request leaving. */
+const WINDOW_MARGIN_MS = 10;
 export const BATCH_SIZE = 20;
 export const MAX_ATTEMPTS = 8;
+
+export interface DispatcherLimits {
+  globalGapMs: number;
+  perChatGapMs: number;
+  perSecond: number;
+  /** Sends under way at once (SENDS_IN_FLIGHT unless given). */
+  inFlight?: number;
+}
 
 export interface DispatcherDeps {
   reminders: ReminderStore;
@@ -25,41 +46,77 @@ export interface DispatcherDeps {
   idle(): Promise<void>;
   logger: Logger;
   /** Telegram's limits unless given (a benchmark lifts them: `{ globalGapMs: 0, perChatGapMs: 0, perSecond: Infinity }`). */
-  limits?: { globalGapMs: number; perChatGapMs: number; perSecond: number };
+  limits?: DispatcherLimits;
   /** Test seams to simulate a crash at each point of a dispatch. */
   hooks?: { afterClaim?(rows: ReminderRow[]): void; afterSend?(row: ReminderRow): void };
 }
 
 export type Outcome = "sent" | "expired" | "quiet" | "retry" | "blocked" | "rate_limited" | "failed" | "taken_over";
 
+/** What one tick's sends tell the rows still waiting in it. */
+interface Batch {
+  /** Telegram answered 429: the rest of the batch goes back untouched. */
+  halted: boolean;
+  /** People who blocked the bot: their other rows of the batch wait with the rest of theirs. */
+  blocked: Set<number>;
+  /** A send failed in a way no outcome covers (the store, a crash seam): no new send starts; the tick throws it. */
+  failure?: { err: unknown };
+}
+
 /**
- * Sends due reminders. Each batch is claimed in a transaction before anything is sent, and a row sent
- * is marked so before the next one starts (and at the end of the batch), so stopping the process at any
- * point loses nothing: on start, `catchUp` returns claims of the dead process to the queue. Only a crash
- * between a successful send and its commit repeats a reminder: at most one per crash, since no second
- * send starts before the first is committed (test/e2e/multiInstance.test.ts holds it to that; committing
- * several together let a SIGKILL repeat two). Late reminders say so; those whose deadline has passed are
- * dropped.
+ * A count of sends under way and the launcher waiting for one to end. Hand-written (a few lines): p-limit and
+ * the like queue the work itself, while here the launcher must wait for a free place before it takes a slot of
+ * the send budget, so that no slot is reserved for a send that cannot start.
+ */
+class InFlight {
+  private n = 0;
+  private readonly waiters: Array<() => void> = [];
+  constructor(private readonly max: number) {}
+  async take(): Promise<void> {
+    while (this.n >= this.max) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.n++;
+  }
+  give(): void {
+    this.n--;
+    this.waiters.shift()?.();
+  }
+}
+
+/**
+ * Sends due reminders. Each batch is claimed in a transaction before anything is sent; up to SENDS_IN_FLIGHT
+ * sends are under way at once, and each row is marked sent (its own commit) as soon as its send returns, so
+ * stopping the process at any point loses nothing: on start, `catchUp` returns claims of the dead process to
+ * the queue. Only a crash between a successful send and its commit repeats a reminder: a SIGKILL repeats at
+ * most the sends in flight at that moment (SENDS_IN_FLIGHT), each at most once, since a row is sent again only
+ * after the restart re-queued it and that send is committed like any other (test/reminders/dispatcher.test.ts
+ * and test/e2e/multiInstance.test.ts hold it to that). Every send keeps Telegram's limits: its slot of the send
+ * budget (shared by all instances on PostgreSQL), never more than PER_SECOND in any second, one a second per
+ * chat, and one send per chat at a time. Late reminders say so; those whose deadline has passed are dropped.
  */
 export class ReminderDispatcher {
-  /** When the next send may go: slots `GLOBAL_GAP_MS` apart, so late timers do not push every later send back. */
+  /** When the next send may go: slots `globalGapMs` apart (missed ones made up within CATCH_UP_MS). */
   private nextSlot = 0;
+  /** When the latest send was to go. */
+  private lastAt = -Infinity;
   /** Rows the latest tick claimed: a full batch means more are due, so the next tick follows at once. */
   private claimed = 0;
   private stopped = false;
   /** When the latest sends went (at most PER_SECOND kept): a late timer must not bunch sends past the limit. */
   private readonly recent: number[] = [];
   private readonly lastSendTo = new Map<number, number>();
+  /** Each chat's send under way (settled either way): a chat's next send waits for it. */
+  private readonly chatBusy = new Map<number, Promise<unknown>>();
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
-  /** The row sent and not yet marked so (at most one: committed before the next send starts). */
-  private readonly sentMarks: Array<{ id: number; at: number }> = [];
 
-  private readonly limits: NonNullable<DispatcherDeps["limits"]>;
+  private readonly limits: Required<DispatcherLimits>;
+  private readonly inFlight: InFlight;
 
   constructor(private readonly deps: DispatcherDeps) {
-    this.limits = deps.limits ?? { globalGapMs: GLOBAL_GAP_MS, perChatGapMs: PER_CHAT_GAP_MS, perSecond: PER_SECOND };
+    const given = deps.limits ?? { globalGapMs: GLOBAL_GAP_MS, perChatGapMs: PER_CHAT_GAP_MS, perSecond: PER_SECOND };
+    this.limits = { inFlight: SENDS_IN_FLIGHT, ...given };
+    this.inFlight = new InFlight(Math.max(1, this.limits.inFlight));
   }
 
   /** After a restart: every claim left behind belongs to a process that is gone. */
@@ -69,108 +126,153 @@ export class ReminderDispatcher {
     return released;
   }
 
-  /** Claims and sends one batch of due reminders; returns what happened to each. */
+  /** Claims and sends one batch of due reminders; returns what happened to each (in the order their sends began). */
   async tick(): Promise<Outcome[]> {
+    const { reminders, users } = this.deps;
     const now = this.deps.clock.now();
     this.claimed = 0;
     if (now < this.pausedUntil) return [];
-    const rows = await this.deps.reminders.claimDue(now, BATCH_SIZE);
+    const rows = await reminders.claimDue(now, BATCH_SIZE);
     this.claimed = rows.length;
     this.deps.hooks?.afterClaim?.(rows);
-    const outcomes: Outcome[] = [];
-    const blocked = new Set<number>();
+    // Everyone's preferences at once: on PostgreSQL the reads overlap instead of costing a round trip a row.
+    const prefs = new Map<number, Promise<UserPrefs>>();
+    for (const r of rows) if (!prefs.has(r.userId)) prefs.set(r.userId, users.get(r.userId));
+    await Promise.all(prefs.values());
+    const batch: Batch = { halted: false, blocked: new Set() };
+    const outcomes: Array<Promise<Outcome>> = [];
+    // A row whose chat is not free yet (its second since the last send, or a send under way) goes once to the
+    // end of the batch, so one person with several rows due does not hold up everyone else's.
+    const queue = rows.map((row) => ({ row, deferred: false }));
     try {
-      await this.sendAll(rows, outcomes, blocked);
-    } finally {
-      await this.commitSent();
-    }
-    return outcomes;
-  }
-
-  private async sendAll(rows: ReminderRow[], outcomes: Outcome[], blocked: Set<number>): Promise<void> {
-    for (const [i, row] of rows.entries()) {
-      if (blocked.has(row.userId)) {
-        // The person blocked the bot: their other reminders in this batch wait with the rest of theirs.
-        await this.deps.reminders.release(row.id, row.dueAt, false);
-        continue;
+      for (let i = 0; i < queue.length; i++) {
+        const item = queue[i]!;
+        if (!item.deferred && queue.length - i > 1 && !this.chatFree(item.row.userId)) {
+          queue.push({ row: item.row, deferred: true });
+          continue;
+        }
+        const launched = await this.launch(item.row, (await prefs.get(item.row.userId))!, batch);
+        if (launched) outcomes.push(launched.outcome);
       }
-      const outcome = await this.dispatch(row);
-      outcomes.push(outcome);
-      if (outcome === "rate_limited") {
-        // Telegram asked us to wait: give the rest of the batch back untouched.
-        for (const rest of rows.slice(i + 1)) await this.deps.reminders.release(rest.id, rest.dueAt, false);
-        break;
-      }
-      if (outcome === "blocked") blocked.add(row.userId);
+    } catch (err) {
+      batch.failure ??= { err }; // the rows not begun stay claimed, as after a crash; the sends under way end first
     }
+    const settled = await Promise.allSettled(outcomes);
+    if (batch.failure) throw batch.failure.err;
+    return settled.map((s) => (s.status === "fulfilled" ? s.value : "failed"));
   }
 
-  /** Marks the rows sent so far as sent (one transaction). */
-  private async commitSent(): Promise<void> {
-    if (this.sentMarks.length === 0) return;
-    await this.deps.reminders.markSentMany(this.sentMarks.splice(0));
+  private chatFree(userId: number): boolean {
+    if (this.chatBusy.has(userId)) return false;
+    const last = this.lastSendTo.get(userId);
+    return last === undefined || last + this.limits.perChatGapMs <= this.deps.clock.now() + this.limits.globalGapMs;
   }
 
-  private async dispatch(row: ReminderRow): Promise<Outcome> {
-    const { reminders, users, clock, logger } = this.deps;
+  /**
+   * Takes one row through the waits (a place among the sends in flight, its chat, interactive updates, the send
+   * budget) and starts its send; returns the send's outcome to come (wrapped: an async function returning a
+   * promise would wait for it), or undefined when the row went back.
+   */
+  private async launch(row: ReminderRow, prefs: UserPrefs, batch: Batch): Promise<{ outcome: Promise<Outcome> } | undefined> {
+    const { reminders, clock, logger } = this.deps;
+    const giveBack = async (): Promise<undefined> => {
+      if (!batch.failure) await reminders.release(row.id, row.dueAt, false);
+      return undefined;
+    };
+    // Rows after a 429 go back untouched; so do the other rows of someone who blocked the bot.
+    const stopped = () => batch.halted || batch.failure !== undefined || batch.blocked.has(row.userId);
+    if (stopped()) return giveBack();
     let now = clock.now();
     if (now > row.deadlineEnd) {
       await reminders.markExpired(row.id);
-      return "expired";
+      return { outcome: Promise.resolve<Outcome>("expired") };
     }
-    const prefs = await users.get(row.userId);
     const timeZone = prefs.timezone ?? DEFAULT_TIME_ZONE;
     if (isQuietTime(now, timeZone)) {
       await reminders.release(row.id, nextAllowedTime(now, timeZone), false);
-      return "quiet";
+      return { outcome: Promise.resolve<Outcome>("quiet") };
     }
-    await this.commitSent(); // the previous send, before this one waits or goes
-    await this.deps.idle();
-    await this.respectLimits(row.userId);
-    now = clock.now();
-    // The waits above may outlast the claim's lease: if another instance took the row over, it sends it, not we.
-    if (reminders.holdClaim && !(await reminders.holdClaim(row, now))) {
-      logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
-      return "taken_over";
-    }
+    await this.inFlight.take();
+    let started = false;
     try {
-      await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
-    } catch (err) {
-      return this.failed(row, err);
+      await this.chatBusy.get(row.userId);
+      if (stopped()) return await giveBack();
+      await this.deps.idle();
+      await this.respectLimits(row.userId);
+      if (stopped()) return await giveBack();
+      now = clock.now();
+      // The waits above may outlast the claim's lease: if another instance took the row over, it sends it, not we.
+      if (reminders.holdClaim && !(await reminders.holdClaim(row, now))) {
+        logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
+        return { outcome: Promise.resolve<Outcome>("taken_over") };
+      }
+      this.lastSendTo.set(row.userId, now);
+      const sending = this.send(row, prefs, now, batch).finally(() => {
+        this.inFlight.give();
+        if (this.chatBusy.get(row.userId) === done) this.chatBusy.delete(row.userId);
+      });
+      const done = sending.catch(() => undefined);
+      this.chatBusy.set(row.userId, done);
+      started = true;
+      return { outcome: sending };
+    } finally {
+      if (!started) this.inFlight.give();
     }
-    this.lastSendTo.set(row.userId, now);
-    this.deps.hooks?.afterSend?.(row);
-    this.sentMarks.push({ id: row.id, at: now });
-    logger.debug({ reminder: row.id }, "reminder sent");
+  }
+
+  /** One send and its own commit; what went wrong is told to the rest of the batch before any wait. */
+  private async send(row: ReminderRow, prefs: UserPrefs, now: number, batch: Batch): Promise<Outcome> {
+    try {
+      try {
+        await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
+      } catch (err) {
+        return await this.failed(row, err, batch);
+      }
+      this.deps.hooks?.afterSend?.(row);
+      await this.deps.reminders.markSentClaimed(row, now);
+    } catch (err) {
+      batch.failure ??= { err };
+      throw err;
+    }
+    this.deps.logger.debug({ reminder: row.id }, "reminder sent");
     return "sent";
   }
 
   private async respectLimits(userId: number): Promise<void> {
     const now = this.deps.clock.now();
-    // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
     const { globalGapMs, perChatGapMs, perSecond } = this.limits;
-    const slot = (await this.deps.reminders.reserveSendSlot?.(now, globalGapMs)) ?? now;
-    const windowFree = this.recent.length >= perSecond ? this.recent[0]! + 1_000 + 5 : 0;
-    const at = Math.max(this.nextSlot, slot, windowFree, (this.lastSendTo.get(userId) ?? -Infinity) + perChatGapMs, now);
-    this.nextSlot = at + globalGapMs;
+    // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
+    const shared = globalGapMs > 0 ? ((await this.deps.reminders.reserveSendSlot?.(now, globalGapMs, CATCH_UP_MS)) ?? -Infinity) : -Infinity;
+    // A slot missed only just now is made up (a stall must not cost its slots for good); an old one means the
+    // dispatcher was idle, and the budget starts again from now, a gap after the latest send.
+    const own = this.nextSlot >= now - CATCH_UP_MS ? this.nextSlot : Math.max(now, this.lastAt + globalGapMs);
+    const windowFree = this.recent.length >= perSecond ? this.recent[0]! + 1_000 + WINDOW_MARGIN_MS : -Infinity;
+    const other = Math.max(own, shared, (this.lastSendTo.get(userId) ?? -Infinity) + perChatGapMs);
+    const at = Math.max(other, windowFree);
+    // Held back by the window alone (the sends made up a second ago), the schedule stays where it was, or the
+    // stall would cost its slots once a second after all.
+    this.nextSlot = (windowFree > other ? own : at) + globalGapMs;
+    this.lastAt = at;
     if (at > now) await this.deps.sleep(at - now);
     if (!Number.isFinite(perSecond)) return; // no per-second limit: nothing to remember
     this.recent.push(Math.max(at, this.deps.clock.now()));
     if (this.recent.length > perSecond) this.recent.shift();
   }
 
-  private async failed(row: ReminderRow, err: unknown): Promise<Outcome> {
+  private async failed(row: ReminderRow, err: unknown, batch: Batch): Promise<Outcome> {
     const { reminders, logger, clock } = this.deps;
     const now = clock.now();
     if (err instanceof GrammyError && err.error_code === 429) {
+      batch.halted = true; // before any wait: no further send of this batch starts
       const seconds = err.parameters.retry_after ?? 5;
-      this.pausedUntil = now + seconds * 1000;
+      this.pausedUntil = Math.max(this.pausedUntil, now + seconds * 1000);
       await reminders.release(row.id, row.dueAt, false);
       logger.warn({ retry_after: seconds }, "rate limited by the Bot API; pausing reminders");
       return "rate_limited";
     }
     if (err instanceof GrammyError && err.error_code === 403) {
       // The user blocked the bot: hold their reminders until a my_chat_member update says otherwise.
+      batch.blocked.add(row.userId);
       await reminders.setPaused(row.userId, true);
       await reminders.release(row.id, row.dueAt, false);
       logger.info({ reminder: row.id }, "user blocked the bot; reminders paused");

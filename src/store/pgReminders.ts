@@ -1,8 +1,9 @@
 import type { Sealer } from "./crypto.js";
+import type { QueryResult, QueryResultRow } from "pg";
 import type { PgDb, Queryable } from "./pg.js";
 import type { PgQuarantine } from "./pgKeyValue.js";
 import { plansOf, type DeadlineChoices, type DeadlinePlan, type PlanChanges, type PlannedRow, type ReminderPayload, type ReminderRow, type ReminderStore } from "./reminders.js";
-import { toMinute } from "./sqliteReminders.js";
+import { sealedOf, toMinute } from "./sqliteReminders.js";
 import type { Clock } from "./types.js";
 
 /** The clear columns of a row, as on SQLite: owner, due time (to the minute), status, attempts; the rest is sealed. */
@@ -31,6 +32,32 @@ const slotText = (userId: number, deadlineId: string, offsetId: string) => `remi
 const deadlineText = (userId: number, deadlineId: string) => `reminder-deadline:${userId}:${deadlineId}`;
 const aad = (userId: number, slot: Buffer) => `reminder:${userId}:${slot.toString("hex")}`;
 const choicesAad = (userId: number, tag: Buffer) => `reminder-deadline:${userId}:${tag.toString("hex")}`;
+
+/** One statement claims a batch: the due rows nobody else holds, marked claimed with this time. */
+const CLAIM_SQL = `WITH due AS (
+   SELECT r.id FROM reminders r LEFT JOIN reminder_users u ON u.user_id = r.user_id
+   WHERE ((r.status = 'pending' AND r.due_at <= $1) OR (r.status = 'claimed' AND r.claimed_at < $3))
+     AND COALESCE(u.paused, 0) = 0
+   ORDER BY r.due_at, r.id LIMIT $2
+   FOR UPDATE OF r SKIP LOCKED)
+ UPDATE reminders r SET status = 'claimed', claimed_at = $1 FROM due WHERE r.id = due.id RETURNING r.*`;
+
+function rowOf(r: Raw, s: Sealed): ReminderRow {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    deadlineId: s.deadlineId,
+    offsetId: s.offsetId,
+    dueAt: r.due_at,
+    plannedAt: s.plannedAt,
+    deadlineEnd: s.deadlineEnd,
+    payload: s.payload,
+    status: r.status,
+    attempts: r.attempts,
+    ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
+    ...(s.snoozed ? { snoozed: true as const } : {}),
+  };
+}
 
 /** How long a claim holds: a claim older than this belongs to an instance that died and is taken over. */
 export const CLAIM_LEASE_MS = 2 * 60_000;
@@ -86,21 +113,7 @@ export class PgReminders implements ReminderStore {
     const out: ReminderRow[] = [];
     for (const r of raws) {
       const s = await this.open(q, r);
-      if (!s) continue;
-      out.push({
-        id: r.id,
-        userId: r.user_id,
-        deadlineId: s.deadlineId,
-        offsetId: s.offsetId,
-        dueAt: r.due_at,
-        plannedAt: s.plannedAt,
-        deadlineEnd: s.deadlineEnd,
-        payload: s.payload,
-        status: r.status,
-        attempts: r.attempts,
-        ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
-        ...(s.snoozed ? { snoozed: true as const } : {}),
-      });
+      if (s) out.push(rowOf(r, s));
     }
     return out;
   }
@@ -222,23 +235,38 @@ export class PgReminders implements ReminderStore {
 
   /**
    * Claims due rows (and rows whose claim outlived its lease) that no other instance is claiming right now:
-   * `SKIP LOCKED` passes over rows another transaction holds instead of waiting for them.
+   * `SKIP LOCKED` passes over rows another transaction holds instead of waiting for them. One statement on its
+   * own (a transaction of one statement needs no BEGIN and COMMIT round trips); a row that cannot be opened is
+   * set aside in a transaction of its own.
    */
   async claimDue(now: number, limit: number): Promise<ReminderRow[]> {
-    return this.db.tx(async (q) => {
-      const { rows } = await q.query<Raw>(
-        `WITH due AS (
-           SELECT r.id FROM reminders r LEFT JOIN reminder_users u ON u.user_id = r.user_id
-           WHERE ((r.status = 'pending' AND r.due_at <= $1) OR (r.status = 'claimed' AND r.claimed_at < $3))
-             AND COALESCE(u.paused, 0) = 0
-           ORDER BY r.due_at, r.id LIMIT $2
-           FOR UPDATE OF r SKIP LOCKED)
-         UPDATE reminders r SET status = 'claimed', claimed_at = $1 FROM due WHERE r.id = due.id RETURNING r.*`,
-        [now, limit, now - this.leaseMs],
-      );
-      rows.sort((a, b) => a.due_at - b.due_at || a.id - b.id);
-      return (await this.rows(q, rows)).map((r) => ({ ...r, status: "claimed" as const, claimedAt: now }));
-    });
+    const { rows } = await this.named<Raw>("reminders_claim", CLAIM_SQL, [now, limit, now - this.leaseMs]);
+    rows.sort((a, b) => a.due_at - b.due_at || a.id - b.id);
+    const out: ReminderRow[] = [];
+    for (const r of rows) {
+      const s = this.openQuick(r);
+      const [row] = s ? [rowOf(r, s)] : await this.db.tx((q) => this.rows(q, [r]));
+      if (row) out.push({ ...row, status: "claimed", claimedAt: now });
+    }
+    return out;
+  }
+
+  /** Opens a row's sealed part without touching the database; undefined when it cannot be opened. */
+  private openQuick(r: Raw): Sealed | undefined {
+    try {
+      return JSON.parse(this.sealer.open(r.sealed, aad(r.user_id, r.slot))) as Sealed;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A hot statement of the dispatcher, prepared once per connection (a named statement: parsed and planned
+   * once); inside a unit of work it runs on the unit's client like any other query.
+   */
+  private named<R extends QueryResultRow>(name: string, text: string, values: unknown[]): Promise<QueryResult<R>> {
+    if (this.db.inUnit()) return this.db.query<R>(text, values);
+    return this.db.pool.query<R>({ name, text, values });
   }
 
   /**
@@ -248,7 +276,7 @@ export class PgReminders implements ReminderStore {
    */
   async holdClaim(row: ReminderRow, now: number): Promise<boolean> {
     if (row.claimedAt === undefined) return false;
-    const held = await this.db.query("UPDATE reminders SET claimed_at = $1 WHERE id = $2 AND status = 'claimed' AND claimed_at = $3", [
+    const held = await this.named("reminders_hold", "UPDATE reminders SET claimed_at = $1 WHERE id = $2 AND status = 'claimed' AND claimed_at = $3", [
       now,
       row.id,
       row.claimedAt,
@@ -262,10 +290,11 @@ export class PgReminders implements ReminderStore {
    * Reserves the next send slot of the budget all instances share (one row; `gapMs` apart); returns the time
    * the caller may send at. Telegram's limit is per bot, not per process.
    */
-  async reserveSendSlot(now: number, gapMs: number): Promise<number> {
-    const { rows } = await this.db.query<{ slot: number }>(
-      "UPDATE reminder_budget SET next_at = GREATEST(next_at, $1) + $2 WHERE id = 1 RETURNING next_at - $2 AS slot",
-      [now, gapMs],
+  async reserveSendSlot(now: number, gapMs: number, catchUpMs = 0): Promise<number> {
+    const { rows } = await this.named<{ slot: number }>(
+      "reminders_budget",
+      "UPDATE reminder_budget SET next_at = (CASE WHEN next_at < $1::bigint - $3::bigint THEN $1::bigint ELSE next_at END) + $2::bigint WHERE id = 1 RETURNING next_at - $2::bigint AS slot",
+      [now, gapMs, catchUpMs],
     );
     return rows[0]?.slot ?? now;
   }
@@ -295,8 +324,14 @@ export class PgReminders implements ReminderStore {
     });
   }
 
+  async markSentClaimed(row: ReminderRow, at: number): Promise<void> {
+    // Not fenced by the claim time: if another instance took the row over meanwhile, the mark stops its send.
+    const slot = this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
+    await this.named("reminders_sent", "UPDATE reminders SET status = 'sent', sealed = $1 WHERE id = $2", [this.seal(row.userId, slot, sealedOf(row, at)), row.id]);
+  }
+
   async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {
-    await this.db.query("UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = $1, attempts = attempts + $2 WHERE id = $3", [
+    await this.named("reminders_release", "UPDATE reminders SET status = 'pending', claimed_at = NULL, due_at = $1, attempts = attempts + $2 WHERE id = $3", [
       toMinute(dueAt),
       countAttempt ? 1 : 0,
       id,

@@ -96,15 +96,23 @@ export interface ReminderStore {
   markSent(id: number, now: number): Promise<void>;
   /** `markSent` for several rows in one transaction (one commit, not one per row). */
   markSentMany(marks: ReadonlyArray<{ id: number; at: number }>): Promise<void>;
+  /**
+   * `markSent` for a row as `claimDue` returned it to this process: one write, nothing read (its sealed part is
+   * rebuilt from the claimed row with the sent time; a claimed row is never changed by a replan, a snooze or a
+   * deletion of one reminder, and one whose deadline was replanned is gone, so nothing is written).
+   */
+  markSentClaimed(row: ReminderRow, at: number): Promise<void>;
   /** Puts a claimed row back, due again at `dueAt` (a retry, or quiet hours). */
   release(id: number, dueAt: number, countAttempt: boolean): Promise<void>;
   markExpired(id: number): Promise<void>;
   markFailed(id: number): Promise<void>;
   /**
    * Reserves the next send in a budget shared by every instance (`gapMs` apart) and returns when it may go.
+   * A slot missed by at most `catchUpMs` is still handed out (it may be in the past: the caller sends at once),
+   * so a stalled sender makes up for it; an older one is not (the budget starts again from `now`).
    * Only stores shared by several processes have one (PostgreSQL); one process keeps its budget in memory.
    */
-  reserveSendSlot?(now: number, gapMs: number): Promise<number>;
+  reserveSendSlot?(now: number, gapMs: number, catchUpMs?: number): Promise<number>;
   /**
    * Right before a claimed row is sent: renews its lease if the claim is still this process's, and says false
    * when the lease ran out meanwhile and another instance took the row over (it must then not be sent here).

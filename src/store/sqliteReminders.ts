@@ -20,7 +20,7 @@ interface Raw {
   attempts: number;
 }
 
-interface Sealed {
+export interface Sealed {
   deadlineId: string;
   offsetId: string;
   plannedAt: number;
@@ -28,6 +28,19 @@ interface Sealed {
   payload: ReminderPayload;
   sentAt?: number;
   snoozed?: true;
+}
+
+/** A claimed row's sealed part with its sent time, rebuilt from the row (as `rows` opened it). */
+export function sealedOf(row: ReminderRow, sentAt: number): Sealed {
+  return {
+    deadlineId: row.deadlineId,
+    offsetId: row.offsetId,
+    plannedAt: row.plannedAt,
+    deadlineEnd: row.deadlineEnd,
+    payload: row.payload,
+    sentAt,
+    ...(row.snoozed ? { snoozed: true as const } : {}),
+  };
 }
 
 const MINUTE_MS = 60_000;
@@ -238,6 +251,11 @@ export class SqliteReminders implements ReminderStore {
         this.reseal(id, (s) => ({ ...s, sentAt: at }));
       }
     })();
+  }
+
+  async markSentClaimed(row: ReminderRow, at: number): Promise<void> {
+    const slot = this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
+    this.sql("UPDATE reminders SET status = 'sent', sealed = ? WHERE id = ?").run(this.seal(row.userId, slot, sealedOf(row, at)), row.id);
   }
 
   async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {
