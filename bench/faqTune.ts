@@ -9,7 +9,9 @@ import { FaqSearch, THRESHOLDS, type Ranking } from "../src/bot/faq/search/index
 import { loadSearchData } from "../src/bot/faq/search/searchData.js";
 import { evaluateFaq, loadLabelledQuestions, loadSecondSet } from "./faqEval.js";
 
-const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+/** `-- --data DIR`: search data from another folder (a snapshot, so that runs compare while the data changes). */
+const dataDir = process.argv.includes("--data") ? process.argv[process.argv.indexOf("--data") + 1] : undefined;
+const search = new FaqSearch(createI18n(), loadSearchData(dataDir), "2026-12-01");
 // The second set's tuning half, and the first set's even-numbered half (its own tuning half in issue 4).
 const tuning = [...loadSecondSet("tuning"), ...loadLabelledQuestions().filter((_, i) => i % 2 === 0).map((q) => ({ ...q, topic: q.topic ?? "out_of_scope" }))];
 /** How much worse a wrong direct answer is than a right one is good (`-- --wrong N`, default 3). */

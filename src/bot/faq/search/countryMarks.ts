@@ -11,6 +11,8 @@ export class CountryTerms {
   private readonly names = new Map<string, string>();
   /** The keys of `names` that are a country's name, not a nationality word ("Spain", not "Spanish"). */
   private readonly places = new Set<string>();
+  /** Every term of a name, alone or as part of a two-word name. */
+  private readonly nameTerms = new Set<string>();
 
   constructor() {
     for (const [key, entry] of countryIndex().names) {
@@ -20,8 +22,14 @@ export class CountryTerms {
       const terms = words.map(processTerm);
       if (terms.some((t) => t === null)) continue;
       this.names.set(terms.join(" "), entry.codes[0]!);
+      for (const term of terms) this.nameTerms.add(term!);
       if (entry.fuzzy) this.places.add(terms.join(" "));
     }
+  }
+
+  /** Whether this term is a country's name or nationality word, or part of one. */
+  isNamePart(term: string): boolean {
+    return this.nameTerms.has(term);
   }
 
   /** The terms of a question that name a country (single words and both words of a pair). */

@@ -5,12 +5,20 @@ import type { I18n } from "../../i18n.js";
 import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
+import { splitCompound } from "./decompound.js";
+import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { processTerm, tokenize } from "./terms.js";
 import { latinToCyrillic } from "./translit.js";
+
+/** A searchable word of a question and the index term it is searched as. */
+interface QueryWord {
+  word: string;
+  term: string;
+}
 
 interface TopicDoc {
   id: string;
@@ -102,7 +110,15 @@ export const THRESHOLDS = {
   unknownWeight: 2,
   /** Both programs' answers when the other program's topic scores at least this share of the best. */
   pairShare: 0.55,
+  /**
+   * The lead of the best topic over the runner-up is taken on score × explained^leadPower: a runner-up that
+   * scores close but explains less of the question (it matched its common words only) leads less.
+   */
+  leadPower: 0,
 };
+
+/** How much each field of a topic's documents counts in its score (MiniSearch boosts). */
+export const FIELD_BOOSTS = { keywords: 3, title: 2.5, examples: 2, answer: 0.6 };
 
 /** One candidate topic of a question, before the decision. */
 interface Candidate {
@@ -137,6 +153,8 @@ export class FaqSearch {
   /** Cyrillic index terms with a soft or hard sign, keyed by their spelling without it. */
   private readonly withoutSigns: ReadonlyMap<string, string>;
   private readonly countries = new CountryTerms();
+  /** Index terms by first letter, for the typos of words the index does not hold. */
+  private readonly nearest: NearestTerms;
 
   constructor(i18n: I18n, data: Record<Locale, SearchData>, today: string) {
     this.index = new MiniSearch<TopicDoc>({
@@ -169,6 +187,7 @@ export class FaqSearch {
     this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
+    this.nearest = new NearestTerms([...this.vocabulary].filter((t) => !t.startsWith("prog") && !t.startsWith("q")), (t) => this.topicCount(t));
     this.withoutSigns = new Map([...this.vocabulary].filter((t) => /[ьъ]/.test(t)).map((t) => [t.replace(/[ьъ]/g, ""), t]));
   }
 
@@ -187,8 +206,9 @@ export class FaqSearch {
 
   /** The candidate topics of a question with their scores and the share of the question each explains. */
   rank(question: string): Ranking {
-    const words = this.wordsOf(question);
-    const terms = words.map((w) => processTerm(w)!);
+    const found = this.wordsOf(question);
+    const words = found.map((w) => w.word);
+    const terms = found.map((w) => w.term);
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
     if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
@@ -203,11 +223,12 @@ export class FaqSearch {
     });
     if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const marks = language.length ? language : this.countryMarks(terms);
-    const hits = this.index.search([...words, ...marks, ...both].join(" "), {
+    // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
+    const hits = this.index.search([...terms, ...marks, ...both].join(" "), {
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term,
       prefix: (term) => term.length >= 3,
-      // A word the index holds is no typo: only unknown words are matched with typos (most of the time of a search).
-      fuzzy: (term) => (term.length >= 5 && !this.vocabulary.has(term) ? 0.2 : false),
-      boost: { keywords: 3, title: 2.5, examples: 2, answer: 0.6 },
+      boost: FIELD_BOOSTS,
       combineWith: "OR",
     });
     // A question that names one program is about that program: topics of the other one are left out.
@@ -264,7 +285,7 @@ export class FaqSearch {
     if (foreign) return { confidence: "none", topics: [], none: "out_of_scope" };
     const top = candidates[0];
     if (!top || top.explained < THRESHOLDS.noneExplained) return { confidence: "none", topics: [] };
-    const value = (c: Candidate) => c.score;
+    const value = (c: Candidate) => c.score * Math.pow(Math.max(c.explained, 0.01), THRESHOLDS.leadPower);
     // Neither program named and the other program's twin topic close behind: answer both.
     const twinId = unnamed ? counterpartOf(top.id) : undefined;
     const twin = twinId ? candidates.find((c) => c.id === twinId) : undefined;
@@ -281,33 +302,59 @@ export class FaqSearch {
   }
 
   /**
-   * The searchable words of a question: stop words and overlong words left out, and a Latin word that
-   * is no term of the index but is one in Cyrillic letters taken as Russian or Kazakh typed in Latin.
+   * The searchable words of a question with their index terms: stop words and overlong words left out; a
+   * Latin word that is no term of the index but is one in Cyrillic letters taken as Russian or Kazakh typed
+   * in Latin; a word the index does not hold taken for the index term it is a typo of, or else for the parts
+   * of a German compound.
    */
-  private wordsOf(question: string): string[] {
-    const out = new Set<string>();
+  private wordsOf(question: string): QueryWord[] {
+    const out = new Map<string, QueryWord>();
+    const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
     for (const word of tokenize(question)) {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
+      if (term === null) continue;
+      if (this.vocabulary.has(term) || isGeneralWord(word)) {
+        add(word, term);
+        continue;
+      }
       // An English or German word ("die", "some") is no Russian typed in Latin letters, known to the index or not.
-      if (/^[a-z']+$/.test(word) && word.length >= 3 && term !== null && !this.vocabulary.has(term) && !isGeneralWord(word)) {
+      if (/^[a-z']+$/.test(word) && word.length >= 3) {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
         if (cyrTerm === null && isStop(cyrillic)) continue;
         if (cyrTerm && this.vocabulary.has(cyrTerm)) {
-          out.add(cyrillic);
+          add(cyrillic, cyrTerm);
           continue;
         }
         // Chat spelling leaves out the soft and hard signs ("skolko" for "сколько").
         const signed = cyrTerm ? this.withoutSigns.get(cyrTerm) : undefined;
         if (signed) {
-          out.add(signed);
+          add(signed, signed);
           continue;
         }
       }
-      if (term !== null) out.add(word);
+      // A country's name is no typo of an index term ("spain" is not "spai…").
+      const typo = this.countries.isNamePart(term) ? undefined : this.nearest.find(term);
+      if (typo) {
+        add(word, typo);
+        continue;
+      }
+      // A German compound the index does not hold is searched as its parts.
+      const parts = splitCompound(word, (part) => this.isTerm(part));
+      if (parts) {
+        for (const part of parts) add(part, processTerm(part)!);
+        continue;
+      }
+      add(word, term);
     }
-    return [...out];
+    return [...out.values()];
+  }
+
+  /** A word whose index term is in the index. */
+  private isTerm(word: string): boolean {
+    const term = processTerm(word);
+    return term !== null && this.vocabulary.has(term);
   }
 
   /** Marker terms for the countries a question names by name or nationality (exact matches of index terms). */

@@ -1,7 +1,8 @@
 /**
  * A light suffix stripper for Kazakh, which has no maintained stemmer on npm: it removes the common
  * case, possessive and plural endings (longest first, repeatedly) while at least four letters of
- * the stem remain, so "отбасыммен" and "отбасы", "құжаттарды" and "құжат" meet.
+ * the stem remain, so "отбасыммен" and "отбасы", "құжаттарды" and "құжат" meet; and the personal and
+ * infinitive endings of the verbs questions use, so "рәсімдеймін" and "рәсімдеу" meet.
  */
 import { foldSpelling } from "./fold.js";
 
@@ -20,6 +21,10 @@ const RAW_SUFFIXES = [
   "ны", "ні", "ды", "ді", "ты", "ті",
   "лар", "лер", "дар", "дер", "тар", "тер",
   "ымыз", "іміз", "ыңыз", "іңіз", "сы", "сі", "ым", "ім", "ың", "ің", "м", "ы", "і", "н",
+  // Verb endings of questions: "рәсімдеймін" (I file), "қарайды" (it reviews), "ұзартуға" (to extend) meet
+  // the verbal noun of the search data ("рәсімдеу", "ұзарту"). Not -сыз/-сіз: that is also "without" ("визасыз").
+  "ймын", "ймін", "амын", "емін", "мын", "мін", "бын", "бін", "пын", "пін",
+  "йды", "йді", "ады", "еді", "уға", "уге", "у",
 ];
 
 let suffixes: readonly string[] | undefined;

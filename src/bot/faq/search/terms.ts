@@ -2,6 +2,7 @@ import { stemmer as englishStem } from "@orama/stemmers/english";
 import { stemmer as germanStem } from "@orama/stemmers/german";
 import { stemmer as russianStem } from "@orama/stemmers/russian";
 import { kazakhStem } from "./kazakhStem.js";
+import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
 import { isStopWord } from "./stopWords.js";
@@ -10,7 +11,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
-  return foldSpelling(foldProgramNames(text.normalize("NFKC")).toLowerCase())
+  return foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase())
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

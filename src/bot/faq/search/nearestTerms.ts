@@ -1,0 +1,43 @@
+import { editDistance } from "../../../rules/input/similarity.js";
+
+/** Terms shorter than this are never taken for typos. */
+const MIN_TYPO_CHARS = 5;
+/** Typos allowed per letter of the term (as MiniSearch's fuzzy 0.2: one in 5-7 letters, two in 8-12). */
+const TYPOS_PER_CHAR = 0.2;
+
+/**
+ * The index term a word the index does not hold is a typo of: "extention" → "extens", "statments" →
+ * "statement", "gülitg" → "gültig" (a swap of two letters counts as one typo, unlike in MiniSearch's fuzzy
+ * search, which counts it as two and searched the whole index's tree for every unknown word). Only terms
+ * with the same first letter and a length within the allowance are compared; among the nearest, the one
+ * most topics hold wins (a common word is the likelier one meant).
+ */
+export class NearestTerms {
+  private readonly byFirst = new Map<string, string[]>();
+
+  constructor(terms: Iterable<string>, private readonly weight: (term: string) => number) {
+    for (const term of terms) {
+      if (term.length < MIN_TYPO_CHARS - 1) continue;
+      const first = term[0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(term);
+      this.byFirst.set(first, list);
+    }
+  }
+
+  find(term: string): string | undefined {
+    if (term.length < MIN_TYPO_CHARS) return undefined;
+    const max = Math.floor(term.length * TYPOS_PER_CHAR);
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (const candidate of this.byFirst.get(term[0]!) ?? []) {
+      if (Math.abs(candidate.length - term.length) > max) continue;
+      const d = editDistance(term, candidate, Math.min(max, bestDistance));
+      if (d < bestDistance || (d === bestDistance && best !== undefined && this.weight(candidate) > this.weight(best))) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= max ? best : undefined;
+  }
+}
