@@ -65,13 +65,11 @@ export function chatKey(ctx: Context): string | undefined {
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
   // The retrying client is shared by bot.api and every Api the conversations plugin builds from it.
   const watchdog = new StepWatchdog(options.stepIdleMs ?? 30_000);
-  const client = watchdog.client(
-    resilientClient(options.client, {
-      onRetry: ({ method, attempt, delayMs, reason }) =>
-        services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
-      ...options.retry,
-    }),
-  );
+  const client = resilientClient(options.client, {
+    onRetry: ({ method, attempt, delayMs, reason }) =>
+      services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
+    ...options.retry,
+  });
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
 
   bot.catch(errorHandler());

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, FakeClock, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
 
 let h: Harness | undefined;
 afterEach(() => h?.close());
@@ -87,6 +88,54 @@ describe("a step that never settles", () => {
     await user.send("/cancel");
     expect(user.lastText()).toBe(en()("cancel.nothing"));
   });
+});
+
+describe("a step that is only slow", () => {
+  it("is given up after the idle time, and what it sends later never reaches the chat", async () => {
+    h = await createHarness({ clock: clock(), logLevel: "silent", bot: { stepIdleMs: 200 } });
+    const user = new TestUser(h);
+    const personal = h.services.stores.personal;
+    const exportData = personal.export.bind(personal);
+    let finished = false;
+    // /mydata waits 600 ms on the store, with no Bot API call in flight, then sends the file.
+    personal.export = async (id) => {
+      await new Promise((r) => setTimeout(r, 600));
+      finished = true;
+      return exportData(id);
+    };
+    const mark = h.api.calls.length;
+    await user.send("/mydata");
+    expect(texts(mark, user.user.id)).toEqual([en()("errors.internal")]);
+    await new Promise((r) => setTimeout(r, 900));
+    expect(finished).toBe(true);
+    // The late document was refused: nothing but the notice reached the chat.
+    expect(h.api.calls.slice(mark).filter((c) => c.method === "sendDocument")).toEqual([]);
+    personal.export = exportData;
+    await user.send("/mydata");
+    expect(h.api.calls.slice(mark).filter((c) => c.method === "sendDocument" && c.result)).toHaveLength(1);
+  });
+});
+
+describe("a step whose Bot API calls are slow", () => {
+  it("is not given up while a call inside the flow is in flight", async () => {
+    const c = clock();
+    const api = new BotApiEmulator(undefined, () => c.now());
+    const fetch = api.fetch;
+    // Every sendMessage takes 500 ms, more than twice the idle time.
+    (api as { fetch: typeof fetch }).fetch = async (input, init) => {
+      if (String(input).endsWith("/sendMessage")) await new Promise((r) => setTimeout(r, 500));
+      return fetch(input, init);
+    };
+    h = await createHarness({ clock: c, api, logLevel: "silent", bot: { stepIdleMs: 200 } });
+    const user = new TestUser(h);
+    await user.send("/check");
+    await user.send("Algeria");
+    const sent = h.api.calls.filter((x) => x.method === "sendMessage").map((x) => String(x.payload.text));
+    for (const failure of [en()("system:step_failed"), en()("errors.internal")]) expect(sent).not.toContain(failure);
+    // The intro, the first question, and after the answer the next one.
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(user.buttons().length).toBeGreaterThan(0);
+  }, 20_000);
 });
 
 describe("conversation state that cannot be read or written", () => {

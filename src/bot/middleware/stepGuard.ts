@@ -84,15 +84,17 @@ export function conversationStorageGuard(): MiddlewareFn<BotContext> {
 export function stepGuard(watchdog?: StepWatchdog): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const inFlow = Object.keys(ctx.conversation.active()).length > 0;
+    // The watchdog gives the update an Api of its own that refuses calls once the update is given up.
+    const api = ctx.api;
     try {
-      await (watchdog ? watchdog.run(next) : next());
+      await (watchdog ? watchdog.run(ctx, next) : next());
     } catch (error) {
       Object.defineProperty(ctx, FAILED, { value: true });
       const kind =
         error instanceof StepStalledError ? "stalled" : error instanceof GrammyError ? "bot_api" : error instanceof HttpError ? "network" : "handler";
       ctx.services.logger.error({ err: error, kind, update_id: ctx.update.update_id }, "update failed; conversation kept as it was");
       if (!ctx.chat) return;
-      await ctx.reply(ctx.t(inFlow ? "system:step_failed" : "errors.internal")).catch((replyError: unknown) => {
+      await api.sendMessage(ctx.chat.id, ctx.t(inFlow ? "system:step_failed" : "errors.internal")).catch((replyError: unknown) => {
         ctx.services.logger.warn({ err: replyError }, "could not tell the user about the failure");
       });
     }

@@ -1,5 +1,6 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { ApiClientOptions } from "grammy";
+import { Api, type ApiClientOptions, type Context } from "grammy";
+
+type Fetch = (url: string, init?: unknown) => Promise<unknown>;
 
 /** What the watchdog knows of one update being handled. */
 interface Scope {
@@ -25,42 +26,34 @@ export class StepStalledError extends Error {
  * `HttpError` and the flow catches it: under `sequentialize` (and the per-chat lock of webhook mode)
  * every later message of that chat would wait behind it until a restart.
  *
- * Each update runs in its own async scope; every Bot API call (a fetch, retries and their waits
- * included) marks the scope busy. An update with no call in flight and none finished for `idleMs`
- * is given up: `run` rejects with `StepStalledError` (the step guard then keeps the conversation as
- * it was and tells the person), and any later Bot API call of that update is refused, so a step
- * that was only slow cannot speak after the chat moved on.
+ * Each update gets its own `ctx.api`, whose fetch marks the update busy while a Bot API call (retries and
+ * their waits included) is in flight; the conversations plugin builds its Api from `ctx.api`'s options,
+ * so the calls of a flow count too. An update with no call in flight and none finished for `idleMs` is
+ * given up: `run` rejects with `StepStalledError` (the step guard then keeps the conversation as it was
+ * and tells the person through the Api it had before), and any later Bot API call of that update is
+ * refused, so a step that was only slow cannot speak after the chat moved on.
+ *
+ * The update is found through its Api, not through an `AsyncLocalStorage`: that one turns on Node's
+ * promise hooks for every promise of the process, which cost 15-30% of the CPU time per update in the
+ * mixed benchmark (bench/README.md).
  */
 export class StepWatchdog {
-  private readonly scopes = new AsyncLocalStorage<Scope>();
-
   constructor(
     readonly idleMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Wraps the client's fetch (outside the retries) so that the watchdog sees every call. */
-  client(options: ApiClientOptions): ApiClientOptions {
-    const base = options.fetch as unknown as (url: string, init?: unknown) => Promise<unknown>;
-    const fetch = async (url: string, init?: unknown) => {
-      const scope = this.scopes.getStore();
-      if (!scope) return base(url, init);
-      if (scope.abandoned) throw Object.assign(new Error("Bot API call refused: its update was given up"), { code: "ESTEPABANDONED" });
-      scope.busy++;
-      try {
-        return await base(url, init);
-      } finally {
-        scope.busy--;
-        scope.last = this.now();
-      }
-    };
-    return { ...options, fetch: fetch as unknown as ApiClientOptions["fetch"] };
-  }
-
-  /** Runs one update's handling; rejects with `StepStalledError` if it stalls. */
-  run<T>(handle: () => Promise<T>): Promise<T> {
+  /** Runs one update's handling with `ctx.api` watched; rejects with `StepStalledError` if it stalls. */
+  run<T>(ctx: Context, handle: () => Promise<T>): Promise<T> {
     const scope: Scope = { busy: 0, last: this.now(), abandoned: false };
-    const work = this.scopes.run(scope, handle);
+    const outer = ctx.api;
+    const base = outer.options?.fetch as unknown as Fetch | undefined;
+    // createBot always gives the client a fetch (the retrying one); without one nothing could be watched.
+    if (!base) return handle();
+    const api = new Api(outer.token, { ...outer.options, fetch: this.watched(base, scope) as unknown as ApiClientOptions["fetch"] });
+    api.config.use(...outer.config.installedTransformers());
+    (ctx as { api: Api }).api = api;
+    const work = handle();
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => {
       const check = () => {
@@ -77,5 +70,18 @@ export class StepWatchdog {
     // The abandoned work may still fail later; nobody waits for it any more.
     work.catch(() => undefined);
     return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
+  }
+
+  private watched(base: Fetch, scope: Scope): Fetch {
+    return async (url, init) => {
+      if (scope.abandoned) throw Object.assign(new Error("Bot API call refused: its update was given up"), { code: "ESTEPABANDONED" });
+      scope.busy++;
+      try {
+        return await base(url, init);
+      } finally {
+        scope.busy--;
+        scope.last = this.now();
+      }
+    };
   }
 }
