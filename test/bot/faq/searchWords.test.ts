@@ -4,13 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
+import { CountryTerms } from "../../../src/bot/faq/search/countryMarks.js";
 import { splitCompound } from "../../../src/bot/faq/search/decompound.js";
 import { foldEvisa } from "../../../src/bot/faq/search/evisa.js";
 import { FaqSearch } from "../../../src/bot/faq/search/index.js";
 import { kazakhStem } from "../../../src/bot/faq/search/kazakhStem.js";
 import { NearestTerms } from "../../../src/bot/faq/search/nearestTerms.js";
 import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
-import { tokenize } from "../../../src/bot/faq/search/terms.js";
+import { processTerm, tokenize } from "../../../src/bot/faq/search/terms.js";
 
 const stem = (word: string) => kazakhStem(tokenize(word)[0]!);
 
@@ -74,6 +75,22 @@ describe("typos of words the index does not hold", () => {
     expect(nearest.find("pasp")).toBeUndefined();
     expect(nearest.find("gultag")).toBeUndefined();
     expect(nearest.find("tatement")).toBeUndefined();
+  });
+});
+
+describe("words that stem like a country's name", () => {
+  const countries = new CountryTerms();
+  const names = (text: string) => {
+    const words = tokenize(text);
+    return [...countries.termsIn(words.map((w) => (countries.spelledAsName(w, processTerm(w)!) ? processTerm(w) : null)))];
+  };
+
+  it.each(["граждане Индии", "из Кыргызстана", "Indians", "einen deutschen Pass", "Үндістаннан келдім"])("%j names a country", (text) => {
+    expect(names(text)).toHaveLength(1);
+  });
+
+  it.each(["a cover letter", "a state fee", "сақтандыру сомасы", "в марте"])("%j names none", (text) => {
+    expect(names(text)).toEqual([]);
   });
 });
 

@@ -1,6 +1,18 @@
 import { countryIndex } from "../../../rules/input/countryIndex.js";
 import { processTerm, tokenize } from "./terms.js";
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_ENDINGS = new Set(["", "s", "'s", "n", "en", "e", "es", "er", "em", "ns"]);
+
+function isFormOf(word: string, name: string): boolean {
+  if (CYRILLIC.test(name)) {
+    let common = 0;
+    while (common < word.length && word[common] === name[common]) common++;
+    return common >= name.length - 1;
+  }
+  return word.startsWith(name) && LATIN_ENDINGS.has(word.slice(name.length));
+}
+
 /**
  * Country names and nationality words (every spelling the /check country input knows) as index terms,
  * so a question naming a country is found by a map lookup on its words and word pairs: the typo-tolerant
@@ -11,6 +23,8 @@ export class CountryTerms {
   private readonly names = new Map<string, string>();
   /** The keys of `names` that are a country's name, not a nationality word ("Spain", not "Spanish"). */
   private readonly places = new Set<string>();
+  /** For a one-word name's term, the name's spellings (folded): "lett" ← "lette". */
+  private readonly spellings = new Map<string, string[]>();
   /** Every term of a name, alone or as part of a two-word name. */
   private readonly nameTerms = new Set<string>();
 
@@ -23,8 +37,20 @@ export class CountryTerms {
       if (terms.some((t) => t === null)) continue;
       this.names.set(terms.join(" "), entry.codes[0]!);
       for (const term of terms) this.nameTerms.add(term!);
+      if (words.length === 1) this.spellings.set(terms[0]!, [...(this.spellings.get(terms[0]!) ?? []), words[0]!]);
       if (entry.fuzzy) this.places.add(terms.join(" "));
     }
+  }
+
+  /**
+   * Whether a word whose term is a country's is spelled as that name and not as another word that stems alike:
+   * "Индии" and "Кыргызстана" are names, "letter" (← "Lette"), "state" (← "States"), "сомасы" (← "Сомали") and
+   * "марте" (← "Мартиника") are not. A Cyrillic word may change the name's last letter and add endings; a Latin
+   * one may add the endings English and German add to names and nationality words.
+   */
+  spelledAsName(word: string, term: string): boolean {
+    const names = this.spellings.get(term);
+    return names === undefined || names.some((name) => isFormOf(word, name));
   }
 
   /** Whether this term is a country's name or nationality word, or part of one. */

@@ -117,6 +117,13 @@ export const THRESHOLDS = {
   leadPower: 0,
 };
 
+/**
+ * Re-ranking of the leaders: each of the first `rerank` topics has its score multiplied by
+ * 1 + `exampleBoost` × the share of the question its nearest example holds (a short question is closer
+ * to one example than to a topic's whole text, where a long answer or many keywords can outweigh it).
+ */
+export const RANKING = { rerank: 6, exampleBoost: 0 };
+
 /** How much each field of a topic's documents counts in its score (MiniSearch boosts). */
 export const FIELD_BOOSTS = { keywords: 3, title: 2.5, examples: 2, answer: 0.6 };
 
@@ -153,6 +160,8 @@ export class FaqSearch {
   /** Cyrillic index terms with a soft or hard sign, keyed by their spelling without it. */
   private readonly withoutSigns: ReadonlyMap<string, string>;
   private readonly countries = new CountryTerms();
+  /** Each topic's examples (and titles), as their index terms: for the nearest-example re-ranking. */
+  private readonly exampleTerms = new Map<string, string[][]>();
   /** Index terms by first letter, for the typos of words the index does not hold. */
   private readonly nearest: NearestTerms;
 
@@ -180,6 +189,14 @@ export class FaqSearch {
       }
     }
     this.index.addAll(docs);
+    for (const doc of docs) {
+      const list = this.exampleTerms.get(doc.topic) ?? [];
+      for (const text of [doc.title, ...doc.examples.split("\n")]) {
+        const terms = tokenize(text).map(processTerm).filter((t): t is string => t !== null);
+        if (terms.length > 0) list.push([...new Set(terms)]);
+      }
+      this.exampleTerms.set(doc.topic, list);
+    }
     const topicsOf = topicsOfTerms(docs);
     const rarity = new Map<string, number>();
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
@@ -213,16 +230,18 @@ export class FaqSearch {
     if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
     const language = LANGUAGE_HINT.test(question) && !COVER_LETTER_HINT.test(question) ? [LANGUAGE_MARK] : [];
-    const countryTerms = this.countries.termsIn(terms);
+    // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
+    const nameTerms = found.map((w) => (this.countries.spelledAsName(w.word, w.term) ? w.term : null));
+    const countryTerms = this.countries.termsIn(nameTerms);
     // A country's name, not a word that only stems like one ("state", "ғана", "бағасы") and is common in the topics.
     const placeWords = words.filter((_, i) => {
-      const term = terms[i]!;
-      if (term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS) return false;
+      const term = nameTerms[i];
+      if (!term || term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS) return false;
       // A Kazakh case ending stripped can leave a Russian ending on the name ("Португалияның" → "португалия").
       return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
     });
     if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
-    const marks = language.length ? language : this.countryMarks(terms);
+    const marks = language.length ? language : this.countryMarks(nameTerms);
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
     const hits = this.index.search([...terms, ...marks, ...both].join(" "), {
       tokenize: (text) => text.split(" "),
@@ -273,6 +292,13 @@ export class FaqSearch {
     }
     // Ranked by score alone: ranking by score × explained was tried (bench/faqTune.ts) and did worse.
     candidates.sort((a, b) => b.score - a.score);
+    if (RANKING.exampleBoost > 0) {
+      // The leaders re-ranked by how much of the question their single nearest example holds.
+      const head = candidates.slice(0, RANKING.rerank);
+      for (const c of head) c.score *= 1 + RANKING.exampleBoost * this.exampleShare(c.id, weights, total);
+      head.sort((a, b) => b.score - a.score);
+      candidates.splice(0, head.length, ...head);
+    }
     return { candidates, unnamed: named.length === 0 };
   }
 
@@ -351,6 +377,26 @@ export class FaqSearch {
     return [...out.values()];
   }
 
+  /** The largest share of the question's weight that one example of the topic holds (exactly or by prefix). */
+  private exampleShare(topic: string, weights: ReadonlyMap<string, number>, total: number): number {
+    if (total === 0) return 0;
+    let best = 0;
+    for (const example of this.exampleTerms.get(topic) ?? []) {
+      let held = 0;
+      for (const [term, w] of weights) {
+        if (w === 0) continue;
+        for (const e of example) {
+          if (e === term || (term.length >= 3 && e.startsWith(term))) {
+            held += w;
+            break;
+          }
+        }
+      }
+      if (held > best) best = held;
+    }
+    return best / total;
+  }
+
   /** A word whose index term is in the index. */
   private isTerm(word: string): boolean {
     const term = processTerm(word);
@@ -358,7 +404,7 @@ export class FaqSearch {
   }
 
   /** Marker terms for the countries a question names by name or nationality (exact matches of index terms). */
-  private countryMarks(terms: readonly string[]): string[] {
+  private countryMarks(terms: readonly (string | null)[]): string[] {
     const codes = this.countries.codesIn(terms);
     // Kazakhstan itself is named in many questions about living there: not a citizenship question.
     codes.delete("KZ");
