@@ -75,6 +75,8 @@ export interface PgReminderOptions {
  */
 export class PgReminders implements ReminderStore {
   private readonly leaseMs: number;
+  /** The slot (the sealed part's associated data) of each row claimDue handed out, so its mark computes no HMAC. */
+  private readonly claimedSlots = new WeakMap<ReminderRow, Buffer>();
 
   constructor(
     private readonly db: PgDb,
@@ -246,7 +248,10 @@ export class PgReminders implements ReminderStore {
     for (const r of rows) {
       const s = this.openQuick(r);
       const [row] = s ? [rowOf(r, s)] : await this.db.tx((q) => this.rows(q, [r]));
-      if (row) out.push({ ...row, status: "claimed", claimedAt: now });
+      if (!row) continue;
+      const claimed = { ...row, status: "claimed" as const, claimedAt: now };
+      this.claimedSlots.set(claimed, r.slot);
+      out.push(claimed);
     }
     return out;
   }
@@ -326,7 +331,7 @@ export class PgReminders implements ReminderStore {
 
   async markSentClaimed(row: ReminderRow, at: number): Promise<void> {
     // Not fenced by the claim time: if another instance took the row over meanwhile, the mark stops its send.
-    const slot = this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
+    const slot = this.claimedSlots.get(row) ?? this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
     await this.named("reminders_sent", "UPDATE reminders SET status = 'sent', sealed = $1 WHERE id = $2", [this.seal(row.userId, slot, sealedOf(row, at)), row.id]);
   }
 

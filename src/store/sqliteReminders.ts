@@ -54,6 +54,8 @@ const choicesAad = (userId: number, tag: Buffer) => `reminder-deadline:${userId}
 
 /** The embedded reminder store; everything that tells a person's dates is encrypted. */
 export class SqliteReminders implements ReminderStore {
+  /** The slot (the sealed part's associated data) of each row claimDue handed out, so its mark computes no HMAC. */
+  private readonly claimedSlots = new WeakMap<ReminderRow, Buffer>();
   private readonly slotStmt;
   private readonly resealStmt;
 
@@ -233,9 +235,15 @@ export class SqliteReminders implements ReminderStore {
     );
     const claim = this.sql("UPDATE reminders SET status = 'claimed', claimed_at = ? WHERE id = ? AND status = 'pending'");
     return this.db.transaction(() => {
-      const rows = this.rows(select.all(now, limit) as Array<Raw & { slot: Buffer }>);
+      const raws = select.all(now, limit) as Array<Raw & { slot: Buffer }>;
+      const slots = new Map(raws.map((r) => [r.id, r.slot]));
+      const rows = this.rows(raws);
       for (const r of rows) claim.run(now, r.id);
-      return rows.map((r) => ({ ...r, status: "claimed" as const }));
+      return rows.map((r) => {
+        const row = { ...r, status: "claimed" as const };
+        this.claimedSlots.set(row, slots.get(r.id)!);
+        return row;
+      });
     })();
   }
 
@@ -254,7 +262,7 @@ export class SqliteReminders implements ReminderStore {
   }
 
   async markSentClaimed(row: ReminderRow, at: number): Promise<void> {
-    const slot = this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
+    const slot = this.claimedSlots.get(row) ?? this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
     this.sql("UPDATE reminders SET status = 'sent', sealed = ? WHERE id = ?").run(this.seal(row.userId, slot, sealedOf(row, at)), row.id);
   }
 
