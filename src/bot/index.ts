@@ -30,7 +30,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { chatlessFilter } from "./middleware/chatless.js";
 import { errorHandler } from "./middleware/errors.js";
 import { groupFilter } from "./middleware/groupFilter.js";
-import { i18nMiddleware } from "./middleware/i18n.js";
+import { flowI18nMiddleware, i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
 import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
 import { StepWatchdog } from "./middleware/stepWatchdog.js";
@@ -110,13 +110,13 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   app.use(
     createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
       id: CHECK_FLOW_ID,
-      plugins: [i18nMiddleware<FlowContext>(services)],
+      plugins: [flowI18nMiddleware<FlowContext>(services)],
     }),
   );
   app.use(
     createConversation<BotContext, FlowContext>(createRemindFlow(services), {
       id: REMIND_FLOW_ID,
-      plugins: [i18nMiddleware<FlowContext>(services)],
+      plugins: [flowI18nMiddleware<FlowContext>(services)],
     }),
   );
   app.use(alertsFeature);
