@@ -108,6 +108,8 @@ export const THRESHOLDS = {
   likelyLead: 1.25,
   /** A word found in no topic weighs this many times the rarest indexed word. */
   unknownWeight: 2,
+  /** An everyday word (stopwords-iso) that topics hold weighs this share of its rarity. */
+  generalWeight: 0.5,
   /** Both programs' answers when the other program's topic scores at least this share of the best. */
   pairShare: 0.55,
   /**
@@ -275,7 +277,8 @@ export class FaqSearch {
       // A country or nationality is carried by the country marker; a number seldom tells topics apart.
       if (countryTerms.has(term)) weights.set(term, 0);
       else if (/^\p{N}+$/u.test(word)) weights.set(term, Math.min(known ?? 0, NUMBER_WEIGHT));
-      else if (known !== undefined) weights.set(term, known);
+      // An everyday word ("which", "whole", "когда") the index happens to hold says less than its rarity.
+      else if (known !== undefined) weights.set(term, isGeneralWord(word) ? known * THRESHOLDS.generalWeight : known);
       else if (isGeneralWord(word)) weights.set(term, 0);
       else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * THRESHOLDS.unknownWeight);
     });
