@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -12,7 +14,11 @@ export interface Started {
   signal(sig: NodeJS.Signals): void;
 }
 
-/** Runs `npm start` as a person would, in its own process group, with the given settings. */
+/**
+ * Runs `npm start` as a person would, in its own process group, with the given settings. With
+ * `TEST_PROCESS_LOG_DIR` set, each process's output is also written to `npm-start-<pid>.log` there (the tests
+ * keep it only in memory, and print only what fails: this is for looking into a long run afterwards).
+ */
 export function npmStart(env: Record<string, string>, input?: string): Started {
   const child = spawn("npm", ["start"], {
     cwd: PROJECT_ROOT,
@@ -24,6 +30,12 @@ export function npmStart(env: Record<string, string>, input?: string): Started {
   let err = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString("utf8")));
   child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
+  if (process.env.TEST_PROCESS_LOG_DIR) {
+    const file = createWriteStream(join(process.env.TEST_PROCESS_LOG_DIR, `npm-start-${child.pid}.log`));
+    child.stdout!.pipe(file, { end: false });
+    child.stderr!.pipe(file, { end: false });
+    child.on("close", () => file.end());
+  }
   if (input !== undefined) child.stdin!.end(input);
   // "close", not "exit": npm may exit before the node process it started, which writes to the same pipes; its
   // last lines (the "stopping" log at SIGTERM) are read only once every process holding them has ended.
