@@ -24,7 +24,7 @@ export const SENDS_IN_FLIGHT = 6;
 export const CATCH_UP_MS = 500;
 /** Margin on the per-second window, for the time between a send's start and its request leaving. */
 const WINDOW_MARGIN_MS = 10;
-export const BATCH_SIZE = 20;
+export const BATCH_SIZE = 50;
 export const MAX_ATTEMPTS = 8;
 
 export interface DispatcherLimits {
@@ -170,11 +170,11 @@ export class ReminderDispatcher {
 
   /**
    * Takes one row through the waits (a place among the sends in flight, its chat, interactive updates, the send
-   * budget) and starts its send; returns the send's outcome to come (wrapped: an async function returning a
+   * budget) and starts its send (the claim's fence, the send, its mark); returns the send's outcome to come (wrapped: an async function returning a
    * promise would wait for it), or undefined when the row went back.
    */
   private async launch(row: ReminderRow, prefs: UserPrefs, batch: Batch): Promise<{ outcome: Promise<Outcome> } | undefined> {
-    const { reminders, clock, logger } = this.deps;
+    const { reminders, clock } = this.deps;
     const giveBack = async (): Promise<undefined> => {
       if (!batch.failure) await reminders.release(row.id, row.dueAt, false);
       return undefined;
@@ -201,11 +201,6 @@ export class ReminderDispatcher {
       await this.respectLimits(row.userId);
       if (stopped()) return await giveBack();
       now = clock.now();
-      // The waits above may outlast the claim's lease: if another instance took the row over, it sends it, not we.
-      if (reminders.holdClaim && !(await reminders.holdClaim(row, now))) {
-        logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
-        return { outcome: Promise.resolve<Outcome>("taken_over") };
-      }
       this.lastSendTo.set(row.userId, now);
       const sending = this.send(row, prefs, now, batch).finally(() => {
         this.inFlight.give();
@@ -222,19 +217,26 @@ export class ReminderDispatcher {
 
   /** One send and its own commit; what went wrong is told to the rest of the batch before any wait. */
   private async send(row: ReminderRow, prefs: UserPrefs, now: number, batch: Batch): Promise<Outcome> {
+    const { reminders, logger } = this.deps;
     try {
+      // The waits before may outlast the claim's lease: if another instance took the row over, it sends it, not
+      // we. Checked here, right before the send, so the round trip overlaps the sends in flight.
+      if (reminders.holdClaim && !(await reminders.holdClaim(row, this.deps.clock.now()))) {
+        logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
+        return "taken_over";
+      }
       try {
         await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
       } catch (err) {
         return await this.failed(row, err, batch);
       }
       this.deps.hooks?.afterSend?.(row);
-      await this.deps.reminders.markSentClaimed(row, now);
+      await reminders.markSentClaimed(row, now);
     } catch (err) {
       batch.failure ??= { err };
       throw err;
     }
-    this.deps.logger.debug({ reminder: row.id }, "reminder sent");
+    logger.debug({ reminder: row.id }, "reminder sent");
     return "sent";
   }
 
