@@ -65,6 +65,8 @@ const LANGUAGE_HINT =
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A country name found in more topics than this is taken for the common word it stems like. */
 const PLACE_MAX_TOPICS = 4;
+/** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
+const LATIN_TYPED_MAX_TOPICS = 3;
 /** A message of more words than this that opens with a greeting is a question. */
 const GREETING_WORDS = 6;
 /** The most a number in a question weighs in the explained share. */
@@ -343,6 +345,17 @@ export class FaqSearch {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
       if (term === null) continue;
+      // Russian typed in Latin letters that a few examples of the search data also write so ("skolko", "prodlit")
+      // is searched in Cyrillic, where all topics write it; a Russian stop word so typed ("za", "kak") is left out.
+      if (this.vocabulary.has(term) && /^[a-z']{2,}$/.test(word) && !isGeneralWord(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS) {
+        const cyrillic = latinToCyrillic(word);
+        const cyrTerm = processTerm(cyrillic);
+        if (cyrTerm === null && isStop(cyrillic)) continue;
+        if (cyrTerm && this.topicCount(cyrTerm) > this.topicCount(term)) {
+          add(cyrillic, cyrTerm);
+          continue;
+        }
+      }
       if (this.vocabulary.has(term) || isGeneralWord(word)) {
         add(word, term);
         continue;
