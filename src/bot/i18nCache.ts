@@ -13,7 +13,8 @@ import type { i18n as I18nInstance, TFunction } from "i18next";
  * one level down (`interpolation: { escapeValue: false }`), is answered from a bounded map keyed on exactly those.
  * Anything else goes straight to i18next: options holding a Date, an array, a function or deeper nesting, a
  * selector or a non-string key, a result that is not a string.
- * Adding or removing a resource (`addResource`, `addResourceBundle`, ...) empties the cache.
+ * Adding or removing a resource (`addResource`, `addResourceBundle`, ...) empties the cache; one added with
+ * `{ silent: true }` emits nothing, so the cache would not see it (nothing here adds resources that way).
  */
 export interface TranslationCache {
   /** The cached fixed `t` for one language (the same function every time it is asked for). */
