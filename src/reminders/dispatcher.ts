@@ -22,8 +22,8 @@ export const SENDS_IN_FLIGHT = 6;
  * back, never more than this far back and never past PER_SECOND in any second; an idle dispatcher makes up none.
  */
 export const CATCH_UP_MS = 500;
-/** Margin on the per-second window, for the time between a send's start and its request leaving. */
-const WINDOW_MARGIN_MS = 10;
+/** Margin on the per-second window. */
+const WINDOW_MARGIN_MS = 5;
 export const BATCH_SIZE = 50;
 export const MAX_ATTEMPTS = 8;
 
@@ -101,8 +101,12 @@ export class ReminderDispatcher {
   /** Rows the latest tick claimed: a full batch means more are due, so the next tick follows at once. */
   private claimed = 0;
   private stopped = false;
-  /** When the latest sends went (at most PER_SECOND kept): a late timer must not bunch sends past the limit. */
-  private readonly recent: number[] = [];
+  /**
+   * The latest sends (at most PER_SECOND kept), each at the time its answer came back (its start while under
+   * way): Telegram counts a send somewhere between the two, so no PER_SECOND + 1 sends can fall in one second
+   * however late a request leaves after its start (a busy event loop) or however bunched the made-up slots are.
+   */
+  private readonly recent: Array<{ at: number; back?: Promise<unknown> }> = [];
   private readonly lastSendTo = new Map<number, number>();
   /** Each chat's send under way (settled either way): a chat's next send waits for it. */
   private readonly chatBusy = new Map<number, Promise<unknown>>();
@@ -198,15 +202,23 @@ export class ReminderDispatcher {
       await this.chatBusy.get(row.userId);
       if (stopped()) return await giveBack();
       await this.deps.idle();
-      await this.respectLimits(row.userId);
-      if (stopped()) return await giveBack();
+      const counted = await this.respectLimits(row.userId);
+      if (stopped()) {
+        if (counted) counted.at = clock.now();
+        return await giveBack();
+      }
       now = clock.now();
       this.lastSendTo.set(row.userId, now);
       const sending = this.send(row, prefs, now, batch).finally(() => {
+        if (counted) {
+          counted.at = clock.now();
+          delete counted.back;
+        }
         this.inFlight.give();
         if (this.chatBusy.get(row.userId) === done) this.chatBusy.delete(row.userId);
       });
       const done = sending.catch(() => undefined);
+      if (counted) counted.back = done;
       this.chatBusy.set(row.userId, done);
       started = true;
       return { outcome: sending };
@@ -240,15 +252,18 @@ export class ReminderDispatcher {
     return "sent";
   }
 
-  private async respectLimits(userId: number): Promise<void> {
-    const now = this.deps.clock.now();
+  /** Waits for this send's turn; returns its entry in the per-second window (none without a per-second limit). */
+  private async respectLimits(userId: number): Promise<{ at: number; back?: Promise<unknown> } | undefined> {
     const { globalGapMs, perChatGapMs, perSecond } = this.limits;
+    // The send PER_SECOND back must have come back: only then is its time known.
+    if (this.recent.length >= perSecond) await this.recent[0]!.back;
+    const now = this.deps.clock.now();
     // Several instances share one budget in the database (Telegram's limit is per bot, not per process).
     const shared = globalGapMs > 0 ? ((await this.deps.reminders.reserveSendSlot?.(now, globalGapMs, CATCH_UP_MS)) ?? -Infinity) : -Infinity;
     // A slot missed only just now is made up (a stall must not cost its slots for good); an old one means the
     // dispatcher was idle, and the budget starts again from now, a gap after the latest send.
     const own = this.nextSlot >= now - CATCH_UP_MS ? this.nextSlot : Math.max(now, this.lastAt + globalGapMs);
-    const windowFree = this.recent.length >= perSecond ? this.recent[0]! + 1_000 + WINDOW_MARGIN_MS : -Infinity;
+    const windowFree = this.recent.length >= perSecond ? this.recent[0]!.at + 1_000 + WINDOW_MARGIN_MS : -Infinity;
     const other = Math.max(own, shared, (this.lastSendTo.get(userId) ?? -Infinity) + perChatGapMs);
     const at = Math.max(other, windowFree);
     // Held back by the window alone (the sends made up a second ago), the schedule stays where it was, or the
@@ -256,9 +271,11 @@ export class ReminderDispatcher {
     this.nextSlot = (windowFree > other ? own : at) + globalGapMs;
     this.lastAt = at;
     if (at > now) await this.deps.sleep(at - now);
-    if (!Number.isFinite(perSecond)) return; // no per-second limit: nothing to remember
-    this.recent.push(Math.max(at, this.deps.clock.now()));
+    if (!Number.isFinite(perSecond)) return undefined; // no per-second limit: nothing to remember
+    const entry = { at: Math.max(at, this.deps.clock.now()) };
+    this.recent.push(entry);
     if (this.recent.length > perSecond) this.recent.shift();
+    return entry;
   }
 
   private async failed(row: ReminderRow, err: unknown, batch: Batch): Promise<Outcome> {
