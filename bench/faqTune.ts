@@ -30,6 +30,7 @@ const grid = {
   leadPower: [0, 0.5, 1],
 };
 const rows: Array<{ score: number; set: string; line: string }> = [];
+const current = { ...THRESHOLDS, exampleBoost: RANKING.exampleBoost };
 const mutable = THRESHOLDS as Record<string, number>;
 // The ranking depends only on exampleBoost, unknownWeight and generalWeight: it is computed once for each triple.
 const rank = search.rank.bind(search);
@@ -49,3 +50,7 @@ for (const exampleBoost of grid.exampleBoost) for (const unknownWeight of grid.u
 }
 rows.sort((a, b) => b.score - a.score);
 for (const r of rows.slice(0, 10)) console.log(r.score.toFixed(3), r.set, r.line);
+const { exampleBoost, unknownWeight, generalWeight, noneExplained, explained, leadRatio, likelyExplained, likelyLead, leadPower } = current;
+const now = JSON.stringify({ exampleBoost, unknownWeight, generalWeight, noneExplained, explained, leadRatio, likelyExplained, likelyLead, leadPower });
+const mine = rows.find((r) => r.set === now);
+console.log(`\nThe settings in the code (${mine ? `rank ${rows.indexOf(mine) + 1} of ${rows.length}` : "not on the grid"}):`, mine ? `${mine.score.toFixed(3)} ${mine.line}` : now);

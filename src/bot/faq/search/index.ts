@@ -100,14 +100,14 @@ const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
  */
 export const THRESHOLDS = {
   /** Below this share explained nothing is offered ("not covered" or "what I can do"). */
-  noneExplained: 0.4,
+  noneExplained: 0.45,
   /** A confident answer needs this share explained… */
   explained: 0.65,
   /** …and to lead the runner-up's score by this factor. */
   leadRatio: 1.6,
   /** A likely answer ("Also about" under it) needs this share explained and this lead. */
   likelyExplained: 0.45,
-  likelyLead: 1.25,
+  likelyLead: 1.4,
   /** A word found in no topic weighs this many times the rarest indexed word. */
   unknownWeight: 2,
   /** An everyday word (stopwords-iso) that topics hold weighs this share of its rarity. */
@@ -118,15 +118,17 @@ export const THRESHOLDS = {
    * The lead of the best topic over the runner-up is taken on score × explained^leadPower: a runner-up that
    * scores close but explains less of the question (it matched its common words only) leads less.
    */
-  leadPower: 0,
+  leadPower: 0.5,
 };
 
 /**
  * Re-ranking of the leaders: each of the first `rerank` topics has its score multiplied by
  * 1 + `exampleBoost` × the share of the question its nearest example holds (a short question is closer
  * to one example than to a topic's whole text, where a long answer or many keywords can outweigh it).
+ * `exampleBoost` was chosen with THRESHOLDS by bench/faqTune.ts; with five examples a topic it lowered top-1,
+ * with the seventeen of 2026-12-02 it raised it a little.
  */
-export const RANKING = { rerank: 6, exampleBoost: 0 };
+export const RANKING = { rerank: 6, exampleBoost: 0.5 };
 
 /** How much each field of a topic's documents counts in its score (MiniSearch boosts). */
 export const FIELD_BOOSTS = { keywords: 3, title: 2.5, examples: 2, answer: 0.6 };
@@ -295,7 +297,7 @@ export class FaqSearch {
       // A question of program names alone ("b12?") is explained by any topic of that program.
       candidates.push({ id, score, explained: total === 0 ? 0.5 : covered / total });
     }
-    // Ranked by score alone: ranking by score × explained was tried (bench/faqTune.ts) and did worse.
+    // Ranked by score, then the leaders by their nearest example: ranking by score × explained was tried and did worse.
     candidates.sort((a, b) => b.score - a.score);
     if (RANKING.exampleBoost > 0) {
       // The leaders re-ranked by how much of the question their single nearest example holds.
