@@ -209,11 +209,8 @@ export class ReminderDispatcher {
       }
       now = clock.now();
       this.lastSendTo.set(row.userId, now);
-      const sending = this.send(row, prefs, now, batch).finally(() => {
-        if (counted) {
-          counted.at = clock.now();
-          delete counted.back;
-        }
+      const sending = this.send(row, prefs, now, batch, counted).finally(() => {
+        if (counted) delete counted.back;
         this.inFlight.give();
         if (this.chatBusy.get(row.userId) === done) this.chatBusy.delete(row.userId);
       });
@@ -227,19 +224,49 @@ export class ReminderDispatcher {
     }
   }
 
+  /**
+   * Runs another background send (a rule-change alert) within this dispatcher's limits: its slot of the same
+   * budget, the per-second window and the chat's second, so alerts and reminders together keep Telegram's
+   * limits (on SQLite the budget lives only here).
+   */
+  async paced<T>(userId: number, send: () => Promise<T>): Promise<T> {
+    await this.chatBusy.get(userId);
+    const counted = await this.respectLimits(userId);
+    this.lastSendTo.set(userId, this.deps.clock.now());
+    const sending = send();
+    const done = sending.catch(() => undefined);
+    if (counted) counted.back = done;
+    this.chatBusy.set(userId, done);
+    try {
+      return await sending;
+    } finally {
+      if (counted) {
+        counted.at = this.deps.clock.now(); // the answer is back: Telegram counted the send by now
+        delete counted.back;
+      }
+      if (this.chatBusy.get(userId) === done) this.chatBusy.delete(userId);
+    }
+  }
+
   /** One send and its own commit; what went wrong is told to the rest of the batch before any wait. */
-  private async send(row: ReminderRow, prefs: UserPrefs, now: number, batch: Batch): Promise<Outcome> {
-    const { reminders, logger } = this.deps;
+  private async send(row: ReminderRow, prefs: UserPrefs, now: number, batch: Batch, counted?: { at: number }): Promise<Outcome> {
+    const { reminders, logger, clock } = this.deps;
+    const back = () => {
+      if (counted) counted.at = clock.now(); // the answer is back: Telegram counted the send by now
+    };
     try {
       // The waits before may outlast the claim's lease: if another instance took the row over, it sends it, not
       // we. Checked here, right before the send, so the round trip overlaps the sends in flight.
-      if (reminders.holdClaim && !(await reminders.holdClaim(row, this.deps.clock.now()))) {
+      if (reminders.holdClaim && !(await reminders.holdClaim(row, clock.now()))) {
+        back();
         logger.info({ reminder: row.id }, "reminder claim taken over by another instance while waiting; not sent here");
         return "taken_over";
       }
       try {
         await this.deps.send(row, { late: now - row.plannedAt > LATE_AFTER_MS, locale: prefs.language ?? prefs.seenLocale });
+        back();
       } catch (err) {
+        back();
         return await this.failed(row, err, batch);
       }
       this.deps.hooks?.afterSend?.(row);
@@ -270,6 +297,7 @@ export class ReminderDispatcher {
     // stall would cost its slots once a second after all.
     this.nextSlot = (windowFree > other ? own : at) + globalGapMs;
     this.lastAt = at;
+    this.lastSendTo.set(userId, at); // at once: a send to the same chat waiting beside this one (an alert) sees it
     if (at > now) await this.deps.sleep(at - now);
     if (!Number.isFinite(perSecond)) return undefined; // no per-second limit: nothing to remember
     const entry = { at: Math.max(at, this.deps.clock.now()) };

@@ -23,6 +23,8 @@ export interface RuleAlertDeps {
   /** Resolves when no interactive update is being handled (as the reminders wait). */
   idle?: () => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
+  /** Runs a send within the reminder dispatcher's limits (its budget, window and per-chat gap), when there is one. */
+  paced?: <T>(userId: number, send: () => Promise<T>) => Promise<T>;
 }
 
 export interface RuleAlertRun {
@@ -39,8 +41,8 @@ type One = "none" | "alerted" | "deferred";
  * Tells each consenting person, once, which facts their last outcome relied on the running release states
  * differently. Idempotent: the record is updated to the new facts right after its alert went, so a second run
  * (or another instance, which waits on the same per-chat lock and reads the updated record) sends nothing. Sends
- * wait for interactive updates and take their slot in the reminders' send budget (shared by all instances on
- * PostgreSQL); nothing goes in the person's quiet hours. A 429 ends the run; the rest go next time.
+ * wait for interactive updates and take their slot in the reminders' send budget (the running dispatcher's limits
+ * through `paced`, and the budget shared by all instances on PostgreSQL); nothing goes in the person's quiet hours. A 429 ends the run; the rest go next time.
  */
 export async function sendRuleAlerts(deps: RuleAlertDeps): Promise<RuleAlertRun> {
   const { stores, clock, logger } = deps;
@@ -72,10 +74,14 @@ export async function sendRuleAlerts(deps: RuleAlertDeps): Promise<RuleAlertRun>
     const prefs = await stores.users.get(userId);
     if (isQuietTime(clock.now(), prefs.timezone ?? DEFAULT_TIME_ZONE) || (await stores.reminders.isPaused(userId))) return "deferred";
     await deps.idle?.();
-    await pace();
     const { text, keyboard } = renderRuleAlert(deps.i18n, pickLocale(prefs.language ?? prefs.seenLocale, undefined), record, changes, almatyToday(clock.now()));
+    const send = () => deps.api.sendMessage(userId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
     try {
-      await deps.api.sendMessage(userId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard });
+      if (deps.paced) await deps.paced(userId, send);
+      else {
+        await pace();
+        await send();
+      }
     } catch (err) {
       if (err instanceof GrammyError && err.error_code === 429) throw err;
       // The error's code and Telegram's description only: its payload would carry the message.

@@ -20,6 +20,7 @@ export async function startReminders(api: Api, services: BotServices, gate: Inte
   await dispatcher.catchUp();
   dispatcher.start(tickMs);
   // Rule-change alerts: checked at start (a new release), sent through this client, after interactive updates.
-  startRuleAlerts({ stores, i18n, clock, logger, api, idle: () => gate.idle() });
+  // They share the dispatcher's limits: together they keep Telegram's 30 a second and one a second per chat.
+  startRuleAlerts({ stores, i18n, clock, logger, api, idle: () => gate.idle(), paced: (userId, send) => dispatcher.paced(userId, send) });
   return dispatcher;
 }

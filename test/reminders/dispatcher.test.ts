@@ -363,6 +363,27 @@ describe.each(ENGINES)("on $name", (kind) => {
       expect(Math.max(...others)).toBeLessThan(12 * 34);
     });
 
+    it("other background sends (rule-change alerts) share the limits: together never 31 in a second, one a second per chat", async () => {
+      await plan(Array.from({ length: 40 }, (_, i) => i + 1), "2026-12-10");
+      clock.set("2026-12-03T05:00:00Z");
+      const vt = new VirtualTime(clock);
+      const { d, log } = slowDispatcher(vt, 100);
+      const alerts: Array<{ user: number; at: number }> = [];
+      const alerting = (async () => {
+        for (let user = 1; user <= 40; user++) await d.paced(user, async () => void alerts.push({ user, at: clock.now() }));
+      })();
+      await vt.run(Promise.all([(async () => { while ((await d.tick()).length > 0); })(), alerting]));
+      expect(alerts).toHaveLength(40);
+      const all = [...log.starts, ...alerts].sort((a, b) => a.at - b.at);
+      expect(all).toHaveLength(80);
+      for (let i = 30; i < all.length; i++) expect(all[i]!.at - all[i - 30]!.at).toBeGreaterThan(1000);
+      for (let user = 1; user <= 40; user++) {
+        const times = all.filter((x) => x.user === user).map((x) => x.at);
+        expect(times).toHaveLength(2);
+        expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1000);
+      }
+    });
+
     it("a stalled wake-up is made up: the missed slots go back to back, still never 31 in a second", async () => {
       await plan(Array.from({ length: 90 }, (_, i) => i + 1), "2026-12-10");
       clock.set("2026-12-03T05:00:00Z");
