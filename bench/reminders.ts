@@ -129,9 +129,11 @@ async function runBurst(): Promise<Record<string, unknown>> {
     idle: () => gate.idle(),
     logger,
   });
+  const chatter: Script = { name: "chat", lang: "en", kind: "faq", steps: ["how much is the b9-1 visa fee", "/help", "what income do i need for b12-1"].map((text) => ({ text })) };
+  // The bot is already running when a burst comes: its FAQ index is built (1-2 s of one synchronous task).
+  await play(live.bot as never, live.api, [{ id: 7_999_999, script: chatter }], 1, () => undefined);
   dispatcher.start();
   const progress = setInterval(() => process.stderr.write(`burst: ${burstSent} sent, ${got429} answered 429\n`), 5_000);
-  const chatter: Script = { name: "chat", lang: "en", kind: "faq", steps: ["how much is the b9-1 visa fee", "/help", "what income do i need for b12-1"].map((text) => ({ text })) };
   const latencies: number[] = [];
   const until = Date.now() + BURST_S * 1000;
   let id = 8_000_000;
