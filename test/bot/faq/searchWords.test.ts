@@ -105,6 +105,10 @@ describe("the search with these words", () => {
     ["de", "Gebühr für das E-Visum", "fee_evisa"],
     ["kk", "B12-1 визасын қалай ұзартамын", "b121_extension"],
     ["ru", "сколько стоит е-виза", "fee_evisa"],
+    // Russian typed in Latin letters: "podat" is read as "подать" (the final soft sign left out), "dokumenty" as
+    // "документы", though a few Latin-typed examples of the search data hold them too.
+    ["ru", "gde podat dokumenty na b12", "where_apply"],
+    ["ru", "gde mozhno podat zayavku na neo nomad", "where_apply"],
   ])("in %s, %j finds %s", (_lng, question, topic) => {
     expect(best(question)).toBe(topic);
   });

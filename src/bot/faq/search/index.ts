@@ -66,7 +66,7 @@ const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн
 /** A country name found in more topics than this is taken for the common word it stems like. */
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
-const LATIN_TYPED_MAX_TOPICS = 3;
+const LATIN_TYPED_MAX_TOPICS = 4;
 /** A message of more words than this that opens with a greeting is a question. */
 const GREETING_WORDS = 6;
 /** The most a number in a question weighs in the explained share. */
@@ -340,6 +340,17 @@ export class FaqSearch {
    * in Latin; a word the index does not hold taken for the index term it is a typo of, or else for the parts
    * of a German compound.
    */
+  /**
+   * Chat spelling leaves out an infinitive's final soft sign too ("podat" for "подать", which stems
+   * as "пода" while "подат" stays "подат"): the spelling with it is taken when its term is commoner.
+   */
+  private withFinalSign(cyrillic: string, cyrTerm: string | null): [string, string | null] {
+    if (!cyrillic.endsWith("т")) return [cyrillic, cyrTerm];
+    const signed = `${cyrillic}ь`;
+    const signedTerm = processTerm(signed);
+    return signedTerm && this.topicCount(signedTerm) > (cyrTerm ? this.topicCount(cyrTerm) : 0) ? [signed, signedTerm] : [cyrillic, cyrTerm];
+  }
+
   private wordsOf(question: string): QueryWord[] {
     const out = new Map<string, QueryWord>();
     const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
@@ -353,8 +364,9 @@ export class FaqSearch {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
         if (cyrTerm === null && isStop(cyrillic)) continue;
-        if (cyrTerm && this.topicCount(cyrTerm) > this.topicCount(term)) {
-          add(cyrillic, cyrTerm);
+        const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
+        if (readTerm && this.topicCount(readTerm) > this.topicCount(term)) {
+          add(spelled, readTerm);
           continue;
         }
       }
@@ -367,8 +379,9 @@ export class FaqSearch {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
         if (cyrTerm === null && isStop(cyrillic)) continue;
-        if (cyrTerm && this.vocabulary.has(cyrTerm)) {
-          add(cyrillic, cyrTerm);
+        const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
+        if (readTerm && this.vocabulary.has(readTerm)) {
+          add(spelled, readTerm);
           continue;
         }
         // Chat spelling leaves out the soft and hard signs ("skolko" for "сколько").
