@@ -40,6 +40,8 @@ interface CheckCarry {
   state: CheckState;
   buttonsFrom: number[];
   invalid: number;
+  /** The question of this step never reached the person: the next update asks it, and is not taken as its answer. */
+  unsent?: true;
 }
 const FRESH: CheckCarry = { state: initialState, buttonsFrom: [], invalid: 0 };
 /** Besides the question, this many of the latest extra messages keep working buttons. */
@@ -96,7 +98,14 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
       // Anything else leaves the result: the check ends (its answers are deleted) and the bot handles the update.
       return conversation.halt({ next: true });
     }
-    const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : carried === FRESH ? await firstQuestion(node) : [await ask(ctx, node, state)];
+    if (carried.unsent) {
+      // Whatever the person sent after a question they never got is not its answer: ask it now (should that
+      // fail too, askOrDefer keeps this state, so the message after it asks again).
+      const prompt = await conversation.wait();
+      if (prompt.callbackQuery) await prompt.answerCallbackQuery();
+      return next({ state, buttonsFrom: [], invalid });
+    }
+    const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await askOrDefer(node)];
 
     const current = await conversation.wait();
     let step = interpret(current, node, buttonsFrom, today);
@@ -151,20 +160,25 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
     }
 
     /**
-     * The first question of a new check. Elsewhere a question that cannot be sent rewinds the step (the person
-     * is told to send their last answer again, and the flow still waits for it); here there is no step to rewind
-     * to, so a failure would end the check the person just saw begin, and their answer would go to the FAQ. So a
-     * Bot API failure (after the transport's retries) does not end it: the check waits at its first question,
-     * which takes a typed answer without its buttons, and says again what it asks when the answer is unusable.
+     * Sends the step's question. When it cannot be sent (after the transport's retries; a message whose
+     * connection was reset is not sent again, since it may have arrived), the person must not have their next
+     * message taken as the answer to a question they never saw (the full-size multi-instance run, 8b3d7ff: the
+     * first question was lost to a reset keep-alive socket and the check waited at it). Failing the whole step
+     * is no better: for the first question the check would end and the answer typed after the intro would go to
+     * the FAQ; for a later one the flow would wait at the question before, which the person already sees closed
+     * with their answer. So the step is stored as "asked, not delivered" (`unsent`): the next update, whatever it
+     * is, asks the question again. The person is told so (question_lost: send any message); when that notice is
+     * lost too, the message they send anyway brings the question.
      */
-    async function firstQuestion(id: Parameters<typeof ask>[1]): Promise<number[]> {
+    async function askOrDefer(id: Parameters<typeof ask>[1]): Promise<number> {
       try {
-        return [await ask(ctx, id, state)];
+        return await ask(ctx, id, state);
       } catch (error) {
         const apiFailure = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
         if (!apiFailure) throw error;
-        services.logger?.warn({ err: error, update_id: ctx.update.update_id }, "the first /check question could not be sent; waiting for the answer anyway");
-        return [];
+        services.logger?.warn({ err: error, update_id: ctx.update.update_id }, "a /check question could not be sent; it is asked on the next update");
+        await ctx.reply(ctx.t("system:question_lost")).catch((notice: unknown) => services.logger?.warn({ err: notice }, "could not tell the user about the failure"));
+        return next({ state, buttonsFrom: [], invalid, unsent: true });
       }
     }
 
