@@ -113,3 +113,22 @@ describe("the search with these words", () => {
     expect(best(question)).toBe(topic);
   });
 });
+
+describe("getting another country's citizenship", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+
+  it.each([
+    ["ru", "как получить гражданство Грузии"],
+    ["kk", "Грузия азаматтығын алу үшін не керек"],
+    ["de", "wie kann ich die georgische Staatsbürgerschaft bekommen"],
+  ])("in %s, %j is outside the bot's scope", (_lng, question) => {
+    expect(search.search(question)).toMatchObject({ confidence: "none", topics: [], none: "out_of_scope" });
+  });
+
+  it.each([
+    ["ru", "у меня гражданство Турции, могу ли я получить визу кочевника"],
+    ["en", "I am a citizen of India, can I get Kazakh citizenship later"],
+  ])("in %s, %j (the asker's own citizenship, or Kazakhstan's) still reaches the topics", (_lng, question) => {
+    expect(search.search(question).topics.length).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,8 @@
  * "Жапонияға туристік виза керек пе"): a country other than Kazakhstan is named as a place, and nothing in
  * the question says it is where the asker comes from, that Kazakhstan or its visa-free entry is meant, or that
  * the asker applies at a Kazakh embassy there. Such a question is outside the bot's scope; without this test it reaches
- * the citizenship or income topics, whose words it shares.
+ * the citizenship or income topics, whose words it shares. So is getting another country's citizenship
+ * ("получить гражданство Грузии"): there "citizenship" is the goal, not the asker's origin.
  */
 const ORIGIN_OR_KAZAKHSTAN =
   /(\bfrom\b|\bcitizen|\bpassport|\bnational|\bi'?m\b|\bi am\b|\bas an? |kazakh|astana|almaty|embass|consul|(?<![\p{L}])из(?![\p{L}])|граждан|паспорт|казах|астан|алмат|посольств|консульств|азамат|төлқұжат|толкужат|паспорт|қазақ|казак|елшіл|консулд|(?<![\p{L}])aus(?![\p{L}])|bürger|buerger|(?<![\p{L}])pass(?![\p{L}])|reisepass|herkunft|безвиз|без виз|визасыз|visa.?free|visumfrei|kasach|botschaft|konsulat|[bвб]\s?-?\s?(9|12)|neo\s?nomad|нео\s?номад)/iu;
@@ -11,8 +12,42 @@ const ORIGIN_OR_KAZAKHSTAN =
 /** A Kazakh place name with an ablative ending says "from" ("Үндістаннан"). */
 const KAZAKH_FROM = /(нан|нен|дан|ден|тан|тен)(?![\p{L}])/iu;
 
+/** The citizenship word ("citizenship", not "citizen"), and the verbs of getting it, before it (en, ru) or after it (de, kk). */
+const CITIZENSHIP = /^(citizenship|гражданств|азаматтығ|азаматтыг|staatsbürgerschaft|staatsbuergerschaft|staatsangehörigkeit|staatsangehoerigkeit)/u;
+const GETTING_BEFORE = /^(get|getting|obtain|acquir|получ)/u;
+const GETTING_AFTER = /^(ал(у|ам|амын|уға|уга)?$|bekomm|erhalt|erhält|erwerb)/u;
+/** How many words may stand between the verb and "citizenship" ("Түркия азаматтығын қалай аламын"). */
+const GETTING_GAP = 2;
+
+/**
+ * The question without the citizenship words that it asks to get ("получить гражданство Грузии"): those name
+ * another country's citizenship as the goal, not the asker's origin. Taken clause by clause, so "у меня гражданство
+ * Турции, могу ли я получить визу" keeps its origin.
+ */
+function withoutCitizenshipGoal(question: string): string {
+  // Words, and the punctuation that ends a clause ("," included) as a word of its own.
+  const tokens = [...question.toLowerCase().matchAll(/\p{L}+|[,.;:!?]/gu)].map((m) => m[0]);
+  const goal = new Set<number>();
+  tokens.forEach((word, i) => {
+    if (!CITIZENSHIP.test(word)) return;
+    const near = (from: number, to: number, verb: RegExp) => {
+      for (let j = from; j >= 0 && j < tokens.length && j !== to; j += Math.sign(to - from)) {
+        if (/^[,.;:!?]$/u.test(tokens[j]!)) return false;
+        if (verb.test(tokens[j]!)) return true;
+      }
+      return false;
+    };
+    if (near(i - 1, i - 2 - GETTING_GAP, GETTING_BEFORE) || near(i + 1, i + 2 + GETTING_GAP, GETTING_AFTER)) goal.add(i);
+  });
+  if (goal.size === 0) return question;
+  let n = -1;
+  return question.replace(/\p{L}+|[,.;:!?]/gu, (word) => (goal.has(++n) ? " " : word));
+}
+
 export function asksAboutForeignVisa(question: string, placeWords: readonly string[]): boolean {
   if (placeWords.length === 0) return false;
-  if (ORIGIN_OR_KAZAKHSTAN.test(question)) return false;
+  // Getting another country's citizenship ("Түркия азаматтығын қалай аламын") names no origin by the word
+  // "citizenship"; "a citizen of India" still does.
+  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question))) return false;
   return !placeWords.some((w) => KAZAKH_FROM.test(w));
 }
