@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { ApiClientOptions } from "grammy";
+import { keepAliveAgent } from "./keepAliveAgent.js";
 import { ignoreNotModified } from "./notModified.js";
 import { retryingFetch, type FetchLike, type RetryPolicy } from "./retryingFetch.js";
 
@@ -17,9 +18,15 @@ function grammyFetch(): FetchLike {
 /**
  * The Bot API client options every Api of the bot shares, `bot.api` and the ones the
  * conversations plugin builds per replay alike: the given transport (or grammY's default) wrapped
- * with the retry policy and the "message is not modified" rule.
+ * with the retry policy and the "message is not modified" rule, over a keep-alive agent that drops
+ * idle connections before the server does (keepAliveAgent.ts), unless the options bring their own.
  */
 export function resilientClient(client: ApiClientOptions = {}, retry: Partial<RetryPolicy> = {}): ApiClientOptions {
   const base = (client.fetch as unknown as FetchLike | undefined) ?? grammyFetch();
-  return { ...client, fetch: ignoreNotModified(retryingFetch(base, retry)) as unknown as ApiClientOptions["fetch"] };
+  const agent = client.baseFetchConfig?.agent ?? keepAliveAgent(client.apiRoot ?? "https://api.telegram.org");
+  return {
+    ...client,
+    ...(agent ? { baseFetchConfig: { ...client.baseFetchConfig, agent } } : {}),
+    fetch: ignoreNotModified(retryingFetch(base, retry)) as unknown as ApiClientOptions["fetch"],
+  };
 }

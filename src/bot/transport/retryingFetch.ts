@@ -17,8 +17,10 @@
  *   every method; one that may have struck after Telegram received the request (reset, timeout)
  *   is retried only for methods that are safe to repeat. A message (`send*`, copy, forward) is not
  *   sent again then, because the Bot API has no idempotency key: resending a message whose answer
- *   was lost delivers it twice. The caller gets the error instead (inside a flow, the step guard
- *   keeps the conversation where it was and asks the person to send their last message again).
+ *   was lost delivers it twice. The caller gets the error instead (a /check question is then asked
+ *   again on the person's next message, flows/eligibility.ts; elsewhere in a flow the step guard keeps
+ *   the conversation where it was and asks the person to send their last message again). Resets of a
+ *   keep-alive connection the server had just closed are made unlikely below this (keepAliveAgent.ts).
  */
 
 export interface RetryEvent {
