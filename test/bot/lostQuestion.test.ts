@@ -6,6 +6,7 @@
  * Here on both engines through `handleUpdate`, and in webhook mode on PostgreSQL with the replay log.
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
 import { BotApiEmulator } from "../../src/local/botApiEmulator.js";
 import { FAULTS, type FaultPlan } from "../../src/local/faultPlan.js";
 import { createLogger } from "../../src/logger.js";
@@ -18,6 +19,8 @@ import { TestUser } from "../helpers/testUser.js";
 import { makeUser, textUpdate } from "../helpers/updates.js";
 
 afterAll(dropTestDatabases);
+
+const createI18nForTest = () => createI18n().getFixedT("en");
 
 /** Resets the `n`-th to `m`-th sendMessage from now on (1-based), as a closed keep-alive socket does. */
 const resetSends = (from: number, to: number = from): FaultPlan => {
@@ -136,8 +139,9 @@ describe.each(ENGINES)("a /check question lost to a connection reset (%s)", (eng
   });
 });
 
-describe.skipIf(!PG_URL)("webhook mode on PostgreSQL: the first /check question lost to a connection reset", () => {
-  it("the next update brings the question, and the answer after it carries on", async () => {
+describe.skipIf(!PG_URL)("webhook mode on PostgreSQL: a /check question lost to a connection reset", () => {
+  /** One webhook instance on its own database, the replay log on, and a person met by no fault to compare with. */
+  async function webhook(run: (s: { post(update: unknown): Promise<number>; texts(id: number): string[]; emulator: BotApiEmulator; calm: string[] }) => Promise<void>) {
     const clock = new FakeClock();
     const stores = await openPgStores(await freshDatabase(), TEST_KEY, clock, { poolSize: 4 });
     const emulator = new BotApiEmulator(undefined, () => clock.now());
@@ -149,12 +153,20 @@ describe.skipIf(!PG_URL)("webhook mode on PostgreSQL: the first /check question 
       (await fetch(`${http.address}/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update) })).status;
     const texts = (id: number) => emulator.calls.filter((c) => c.method === "sendMessage" && c.result !== undefined && c.payload.chat_id === id).map((c) => String(c.payload.text));
     try {
-      const calm = makeUser({ id: 7101, language_code: "en" });
+      const calm = makeUser({ id: 7100, language_code: "en" });
       for (const text of ["/check", "Algeria"]) expect(await post(textUpdate(calm, text, 1))).toBe(200);
-      const [intro, first, second] = texts(calm.id);
+      await run({ post, texts, emulator, calm: texts(calm.id) });
+    } finally {
+      await http.stop(1000);
+      await h.close();
+      await stores.close();
+    }
+  }
 
+  it("the first question and the notice: the next update brings the question, and the answer after it carries on", () =>
+    webhook(async ({ post, texts, emulator, calm: [intro, first, second] }) => {
       const user = makeUser({ id: 7102, language_code: "en" });
-      emulator.faults = resetSends(2, 3); // the question and the notice
+      emulator.faults = resetSends(2, 3);
       expect(await post(textUpdate(user, "/check", 1))).toBe(200);
       expect(texts(user.id)).toEqual([intro]);
       emulator.faults = undefined;
@@ -162,10 +174,17 @@ describe.skipIf(!PG_URL)("webhook mode on PostgreSQL: the first /check question 
       expect(texts(user.id)).toEqual([intro, first]);
       expect(await post(textUpdate(user, "Algeria", 1))).toBe(200);
       expect(texts(user.id)).toEqual([intro, first, second]);
-    } finally {
-      await http.stop(1000);
-      await h.close();
-      await stores.close();
-    }
-  });
+    }));
+
+  it("a later question: the person is told, and the next update brings the question", () =>
+    webhook(async ({ post, texts, emulator, calm: [intro, first, second] }) => {
+      const user = makeUser({ id: 7103, language_code: "en" });
+      expect(await post(textUpdate(user, "/check", 1))).toBe(200);
+      emulator.faults = resetSends(1);
+      expect(await post(textUpdate(user, "Algeria", 1))).toBe(200);
+      emulator.faults = undefined;
+      expect(await post(textUpdate(user, "no", 1))).toBe(200);
+      const en = createI18nForTest();
+      expect(texts(user.id)).toEqual([intro, first, en("system:question_lost"), second]);
+    }));
 });
