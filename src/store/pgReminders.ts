@@ -3,7 +3,7 @@ import type { QueryResult, QueryResultRow } from "pg";
 import type { PgDb, Queryable } from "./pg.js";
 import type { PgQuarantine } from "./pgKeyValue.js";
 import { plansOf, type DeadlineChoices, type DeadlinePlan, type PlanChanges, type PlannedRow, type ReminderPayload, type ReminderRow, type ReminderStore } from "./reminders.js";
-import { sealedOf, toMinute } from "./sqliteReminders.js";
+import { rowOf, sealedOf, toMinute, type Sealed } from "./sqliteReminders.js";
 import type { Clock } from "./types.js";
 
 /** The clear columns of a row, as on SQLite: owner, due time (to the minute), status, attempts; the rest is sealed. */
@@ -17,15 +17,6 @@ interface Raw {
   attempts: number;
 }
 
-interface Sealed {
-  deadlineId: string;
-  offsetId: string;
-  plannedAt: number;
-  deadlineEnd: number;
-  payload: ReminderPayload;
-  sentAt?: number;
-  snoozed?: true;
-}
 
 // The same lookup texts and associated data as src/store/sqliteReminders.ts.
 const slotText = (userId: number, deadlineId: string, offsetId: string) => `reminder-slot:${userId}:${deadlineId}:${offsetId}`;
@@ -42,22 +33,6 @@ const CLAIM_SQL = `WITH due AS (
    FOR UPDATE OF r SKIP LOCKED)
  UPDATE reminders r SET status = 'claimed', claimed_at = $1 FROM due WHERE r.id = due.id RETURNING r.*`;
 
-function rowOf(r: Raw, s: Sealed): ReminderRow {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    deadlineId: s.deadlineId,
-    offsetId: s.offsetId,
-    dueAt: r.due_at,
-    plannedAt: s.plannedAt,
-    deadlineEnd: s.deadlineEnd,
-    payload: s.payload,
-    status: r.status,
-    attempts: r.attempts,
-    ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
-    ...(s.snoozed ? { snoozed: true as const } : {}),
-  };
-}
 
 /** How long a claim holds: a claim older than this belongs to an instance that died and is taken over. */
 export const CLAIM_LEASE_MS = 2 * 60_000;

@@ -30,6 +30,24 @@ export interface Sealed {
   snoozed?: true;
 }
 
+/** A row from its clear columns and its opened sealed part (both engines store the same columns). */
+export function rowOf(r: Omit<Raw, "sealed">, s: Sealed): ReminderRow {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    deadlineId: s.deadlineId,
+    offsetId: s.offsetId,
+    dueAt: r.due_at,
+    plannedAt: s.plannedAt,
+    deadlineEnd: s.deadlineEnd,
+    payload: s.payload,
+    status: r.status,
+    attempts: r.attempts,
+    ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
+    ...(s.snoozed ? { snoozed: true as const } : {}),
+  };
+}
+
 /** A claimed row's sealed part with its sent time, rebuilt from the row (as `rows` opened it). */
 export function sealedOf(row: ReminderRow, sentAt: number): Sealed {
   return {
@@ -99,21 +117,7 @@ export class SqliteReminders implements ReminderStore {
     const out: ReminderRow[] = [];
     for (const r of raws) {
       const s = this.open(r);
-      if (!s) continue;
-      out.push({
-        id: r.id,
-        userId: r.user_id,
-        deadlineId: s.deadlineId,
-        offsetId: s.offsetId,
-        dueAt: r.due_at,
-        plannedAt: s.plannedAt,
-        deadlineEnd: s.deadlineEnd,
-        payload: s.payload,
-        status: r.status,
-        attempts: r.attempts,
-        ...(s.sentAt === undefined ? {} : { sentAt: s.sentAt }),
-        ...(s.snoozed ? { snoozed: true as const } : {}),
-      });
+      if (s) out.push(rowOf(r, s));
     }
     return out;
   }

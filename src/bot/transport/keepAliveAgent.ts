@@ -52,32 +52,24 @@ function idleTimeFor(socket: Socket, idleMs: number): number {
 // Node's typings say `void`; the method returns whether the socket may be pooled (its docs say so, and its code).
 type KeepAlive = (socket: Duplex) => boolean;
 
-class ShortIdleHttpAgent extends HttpAgent {
-  constructor(private readonly idleMs: number) {
-    super({ keepAlive: true });
-  }
-  override keepSocketAlive(socket: Duplex): boolean {
-    const keep = (super.keepSocketAlive as unknown as KeepAlive).call(this, socket);
-    if (keep) (socket as Socket).setTimeout(idleTimeFor(socket as Socket, this.idleMs));
-    return keep;
-  }
-  override reuseSocket(socket: Duplex, request: ClientRequest): void {
-    super.reuseSocket(socket, request);
-    (socket as Socket).setTimeout(0); // the idle timer is for the pool only, never for a request under way
-  }
+/** grammY's keep-alive agent, http or https, with the idle limit on pooled sockets. */
+function withShortIdle(Base: typeof HttpAgent) {
+  return class extends Base {
+    constructor(private readonly idleMs: number) {
+      super({ keepAlive: true });
+    }
+    override keepSocketAlive(socket: Duplex): boolean {
+      const keep = (super.keepSocketAlive as unknown as KeepAlive).call(this, socket);
+      if (keep) (socket as Socket).setTimeout(idleTimeFor(socket as Socket, this.idleMs));
+      return keep;
+    }
+    override reuseSocket(socket: Duplex, request: ClientRequest): void {
+      super.reuseSocket(socket, request);
+      (socket as Socket).setTimeout(0); // the idle timer is for the pool only, never for a request under way
+    }
+  };
 }
 
-class ShortIdleHttpsAgent extends HttpsAgent {
-  constructor(private readonly idleMs: number) {
-    super({ keepAlive: true });
-  }
-  override keepSocketAlive(socket: Duplex): boolean {
-    const keep = (super.keepSocketAlive as unknown as KeepAlive).call(this, socket);
-    if (keep) (socket as Socket).setTimeout(idleTimeFor(socket as Socket, this.idleMs));
-    return keep;
-  }
-  override reuseSocket(socket: Duplex, request: ClientRequest): void {
-    super.reuseSocket(socket, request);
-    (socket as Socket).setTimeout(0);
-  }
-}
+const ShortIdleHttpAgent = withShortIdle(HttpAgent);
+// An https.Agent is an http.Agent with TLS sockets: the same two methods decide what is pooled.
+const ShortIdleHttpsAgent = withShortIdle(HttpsAgent as unknown as typeof HttpAgent);
