@@ -6,12 +6,10 @@
 #   scripts/pg-engine-tests.sh           # the PostgreSQL pass
 #   scripts/pg-engine-tests.sh --list    # which files it runs, one a line
 #
-# Left out because `npm test` already runs them on both engines by themselves: test/store/** and
-# test/reminders/applyPlan.test.ts (every case on each engine of test/store/engines.ts) and
-# test/runtime/webhook.test.ts (its own SQLite and PostgreSQL cases). Files that open SQLite stores directly
-# test SQLite itself (test/runtime/sqliteInbox.test.ts) or are not engine-neutral yet
-# (test/reminders/dispatcher.test.ts); files that never build stores (rules, locales, config, rendering) do not
-# depend on the engine; the `npm start` end-to-end tests (test/e2e) start their own processes. Uses TEST_DATABASE_URL when set, else test/setup/postgres.ts starts a throwaway server;
+# Left out because `npm test` already runs them on both engines by themselves: test/store/**,
+# test/reminders/applyPlan.test.ts and test/reminders/dispatcher.test.ts (every case on each engine of
+# test/store/engines.ts) and test/runtime/webhook.test.ts (its own SQLite and PostgreSQL cases); files that
+# never build stores (rules, locales, config, rendering) do not depend on the engine; the `npm start` end-to-end tests (test/e2e) start their own processes. Uses TEST_DATABASE_URL when set, else test/setup/postgres.ts starts a throwaway server;
 # without any PostgreSQL this pass cannot run and says so (exit 0: the suite's PostgreSQL cases skip loudly too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
