@@ -3,7 +3,7 @@ import { almatyToday, FAQ_GROUPS, findTopic, type FaqGroup } from "../../rules/i
 import type { BotContext } from "../context.js";
 import { answerKeyboard, FAQ_CB, groupsKeyboard, suggestionsKeyboard, topicsKeyboard } from "../faq/menu.js";
 import type { SearchResult } from "../faq/search/index.js";
-import { renderAnswer } from "../faq/renderAnswer.js";
+import { answerCache } from "../faq/answerCache.js";
 import { ACTION } from "../keyboards.js";
 
 /**
@@ -19,7 +19,7 @@ export const faqFeature = new Composer<BotContext>();
 const today = (ctx: BotContext) => almatyToday(ctx.services.clock.now());
 
 function answerOf(ctx: BotContext, topicId: string): { text: string; keyboard: InlineKeyboard } {
-  const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, today(ctx));
+  const answer = answerCache(ctx.services.i18n).answer(topicId, ctx.locale, today(ctx));
   return { text: answer.html, keyboard: answerKeyboard(ctx.t, answer.topic.related) };
 }
 

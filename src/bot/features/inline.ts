@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { almatyToday, findTopic } from "../../rules/index.js";
 import type { BotContext } from "../context.js";
-import { renderAnswer } from "../faq/renderAnswer.js";
+import { answerCache } from "../faq/answerCache.js";
 
 /**
  * Inline mode: `@bot photo size` typed in any chat offers the FAQ's sourced answers as articles to
@@ -67,7 +67,7 @@ function cachedArticle(ctx: BotContext, topicId: string, today: string): InlineQ
 
 /** One FAQ topic as an article: its title, the opening of the answer, and the whole sourced answer to send. */
 function article(ctx: BotContext, topicId: string, today: string): InlineQueryResultArticle | undefined {
-  const answer = renderAnswer(topicId, ctx.services.i18n, ctx.locale, today);
+  const answer = answerCache(ctx.services.i18n).answer(topicId, ctx.locale, today);
   if (visibleText(answer.html).length > INLINE_LIMITS.messageText) {
     ctx.services.logger.warn({ topic: topicId, locale: ctx.locale }, "FAQ answer too long for an inline result; left out");
     return undefined;
