@@ -26,6 +26,23 @@ export function personColumns(db: SqliteDb): Map<string, string[]> {
  */
 export class SqlitePersonalData implements PersonalDataStore {
   private readonly activity = new ActivityDays();
+  /** The statements of every update's path, prepared on first use (the tables exist by then) and kept. */
+  private prepared?: ReturnType<SqlitePersonalData["prepare"]>;
+
+  private statements() {
+    return (this.prepared ??= this.prepare());
+  }
+
+  private prepare() {
+    return {
+      touch: this.db.prepare(
+        "INSERT INTO activity (user_id, seen_day) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seen_day = excluded.seen_day WHERE seen_day < excluded.seen_day",
+      ),
+      anyUnread: this.db.prepare("SELECT 1 FROM unreadable WHERE user_id = ? AND told = 0 LIMIT 1").pluck(),
+      unread: this.db.prepare("SELECT DISTINCT source FROM unreadable WHERE user_id = ? AND told = 0 ORDER BY source"),
+      markTold: this.db.prepare("UPDATE unreadable SET told = 1 WHERE user_id = ?"),
+    };
+  }
 
   constructor(
     private readonly db: SqliteDb,
@@ -73,9 +90,7 @@ export class SqlitePersonalData implements PersonalDataStore {
   async touch(userId: number, now: number): Promise<void> {
     const day = this.activity.due(userId, now);
     if (day === undefined) return;
-    this.db
-      .prepare("INSERT INTO activity (user_id, seen_day) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seen_day = excluded.seen_day WHERE seen_day < excluded.seen_day")
-      .run(userId, day);
+    this.statements().touch.run(userId, day);
     this.activity.recorded(userId, day);
   }
 
@@ -92,9 +107,13 @@ export class SqlitePersonalData implements PersonalDataStore {
   }
 
   async takeUnreadable(userId: number): Promise<string[]> {
+    // Asked on every update of a private chat, and almost always there is nothing: one prepared SELECT answers
+    // that, and only a person with something to be told pays the transaction that reads and marks it.
+    const st = this.statements();
+    if (st.anyUnread.get(userId) === undefined) return [];
     return this.db.transaction(() => {
-      const rows = this.db.prepare("SELECT DISTINCT source FROM unreadable WHERE user_id = ? AND told = 0 ORDER BY source").all(userId) as Array<{ source: string }>;
-      if (rows.length) this.db.prepare("UPDATE unreadable SET told = 1 WHERE user_id = ?").run(userId);
+      const rows = st.unread.all(userId) as Array<{ source: string }>;
+      if (rows.length) st.markTold.run(userId);
       return rows.map((r) => r.source);
     })();
   }
