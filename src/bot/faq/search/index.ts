@@ -6,6 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
+import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
@@ -89,9 +90,12 @@ const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
   ["progbtwelve", "B12-1"],
 ];
 
+const PROGRAM_OF_TERM: Readonly<Record<string, "B9-1" | "B12-1">> = Object.fromEntries(PROGRAM_TERMS);
+
 /**
  * When to answer directly. Chosen by a grid search (bench/faqTune.ts) on the tuning half of the second
- * labelled set and the first set, and read on the second set's held-out half (bench/README.md), never tuned per question.
+ * labelled set, the first set's even half and the search examples each asked of an index without it (5 folds),
+ * and read on the second set's held-out half (bench/README.md), never tuned per question.
  *
  * "Explained" is the share of the question a topic accounts for: each searchable word weighs by how rare it
  * is among the topics (a word in every topic, like "visa", weighs little; a word in no topic at all, like
@@ -108,8 +112,12 @@ export const THRESHOLDS = {
   /** A likely answer ("Also about" under it) needs this share explained and this lead. */
   likelyExplained: 0.45,
   likelyLead: 1.4,
-  /** A word found in no topic weighs this many times the rarest indexed word. */
+  /** A word found in no topic weighs this many times the rarest indexed word… */
   unknownWeight: 2,
+  /** …and this many in a question that names a program. */
+  namedUnknownWeight: 1,
+  /** A program named weighs this share of the rarest indexed word (0: nothing), explained by that program's topics. */
+  programWeight: 0.5,
   /** An everyday word (stopwords-iso) that topics hold weighs this share of its rarity. */
   generalWeight: 0.5,
   /** Both programs' answers when the other program's topic scores at least this share of the best. */
@@ -138,6 +146,8 @@ interface Candidate {
   id: string;
   score: number;
   explained: number;
+  /** The largest share of the question's weight one example of the topic holds. */
+  share?: number;
 }
 
 /** What the search found for a question, before THRESHOLDS decide: used by the bench's tuning too. */
@@ -148,6 +158,17 @@ export interface Ranking {
   unnamed: boolean;
   /** The question is about another country's visa (foreignVisa.ts). */
   foreign?: boolean;
+}
+
+/** A question read and ranked, before THRESHOLDS decide the answer. */
+export interface PreparedQuestion {
+  chat: SmallTalk | undefined;
+  /** Words of the searched part. */
+  words: number;
+  /** Absent for small talk, which is not searched. */
+  ranking?: Ranking;
+  /** The words look like a question about the programs (domain.ts): "not covered" rather than "out of scope". */
+  inDomain: boolean;
 }
 
 /**
@@ -167,7 +188,7 @@ export class FaqSearch {
   private readonly withoutSigns: ReadonlyMap<string, string>;
   private readonly countries = new CountryTerms();
   /** Each topic's examples (and titles), as their index terms: for the nearest-example re-ranking. */
-  private readonly exampleTerms = new Map<string, string[][]>();
+  private readonly examples: ExampleIndex;
   /** Index terms by first letter, for the typos of words the index does not hold. */
   private readonly nearest: NearestTerms;
 
@@ -195,14 +216,14 @@ export class FaqSearch {
       }
     }
     this.index.addAll(docs);
+    const examples: Array<{ topic: string; terms: string[] }> = [];
     for (const doc of docs) {
-      const list = this.exampleTerms.get(doc.topic) ?? [];
       for (const text of [doc.title, ...doc.examples.split("\n")]) {
         const terms = tokenize(text).map(processTerm).filter((t): t is string => t !== null);
-        if (terms.length > 0) list.push([...new Set(terms)]);
+        if (terms.length > 0) examples.push({ topic: doc.topic, terms });
       }
-      this.exampleTerms.set(doc.topic, list);
     }
+    this.examples = new ExampleIndex(examples);
     const topicsOf = topicsOfTerms(docs);
     const rarity = new Map<string, number>();
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
@@ -215,15 +236,27 @@ export class FaqSearch {
   }
 
   search(fullQuestion: string): SearchResult {
+    return this.answer(this.prepare(fullQuestion));
+  }
+
+  /** All of the search that THRESHOLDS do not decide (the bench's tuning computes it once a question). */
+  prepare(fullQuestion: string): PreparedQuestion {
     const question = firstPart(fullQuestion);
+    const words = tokenize(question);
     const chat = smallTalkOf(question);
-    // "thank you", "who are you": a short message that is small talk is answered as such.
-    if (chat && chat !== "greeting" && tokenize(question).length <= SMALL_TALK_WORDS) return { confidence: "confident", topics: [], chat };
-    const result = this.decide(this.rank(question));
+    // "thank you", "who are you": a short message that is small talk is answered as such, unsearched.
+    if (chat && chat !== "greeting" && words.length <= SMALL_TALK_WORDS) return { chat, words: words.length, inDomain: false };
+    return { chat, words: words.length, ranking: this.rank(question), inDomain: looksInDomain(words.join(" ")) };
+  }
+
+  /** The answer to a prepared question. */
+  answer({ chat, words, ranking, inDomain }: PreparedQuestion): SearchResult {
+    if (!ranking) return { confidence: "confident", topics: [], chat: chat! };
+    const result = this.decide(ranking);
     if (result.confidence === "confident") return result;
     // A greeting opening a longer message is a greeting only when no topic was found in the rest.
-    if (chat && (chat !== "greeting" || (result.confidence === "none" && tokenize(question).length <= GREETING_WORDS))) return { confidence: "confident", topics: [], chat };
-    if (result.confidence === "none") return { ...result, none: result.none ?? (looksInDomain(tokenize(question).join(" ")) ? "not_covered" : "out_of_scope") };
+    if (chat && (chat !== "greeting" || (result.confidence === "none" && words <= GREETING_WORDS))) return { confidence: "confident", topics: [], chat };
+    if (result.confidence === "none") return { ...result, none: result.none ?? (inDomain ? "not_covered" : "out_of_scope") };
     return result;
   }
 
@@ -271,9 +304,14 @@ export class FaqSearch {
         for (const t of hit.queryTerms) seen.matched.add(t);
       }
     }
-    // The weight of each searchable word of the question (program names and marker terms decide by rules, not here).
+    // The weight of each searchable word of the question (marker terms and a bare "B9" decide by rules, not here).
     // A word no topic holds weighs nothing when it is an everyday word or a number, most when it is neither.
     const weights = new Map<string, number>();
+    // A program named is part of what is asked, and the topics of that program account for it.
+    for (const [term] of PROGRAM_TERMS) if (terms.includes(term) && THRESHOLDS.programWeight > 0) weights.set(term, this.maxRarity * THRESHOLDS.programWeight);
+    // A question naming a program is about the programs: a word no topic holds is likelier an inflection or a
+    // filler ("genau", "скок") than a sign the question is about something else.
+    const unknownWeight = named.length > 0 ? THRESHOLDS.namedUnknownWeight : THRESHOLDS.unknownWeight;
     words.forEach((word, i) => {
       const term = terms[i]!;
       if (term.startsWith("prog") || term.startsWith("q") || weights.has(term)) return;
@@ -284,25 +322,32 @@ export class FaqSearch {
       // An everyday word ("which", "whole", "когда") the index happens to hold says less than its rarity.
       else if (known !== undefined) weights.set(term, isGeneralWord(word) ? known * THRESHOLDS.generalWeight : known);
       else if (isGeneralWord(word)) weights.set(term, 0);
-      else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * THRESHOLDS.unknownWeight);
+      else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * unknownWeight);
     });
     // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
     for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
     let total = 0;
-    for (const w of weights.values()) total += w;
+    let programs = 0;
+    for (const [term, w] of weights) {
+      total += w;
+      if (term.startsWith("prog")) programs += w;
+    }
     const candidates: Candidate[] = [];
     for (const [id, { score, matched }] of best) {
+      const program = findTopic(id)?.program;
       let covered = 0;
-      for (const [term, w] of weights) if (matched.has(term)) covered += w;
+      for (const [term, w] of weights) if (matched.has(term) || (program !== undefined && PROGRAM_OF_TERM[term] === program)) covered += w;
       // A question of program names alone ("b12?") is explained by any topic of that program.
-      candidates.push({ id, score, explained: total === 0 ? 0.5 : covered / total });
+      candidates.push({ id, score, explained: total === programs ? 0.5 : covered / total });
     }
     // Ranked by score, then the leaders by their nearest example: ranking by score × explained was tried and did worse.
     candidates.sort((a, b) => b.score - a.score);
     if (RANKING.exampleBoost > 0) {
       // The leaders re-ranked by how much of the question their single nearest example holds.
       const head = candidates.slice(0, RANKING.rerank);
-      for (const c of head) c.score *= 1 + RANKING.exampleBoost * this.exampleShare(c.id, weights, total);
+      const shares = this.examples.shares(weights, total);
+      for (const c of head) c.score *= 1 + RANKING.exampleBoost * (shares.get(c.id) ?? 0);
+      for (const c of candidates) c.share = shares.get(c.id) ?? 0;
       head.sort((a, b) => b.score - a.score);
       candidates.splice(0, head.length, ...head);
     }
@@ -406,26 +451,6 @@ export class FaqSearch {
       add(word, term);
     }
     return [...out.values()];
-  }
-
-  /** The largest share of the question's weight that one example of the topic holds (exactly or by prefix). */
-  private exampleShare(topic: string, weights: ReadonlyMap<string, number>, total: number): number {
-    if (total === 0) return 0;
-    let best = 0;
-    for (const example of this.exampleTerms.get(topic) ?? []) {
-      let held = 0;
-      for (const [term, w] of weights) {
-        if (w === 0) continue;
-        for (const e of example) {
-          if (e === term || (term.length >= 3 && e.startsWith(term))) {
-            held += w;
-            break;
-          }
-        }
-      }
-      if (held > best) best = held;
-    }
-    return best / total;
   }
 
   /** A word whose index term is in the index. */
