@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { counterpartOf, factList, FAQ_TOPICS, findTopic } from "../../../rules/index.js";
+import { counterpartOf, factList, FAQ_TOPICS } from "../../../rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../../store/index.js";
 import type { I18n } from "../../i18n.js";
 import { renderAnswer } from "../renderAnswer.js";
@@ -90,6 +90,8 @@ const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
   ["progbtwelve", "B12-1"],
 ];
 
+/** Each topic's program (a map: findTopic scans the list, and the search asks for every hit). */
+const PROGRAM_OF_TOPIC: ReadonlyMap<string, "B9-1" | "B12-1" | undefined> = new Map(FAQ_TOPICS.map((t) => [t.id, t.program]));
 const PROGRAM_OF_TERM: Readonly<Record<string, "B9-1" | "B12-1">> = Object.fromEntries(PROGRAM_TERMS);
 
 /**
@@ -296,7 +298,7 @@ export class FaqSearch {
     for (const hit of hits) {
       for (const t of hit.queryTerms) matchedAnywhere.add(t);
       const topic = String(hit.topic);
-      if (excluded && findTopic(topic)?.program === excluded) continue;
+      if (excluded && PROGRAM_OF_TOPIC.get(topic) === excluded) continue;
       const seen = best.get(topic);
       if (!seen) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
       else {
@@ -334,7 +336,7 @@ export class FaqSearch {
     }
     const candidates: Candidate[] = [];
     for (const [id, { score, matched }] of best) {
-      const program = findTopic(id)?.program;
+      const program = PROGRAM_OF_TOPIC.get(id);
       let covered = 0;
       for (const [term, w] of weights) if (matched.has(term) || (program !== undefined && PROGRAM_OF_TERM[term] === program)) covered += w;
       // A question of program names alone ("b12?") is explained by any topic of that program.
