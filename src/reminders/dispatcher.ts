@@ -84,8 +84,9 @@ class InFlight {
 
 /**
  * Sends due reminders. Each batch is claimed in a transaction before anything is sent; up to SENDS_IN_FLIGHT
- * sends are under way at once, and each row is marked sent (its own commit) as soon as its send returns, so
- * stopping the process at any point loses nothing: on start, `catchUp` returns claims of the dead process to
+ * sends are under way at once, and each row is marked sent as soon as its send returns (on PostgreSQL the marks
+ * of sends that end while another mark is being written share the next statement), its place held until the
+ * mark is committed, so stopping the process at any point loses nothing: on start, `catchUp` returns claims of the dead process to
  * the queue. Only a crash between a successful send and its commit repeats a reminder: a SIGKILL repeats at
  * most the sends in flight at that moment (SENDS_IN_FLIGHT), each at most once, since a row is sent again only
  * after the restart re-queued it and that send is committed like any other (test/reminders/dispatcher.test.ts
@@ -132,17 +133,14 @@ export class ReminderDispatcher {
 
   /** Claims and sends one batch of due reminders; returns what happened to each (in the order their sends began). */
   async tick(): Promise<Outcome[]> {
-    const { reminders, users } = this.deps;
+    const { reminders } = this.deps;
     const now = this.deps.clock.now();
     this.claimed = 0;
     if (now < this.pausedUntil) return [];
     const rows = await reminders.claimDue(now, BATCH_SIZE);
     this.claimed = rows.length;
     this.deps.hooks?.afterClaim?.(rows);
-    // Everyone's preferences at once: on PostgreSQL the reads overlap instead of costing a round trip a row.
-    const prefs = new Map<number, Promise<UserPrefs>>();
-    for (const r of rows) if (!prefs.has(r.userId)) prefs.set(r.userId, users.get(r.userId));
-    await Promise.all(prefs.values());
+    const prefs = await this.prefsOf(rows);
     const batch: Batch = { halted: false, blocked: new Set() };
     const outcomes: Array<Promise<Outcome>> = [];
     // A row whose chat is not free yet (its second since the last send, or a send under way) goes once to the
@@ -155,7 +153,7 @@ export class ReminderDispatcher {
           queue.push({ row: item.row, deferred: true });
           continue;
         }
-        const launched = await this.launch(item.row, (await prefs.get(item.row.userId))!, batch);
+        const launched = await this.launch(item.row, prefs.get(item.row.userId) ?? {}, batch);
         if (launched) outcomes.push(launched.outcome);
       }
     } catch (err) {
@@ -164,6 +162,18 @@ export class ReminderDispatcher {
     const settled = await Promise.allSettled(outcomes);
     if (batch.failure) throw batch.failure.err;
     return settled.map((s) => (s.status === "fulfilled" ? s.value : "failed"));
+  }
+
+  /**
+   * Everyone's preferences in the batch at once: one read for all where the store has one (one statement on
+   * PostgreSQL, not a round trip a person), else the reads one a person, overlapping.
+   */
+  private async prefsOf(rows: ReminderRow[]): Promise<Map<number, UserPrefs>> {
+    const { users } = this.deps;
+    const ids = [...new Set(rows.map((r) => r.userId))];
+    if (ids.length === 0) return new Map();
+    if (users.getMany) return users.getMany(ids);
+    return new Map(await Promise.all(ids.map(async (id) => [id, await users.get(id)] as const)));
   }
 
   private chatFree(userId: number): boolean {

@@ -309,10 +309,62 @@ export class PgReminders implements ReminderStore {
     });
   }
 
+  /**
+   * Group commit: a mark asked for while another is being written waits for it and goes with every mark asked
+   * for meanwhile, in one statement (`unnest` of ids and sealed parts). Each caller still returns only once its
+   * own row is committed, so what a crash can leave sent and unmarked stays what the caller has in flight
+   * (the dispatcher's SENDS_IN_FLIGHT, whose places are held until the mark returns); it only costs fewer round
+   * trips when sends end close together (back to back: about one statement for every send in flight, not one
+   * a row), and nothing when they are spread out (at Telegram's 30/s each mark goes alone, at once).
+   */
   async markSentClaimed(row: ReminderRow, at: number): Promise<void> {
     // Not fenced by the claim time: if another instance took the row over meanwhile, the mark stops its send.
     const slot = this.claimedSlots.get(row) ?? this.sealer.tag(slotText(row.userId, row.deadlineId, row.offsetId));
-    await this.named("reminders_sent", "UPDATE reminders SET status = 'sent', sealed = $1 WHERE id = $2", [this.seal(row.userId, slot, sealedOf(row, at)), row.id]);
+    const mark = { id: row.id, sealed: this.seal(row.userId, slot, sealedOf(row, at)) };
+    // Inside a unit of work the mark belongs to the unit's transaction: written there, on its own.
+    if (this.db.inUnit()) {
+      await this.db.query("UPDATE reminders SET status = 'sent', sealed = $1 WHERE id = $2", [mark.sealed, mark.id]);
+      return;
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.marksWaiting.push({ ...mark, resolve, reject });
+      if (!this.marking) void this.writeMarks();
+    });
+  }
+
+  /** Marks asked for while a statement of marks is under way: the next statement writes them all. */
+  private marksWaiting: Array<{ id: number; sealed: Buffer; resolve: () => void; reject: (err: unknown) => void }> = [];
+  private marking = false;
+
+  /** Writes the waiting marks, a statement at a time, until none waits; each caller hears of its own statement. */
+  private async writeMarks(): Promise<void> {
+    this.marking = true;
+    try {
+      while (this.marksWaiting.length > 0) {
+        // In id order, so that two statements locking the same rows (a row taken over by another instance and
+        // marked by both) lock them in the same order; a deadlock reported anyway is tried once more.
+        const group = this.marksWaiting.splice(0).sort((a, b) => a.id - b.id);
+        const write = () =>
+          group.length === 1
+            ? this.named("reminders_sent", "UPDATE reminders SET status = 'sent', sealed = $1 WHERE id = $2", [group[0]!.sealed, group[0]!.id])
+            : this.named(
+                "reminders_sent_many",
+                "UPDATE reminders r SET status = 'sent', sealed = v.sealed FROM unnest($1::bigint[], $2::bytea[]) AS v(id, sealed) WHERE r.id = v.id",
+                [group.map((m) => m.id), group.map((m) => m.sealed)],
+              );
+        try {
+          await write().catch((err: unknown) => {
+            if ((err as { code?: string }).code === "40P01") return write();
+            throw err;
+          });
+          for (const m of group) m.resolve();
+        } catch (err) {
+          for (const m of group) m.reject(err);
+        }
+      }
+    } finally {
+      this.marking = false;
+    }
   }
 
   async release(id: number, dueAt: number, countAttempt: boolean): Promise<void> {

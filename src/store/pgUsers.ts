@@ -18,6 +18,25 @@ export class PgUsers implements UserStore {
   }
 
   /**
+   * One statement for everyone (`user_id = ANY($1)`, a named statement outside a unit of work): the dispatcher
+   * reads the preferences of a whole claimed batch at once. An unreadable row is set aside as `get` does.
+   */
+  async getMany(userIds: readonly number[]): Promise<Map<number, UserPrefs>> {
+    const ids = [...new Set(userIds)];
+    const out = new Map<number, UserPrefs>(ids.map((id) => [id, {}]));
+    if (ids.length === 0) return out;
+    const text = "SELECT user_id, prefs FROM users WHERE user_id = ANY($1::bigint[])";
+    const { rows } = this.db.inUnit()
+      ? await this.db.query<{ user_id: number; prefs: Buffer }>(text, [ids])
+      : await this.db.pool.query<{ user_id: number; prefs: Buffer }>({ name: "users_get_many", text, values: [ids] });
+    for (const row of rows) {
+      const userId = Number(row.user_id);
+      out.set(userId, (await this.opened(this.db, userId, row.prefs, false)) ?? {});
+    }
+    return out;
+  }
+
+  /**
    * Merges `patch` into the stored preferences. The row is locked while it is merged; someone with no row yet has
    * nothing to lock, so when another transaction inserted theirs in the meantime the insert finds it, and the merge
    * is done again on that row (an upsert there lost one of two changes made at once, e.g. from two chats).
@@ -47,13 +66,18 @@ export class PgUsers implements UserStore {
     const { rows } = await q.query<{ prefs: Buffer }>(`SELECT prefs FROM users WHERE user_id = $1${forUpdate ? " FOR UPDATE" : ""}`, [userId]);
     const row = rows[0];
     if (!row) return undefined;
+    return this.opened(q, userId, row.prefs, forUpdate);
+  }
+
+  /** A row's preferences opened; an unreadable one is set aside (in `q`'s transaction when locked, else its own). */
+  private async opened(q: Queryable, userId: number, prefs: Buffer, forUpdate: boolean): Promise<UserPrefs | undefined> {
     let plain: string;
     try {
-      plain = this.sealer.open(row.prefs, aad(userId));
+      plain = this.sealer.open(prefs, aad(userId));
     } catch {
       const move = async (t: Queryable) => {
-        const gone = await t.query("DELETE FROM users WHERE user_id = $1 AND prefs = $2", [userId, row.prefs]);
-        if (gone.rowCount) await this.quarantine.put(t, "users", userId, row.prefs);
+        const gone = await t.query("DELETE FROM users WHERE user_id = $1 AND prefs = $2", [userId, prefs]);
+        if (gone.rowCount) await this.quarantine.put(t, "users", userId, prefs);
       };
       await (forUpdate ? move(q) : this.db.tx(move));
       return undefined;

@@ -34,6 +34,11 @@ export class SqliteUsers implements UserStore {
     return this.read(userId);
   }
 
+  async getMany(userIds: readonly number[]): Promise<Map<number, UserPrefs>> {
+    // SQLite answers in process: one prepared read a person costs no round trip.
+    return new Map(userIds.map((id) => [id, this.read(id)]));
+  }
+
   async update(userId: number, patch: Partial<UserPrefs>): Promise<UserPrefs> {
     return this.db.transaction(() => {
       const next = prefsSchema.parse({ ...this.read(userId), ...patch });

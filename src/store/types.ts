@@ -28,6 +28,11 @@ export interface UserPrefs {
 
 export interface UserStore {
   get(userId: number): Promise<UserPrefs>;
+  /**
+   * The preferences of several people at once (each as `get` gives it; `{}` for someone with none), so a batch
+   * of reminders costs one read, not one a person (one round trip on PostgreSQL).
+   */
+  getMany?(userIds: readonly number[]): Promise<Map<number, UserPrefs>>;
   update(userId: number, patch: Partial<UserPrefs>): Promise<UserPrefs>;
   /** Erases everything stored about the user in this store. */
   delete(userId: number): Promise<void>;

@@ -49,6 +49,53 @@ describe.each(ENGINES)("stores on $name", (engine) => {
     await e.close();
   });
 
+  it("read the preferences of several people at once as one by one, someone with none and an unreadable row too", async () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    const e = await engine.open(KEY, clock, (ev) => seen.push(ev.source));
+    const users = e.stores.users;
+    await users.update(1, { language: "kk", timezone: "Europe/Berlin" });
+    await users.update(2, { seenLocale: "ru" });
+    await users.update(3, { language: "de" });
+    const [row] = await e.sql("SELECT prefs FROM users WHERE user_id = 3");
+    const damaged = Buffer.from(row!.prefs as Buffer);
+    damaged[damaged.length - 1]! ^= 0xff;
+    await e.sql("UPDATE users SET prefs = ? WHERE user_id = 3", [damaged]);
+    expect(users.getMany).toBeDefined();
+    const many = await users.getMany!([2, 1, 4, 2, 3]);
+    expect([...many.entries()].sort(([a], [b]) => a - b)).toEqual([
+      [1, { language: "kk", timezone: "Europe/Berlin" }],
+      [2, { seenLocale: "ru" }],
+      [3, {}],
+      [4, {}],
+    ]);
+    expect(seen).toEqual(["users"]);
+    expect(await e.sql("SELECT user_id FROM users WHERE user_id = 3")).toEqual([]);
+    expect((await users.getMany!([])).size).toBe(0);
+    for (const id of [1, 2, 4]) expect(await users.get(id)).toEqual(many.get(id));
+    await e.close();
+  });
+
+  it("mark claimed reminders sent when many marks come at once, each returning once its row is written", async () => {
+    const clock = new FakeClock();
+    const e = await engine.open(KEY, clock);
+    const r = e.stores.reminders;
+    for (let u = 1; u <= 6; u++) await r.replacePlan(u, planned(clock, "visa", [["d7", -1], ["d2", -2]]));
+    const claimed = await r.claimDue(clock.now(), 20);
+    expect(claimed).toHaveLength(12);
+    clock.advance(5_000);
+    // All at once, as sends ending together mark their rows: each mark has its row written when it returns.
+    await Promise.all(
+      claimed.map(async (row) => {
+        await r.markSentClaimed(row, clock.now());
+        expect((await r.all(row.userId)).find((x) => x.id === row.id)).toMatchObject({ status: "sent", sentAt: clock.now() });
+      }),
+    );
+    for (let u = 1; u <= 6; u++) expect((await r.all(u)).map((x) => x.status)).toEqual(["sent", "sent"]);
+    expect(await r.claimDue(clock.now(), 20)).toEqual([]);
+    await e.close();
+  });
+
   it("store conversation state without names, and delete only entries untouched since a cutoff", async () => {
     const clock = new FakeClock();
     const e = await engine.open(KEY, clock);
