@@ -29,6 +29,7 @@ import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { chatlessFilter } from "./middleware/chatless.js";
 import { errorHandler } from "./middleware/errors.js";
+import { fairTurn } from "./middleware/fairTurn.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { flowI18nMiddleware, i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
@@ -73,6 +74,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
 
   bot.catch(errorHandler());
+  bot.use(fairTurn());
   bot.use(async (ctx, next) => {
     ctx.services = services;
     await next();
