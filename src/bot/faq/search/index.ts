@@ -106,16 +106,16 @@ const PROGRAM_OF_TERM: Readonly<Record<string, "B9-1" | "B12-1">> = Object.fromE
  */
 export const THRESHOLDS = {
   /** Below this share explained nothing is offered ("not covered" or "what I can do"). */
-  noneExplained: 0.45,
+  noneExplained: 0.5,
   /** A confident answer needs this share explained… */
   explained: 0.65,
   /** …and to lead the runner-up's score by this factor. */
   leadRatio: 1.6,
   /** A likely answer ("Also about" under it) needs this share explained and this lead. */
-  likelyExplained: 0.45,
+  likelyExplained: 0.5,
   likelyLead: 1.4,
   /** A word found in no topic weighs this many times the rarest indexed word… */
-  unknownWeight: 2,
+  unknownWeight: 1.5,
   /** …and this many in a question that names a program. */
   namedUnknownWeight: 1,
   /** A program named weighs this share of the rarest indexed word (0: nothing), explained by that program's topics. */
