@@ -47,9 +47,18 @@ export class CountryTerms {
    * "Индии" and "Кыргызстана" are names, "letter" (← "Lette"), "state" (← "States"), "сомасы" (← "Сомали") and
    * "марте" (← "Мартиника") are not. A Cyrillic word may change the name's last letter and add endings; a Latin
    * one may add the endings English and German add to names and nationality words.
+   *
+   * The search also reads a term stemmed once more ("Португалияның" → "португалия" → "португал", the name's
+   * term), so a term that is no name's but stems again into one is held to that name's spelling too: else
+   * "ресімдеу" (to formalise; "реси", then "рес") was read as Russia ("Ресей", term "рес").
    */
   spelledAsName(word: string, term: string): boolean {
-    const names = this.spellings.get(term);
+    let names = this.spellings.get(term);
+    // (A stop word has no term: callers may pass it through as it is.)
+    if (names === undefined && term && !this.nameTerms.has(term)) {
+      const again = processTerm(term);
+      names = again === null ? undefined : this.spellings.get(again);
+    }
     return names === undefined || names.some((name) => isFormOf(word, name));
   }
 
