@@ -34,3 +34,35 @@ describe("a word that stems like a country only after a second stemming", () => 
     expect(search.search("is the income stated in the contract enough").topics[0]?.id).toBe("income");
   });
 });
+
+describe("the asker's own country said with a first-person ending", () => {
+  it.each([
+    ["Мен Нигерияданмын, B12-1 визасын ала аламын ба", "b121_citizenship"],
+    ["Мен Түркияданмын, визаны қалай аламын", "b91_citizenship"],
+    ["Ресейденмін, визаны қалай аламын", "eaeu"],
+  ])("%j is about Kazakhstan's programs for a person from there (%s)", (question, topic) => {
+    expect(search.rank(question).foreign).toBeUndefined();
+    expect(search.search(question).topics.map((t) => t.id)).toContain(topic);
+  });
+
+  it("carries the country marker though the name's Kazakh ending leaves a longer term ('Португалияданмын')", () => {
+    const { folded, term } = read("Португалияданмын");
+    expect(term).not.toBe(read("Португалия").term);
+    expect(countries.codesIn([countries.spelledAsName(folded, term) ? term : null])).toEqual(new Set(["PT"]));
+  });
+
+  it.each(["Мен Германияда тұрамын, визаны қалай ресімдеймін", "I live in Germany, where do I apply"])(
+    "%j (the asker lives in that country) is not about that country's visa",
+    (question) => {
+      expect(search.rank(question).foreign).toBeUndefined();
+      expect(search.search(question).confidence).not.toBe("none");
+    },
+  );
+
+  it.each(["Германияда тұру үшін виза қалай аламын", "Жапонияға туристік виза керек пе", "Түркия визасын қалай аламын"])(
+    "%j (another country's visa) is still out of scope",
+    (question) => {
+      expect(search.search(question)).toMatchObject({ confidence: "none", none: "out_of_scope" });
+    },
+  );
+});

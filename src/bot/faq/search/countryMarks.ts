@@ -67,13 +67,25 @@ export class CountryTerms {
     return this.nameTerms.has(term);
   }
 
+  /**
+   * The country code of a one-word term: the name's term, or a term that stems once more into one. A Kazakh
+   * ending stripped leaves a name the Russian stemmer would cut further ("Түркияданмын" → "туркия", while the
+   * name "Түркия" is "турк"). Callers pass only terms of words spelled as the name (spelledAsName).
+   */
+  private codeOf(term: string): string | undefined {
+    const code = this.names.get(term);
+    if (code !== undefined || this.nameTerms.has(term)) return code;
+    const again = processTerm(term);
+    return again !== null && this.spellings.has(again) ? this.names.get(again) : undefined;
+  }
+
   /** The terms of a question that name a country (single words and both words of a pair). */
   termsIn(terms: readonly (string | null)[]): Set<string> {
     const out = new Set<string>();
     for (let i = 0; i < terms.length; i++) {
       const one = terms[i];
       if (!one) continue;
-      if (this.names.has(one)) out.add(one);
+      if (this.codeOf(one) !== undefined) out.add(one);
       const next = terms[i + 1];
       if (next && this.names.has(`${one} ${next}`)) out.add(one).add(next);
     }
@@ -99,7 +111,7 @@ export class CountryTerms {
     for (let i = 0; i < terms.length; i++) {
       const one = terms[i];
       if (!one) continue;
-      const single = this.names.get(one);
+      const single = this.codeOf(one);
       if (single) codes.add(single);
       const next = terms[i + 1];
       const pair = next ? this.names.get(`${one} ${next}`) : undefined;

@@ -9,8 +9,21 @@
 const ORIGIN_OR_KAZAKHSTAN =
   /(\bfrom\b|\bcitizen|\bpassport|\bnational|\bi'?m\b|\bi am\b|\bas an? |kazakh|astana|almaty|embass|consul|(?<![\p{L}])из(?![\p{L}])|граждан|паспорт|казах|астан|алмат|посольств|консульств|азамат|төлқұжат|толкужат|паспорт|қазақ|казак|елшіл|консулд|(?<![\p{L}])aus(?![\p{L}])|bürger|buerger|(?<![\p{L}])pass(?![\p{L}])|reisepass|herkunft|безвиз|без виз|визасыз|visa.?free|visumfrei|kasach|botschaft|konsulat|[bвб]\s?-?\s?(9|12)|neo\s?nomad|нео\s?номад)/iu;
 
-/** A Kazakh place name with an ablative ending says "from" ("Үндістаннан"). */
-const KAZAKH_FROM = /(нан|нен|дан|ден|тан|тен)(?![\p{L}])/iu;
+/**
+ * A Kazakh place name with an ablative ending says "from" ("Үндістаннан"), also with the personal ending of
+ * "I am" / "we are" after it ("Нигерияданмын", "Үндістаннанбыз"); a nationality word with it says "I am a
+ * Nigerian" ("Нигериялықпын"). Words come folded (і as и) but are matched in both spellings.
+ */
+const KAZAKH_FROM =
+  /((нан|нен|дан|ден|тан|тен)|(лық|лік|лык|лик|дық|дік|дык|дик|тық|тік|тык|тик)(?=[мбп][ыіи][нз]$))([мбп][ыіи][нз])?$/iu;
+
+/**
+ * The asker lives or works in the country named: a question about applying from there, not about its visa
+ * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply"). First person only:
+ * "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
+ */
+const LIVES_THERE =
+  /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in)/iu;
 
 /** The citizenship word ("citizenship", not "citizen"), and the verbs of getting it, before it (en, ru) or after it (de, kk). */
 const CITIZENSHIP = /^(citizenship|гражданств|азаматтығ|азаматтыг|staatsbürgerschaft|staatsbuergerschaft|staatsangehörigkeit|staatsangehoerigkeit)/u;
@@ -48,6 +61,6 @@ export function asksAboutForeignVisa(question: string, placeWords: readonly stri
   if (placeWords.length === 0) return false;
   // Getting another country's citizenship ("Түркия азаматтығын қалай аламын") names no origin by the word
   // "citizenship"; "a citizen of India" still does.
-  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question))) return false;
-  return !placeWords.some((w) => KAZAKH_FROM.test(w));
+  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question)) return false;
+  return !placeWords.some((w) => KAZAKH_FROM.test(w.toLowerCase()));
 }
