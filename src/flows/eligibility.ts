@@ -3,14 +3,12 @@ import { GrammyError, HttpError, InlineKeyboard } from "grammy";
 import {
   almatyToday,
   answerCurrent,
-  assess,
   back,
   currentNode,
   initialState,
   isNodeId,
   OUTCOME,
   PROGRAMS,
-  toProfile,
   type CheckState,
   type Program,
 } from "../rules/index.js";
@@ -23,8 +21,9 @@ import { ask, CB, questionText } from "./check/ask.js";
 import { interpret } from "./check/interpret.js";
 import { incomeLabel, rateLine } from "./check/labels.js";
 import { programKeyboard, renderProgramOutcome, renderProgramPlan } from "./check/outcome.js";
-import { answersKeyboard, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes } from "./check/summary.js";
+import { answersKeyboard, assessAnswers, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes, type Assessment } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
+import { fixedTexts } from "./check/fixedTexts.js";
 import { outcomeRecord } from "./check/record.js";
 import { ALERTS_CB, consentQuestion } from "../bot/alerts/consent.js";
 import { alertsStep, confirmAlertsAnswer, isAlertsPress, storeAlertsAnswer } from "./check/alertsConsent.js";
@@ -59,22 +58,34 @@ let embeddedOnly: RatesProvider | undefined;
  * is only the list of answers (rules/eligibility/state), carried from step to step so that the
  * stored replay stays one step long; the clock and the exchange rates are read through `external`,
  * so replays see the same day and rates. After MAX_INVALID_IN_A_ROW unusable answers in a row each
- * hint comes with an offer to start over.
+ * hint comes with an offer to start over. What every replay renders again (the intro, the question asked) is
+ * built once per language (check/fixedTexts), and the result is assessed and shown once, in a step of its own.
  */
-export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Partial<Pick<BotServices, "stores" | "logger">> & { rates?: RatesProvider }) {
+export function createEligibilityFlow(services: Pick<BotServices, "clock" | "i18n"> & Partial<Pick<BotServices, "stores" | "logger">> & { rates?: RatesProvider }) {
   const carry = new Carry<CheckCarry>();
   const rates = () => services.rates ?? (embeddedOnly ??= createRatesProvider({ now: () => services.clock.now() }));
+  const texts = fixedTexts(services.i18n);
   return async function check(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
     const today = await conversation.external(() => almatyToday(services.clock.now()));
-    await ctx.reply(ctx.t("check:intro", checkVars(ctx.t, ctx.locale)), { parse_mode: "HTML" });
+    const locale = ctx.locale;
+    await ctx.reply(texts.get(locale, "intro", (t) => t("check:intro", checkVars(t, locale))), { parse_mode: "HTML" });
     const { state: carried, next } = await beginStep(conversation, carry, String(ctx.chatId), FRESH);
     const { state, invalid } = carried;
     const node = currentNode(state);
     if (node === OUTCOME) {
-      if (carried.buttonsFrom.length === 0) await conversation.external(() => saveOutcome(ctx.from?.id, state, today));
-      // Rule-change alerts: a consenting person watches this outcome's facts; anyone never asked is asked once.
-      const askForAlerts = carried.buttonsFrom.length === 0 && (await conversation.external(() => alertsStep(services, ctx.from?.id, today)));
-      const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await showOutcome(ctx, state, today, askForAlerts)];
+      if (carried.buttonsFrom.length === 0) {
+        // The answers are complete: assessed once, stored, shown, and the step ends there, carrying the id of
+        // "Your answers". So the update that follows (Change, a checklist, the alerts buttons) replays only the
+        // wait below: waiting in this step would assess and render the whole result again on every replay,
+        // for replies that come from the log.
+        const assessment = assessAnswers(state.answers, today);
+        await conversation.external(() => saveOutcome(ctx.from?.id, state, today, assessment));
+        // Rule-change alerts: a consenting person watches this outcome's facts; anyone never asked is asked once.
+        const askForAlerts = await conversation.external(() => alertsStep(services, ctx.from?.id, today));
+        const summary = await showOutcome(ctx, state, assessment, today, askForAlerts);
+        return next({ state, buttonsFrom: [summary], invalid: 0 });
+      }
+      const { buttonsFrom } = carried;
       const current = await conversation.wait();
       const data = current.callbackQuery?.data ?? "";
       if (isAlertsPress(data)) {
@@ -130,13 +141,13 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
       return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid });
     }
     if (step.kind === "back" || step.kind === "restart") {
-      await closeQuestion(current, buttonsFrom[0]!, questionText(current, node));
+      await closeQuestion(current, buttonsFrom[0]!, questionText(texts, current.locale, node));
       return next({ ...FRESH, state: step.kind === "back" ? back(state) : initialState });
     }
     if (step.kind === "answer") {
       const result = answerCurrent(state, step.raw);
       if (result.ok) {
-        await closeQuestion(current, buttonsFrom[0]!, `${questionText(current, node)}\n${current.t("check:answered", { answer: step.label })}`);
+        await closeQuestion(current, buttonsFrom[0]!, `${questionText(texts, current.locale, node)}\n${current.t("check:answered", { answer: step.label })}`);
         return next({ ...FRESH, state: result.state });
       }
       return unusable(current.t(`check:error.${result.error}`));
@@ -148,10 +159,9 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
      * `external`, so a replay does not write again; the record depends only on the answers and the day, so a
      * second write would store the same. A store that fails costs the record, never the result.
      */
-    async function saveOutcome(userId: number | undefined, answered: CheckState, day: string): Promise<void> {
+    async function saveOutcome(userId: number | undefined, answered: CheckState, day: string, assessment: Assessment): Promise<void> {
       if (userId === undefined || !services.stores) return;
-      const profile = toProfile(answered.answers);
-      const record = outcomeRecord(assess(profile, { today: day }).results, profile, answered.answers, day);
+      const record = outcomeRecord(assessment.results, assessment.profile, answered.answers, day);
       try {
         await services.stores.outcomes.write(String(userId), record);
       } catch (error) {
@@ -170,9 +180,9 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
      * is, asks the question again. The person is told so (question_lost: send any message); when that notice is
      * lost too, the message they send anyway brings the question.
      */
-    async function askOrDefer(id: Parameters<typeof ask>[1]): Promise<number> {
+    async function askOrDefer(id: Parameters<typeof ask>[2]): Promise<number> {
       try {
-        return await ask(ctx, id, state);
+        return await ask(ctx, texts, id, state);
       } catch (error) {
         const apiFailure = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
         if (!apiFailure) throw error;
@@ -203,9 +213,8 @@ export function createEligibilityFlow(services: Pick<BotServices, "clock"> & Par
  * other routes when a program does not fit, the rule-change alerts question (once per person), the closing
  * line, then "Your answers" with a Change button each and the closing buttons. Returns the id of the "Your answers" message, whose buttons the flow then waits for.
  */
-async function showOutcome(ctx: FlowContext, state: CheckState, today: string, askForAlerts = false): Promise<number> {
-  const profile = toProfile(state.answers);
-  const { results } = assess(profile, { today });
+async function showOutcome(ctx: FlowContext, state: CheckState, assessment: Assessment, today: string, askForAlerts = false): Promise<number> {
+  const { profile, results } = assessment;
   const income = state.answers.monthly_income;
   const rate = income === undefined ? undefined : rateLine(ctx, income);
   const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
@@ -226,7 +235,7 @@ async function showOutcome(ctx: FlowContext, state: CheckState, today: string, a
     }
   };
   for (const result of results) {
-    await part(renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, profile, today), ...(rate ? { rate } : {}) }));
+    await part(renderProgramOutcome(ctx, result, today, { citizenshipWhy: citizenshipWhy(ctx, result, assessment), ...(rate ? { rate } : {}) }));
     const plan = renderProgramPlan(ctx, result, today);
     const kb = programKeyboard(ctx, result);
     if (plan) await part(plan, kb ? { reply_markup: kb } : {});

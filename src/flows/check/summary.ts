@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { assess, countryName, factList, type Answers, type Profile, type ProgramResult } from "../../rules/index.js";
+import { assess, countryName, factList, toProfile, type Answers, type Profile, type Program, type ProgramResult } from "../../rules/index.js";
 import { answeredPath } from "../../rules/eligibility/state.js";
 import { documentsFactOf, otherRoutes, type OtherRoute } from "../../rules/eligibility/routes.js";
 import type { FlowContext } from "../../bot/context.js";
@@ -9,6 +9,33 @@ import { CB } from "./ask.js";
 import { answerLabel } from "./labels.js";
 import { bullet, portalUrl } from "./outcome.js";
 import { checkVars } from "./vars.js";
+
+/**
+ * A completed set of answers assessed: the profile, the results, and for a dual citizen each citizenship assessed
+ * alone (the comparison under the verdicts). Each is computed once however many messages use it: the record
+ * stored, the verdicts, the other routes and the buttons of "Your answers" all read the same results.
+ */
+export interface Assessment {
+  readonly profile: Profile;
+  readonly results: readonly ProgramResult[];
+  /** The result of `program` for `citizenship` alone (assessed once per citizenship). */
+  alone(citizenship: string, program: Program): ProgramResult;
+}
+
+export function assessAnswers(answers: Answers, today: string): Assessment {
+  const profile = toProfile(answers);
+  const { results } = assess(profile, { today });
+  const single = new Map<string, readonly ProgramResult[]>();
+  return {
+    profile,
+    results,
+    alone(citizenship, program) {
+      let one = single.get(citizenship);
+      if (!one) single.set(citizenship, (one = assess({ ...profile, citizenships: [citizenship] }, { today }).results));
+      return one.find((r) => r.program === program)!;
+    },
+  };
+}
 
 /** "Your answers": each answer on the path, to be changed with the buttons under it. */
 export function renderAnswers(ctx: FlowContext, answers: Answers): string {
@@ -59,14 +86,14 @@ export function renderOtherRoutes(ctx: FlowContext, profile: Profile, results: r
  * For a dual citizen: why the result uses the citizenship it names (or, when neither helps, that both gave
  * the same). Compares with each other citizenship assessed alone, so the person sees what it would be.
  */
-export function citizenshipWhy(ctx: FlowContext, result: ProgramResult, profile: Profile, today: string): string | undefined {
-  if (profile.citizenships.length < 2) return undefined;
-  const alone = (c: string) => assess({ ...profile, citizenships: [c] }, { today }).results.find((r) => r.program === result.program)!;
+export function citizenshipWhy(ctx: FlowContext, result: ProgramResult, assessment: Assessment): string | undefined {
+  const { citizenships } = assessment.profile;
+  if (citizenships.length < 2) return undefined;
   if (!result.citizenship) return ctx.t("check:dual.same_for_both");
-  const others = profile.citizenships.filter((c) => c !== result.citizenship);
+  const others = citizenships.filter((c) => c !== result.citizenship);
   return others
     .map((c) => {
-      const other = alone(c);
+      const other = assessment.alone(c, result.program);
       const key = other.verdict === result.verdict ? "check:dual.same_verdict" : "check:dual.other_verdict";
       return ctx.t(key, { country: countryName(c, ctx.locale), verdict: ctx.t(`check:verdict_short.${other.verdict}`) });
     })

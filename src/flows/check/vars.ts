@@ -9,9 +9,11 @@ type CheckVars = Readonly<Record<string, string | number>>;
 /**
  * Rendered once per language: the values depend only on the facts and texts, which are loaded once per
  * process, and a /check update renders them three or four times (replayed question, closed question, next
- * question), which was a fifth of the flow's CPU time (bench/README.md, /check replays).
+ * question), which was a fifth of the flow's CPU time (bench/README.md, /check replays). Kept per `t` (the bot's
+ * i18n hands out one `t` per language, src/bot/i18nCache.ts), so an i18n instance with other resources (a test's)
+ * never gets another's values; forgotten when resources change (forgetCheckVars).
  */
-const rendered = new Map<Locale, CheckVars>();
+let rendered = new WeakMap<TFunction, Map<Locale, CheckVars>>();
 
 /**
  * The numbers and names the check's texts interpolate, all read from the facts data, so a text
@@ -19,12 +21,19 @@ const rendered = new Map<Locale, CheckVars>();
  * The result is shared between calls: callers spread it when they add their own values.
  */
 export function checkVars(t: TFunction, locale: Locale): CheckVars {
-  let vars = rendered.get(locale);
+  let byLocale = rendered.get(t);
+  if (!byLocale) rendered.set(t, (byLocale = new Map()));
+  let vars = byLocale.get(locale);
   if (!vars) {
     vars = Object.freeze(renderCheckVars(t, locale));
-    rendered.set(locale, vars);
+    byLocale.set(locale, vars);
   }
   return vars;
+}
+
+/** Drops every rendered set: called when i18n resources are added or removed (src/flows/check/fixedTexts.ts). */
+export function forgetCheckVars(): void {
+  rendered = new WeakMap();
 }
 
 function renderCheckVars(t: TFunction, locale: Locale): Record<string, string | number> {

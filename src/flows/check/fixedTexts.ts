@@ -1,0 +1,60 @@
+import type { I18n, TFunction } from "../../bot/i18n.js";
+import type { Locale } from "../../store/index.js";
+import { forgetCheckVars } from "./vars.js";
+
+/**
+ * Texts and keyboards of /check that depend only on the language and the i18n resources (the intro, each
+ * question's text, each question's buttons), built once per language instead of on every update. The
+ * conversations plugin runs the flow from the top on every update and again after each step's rewind, so a
+ * question step rendered the intro and its question three or four times, most of them for replies that come
+ * from the replay log and are thrown away.
+ *
+ * The same approach as the FAQ's answer cache (src/bot/faq/answerCache.ts): one bounded map per i18n instance,
+ * so bots built with other resources (tests) never share, emptied when a resource is added or removed. What is
+ * handed out is shared between calls, so it must be immutable: strings, or objects frozen all the way down.
+ */
+export interface FixedTexts {
+  /** The value for `locale` and `id`, built with that language's `t` on first use. */
+  get<T>(locale: Locale, id: string, build: (t: TFunction) => T): T;
+}
+
+/** 4 languages x (the intro, 13 questions, 13 keyboards with Back and 13 without) is under 200. */
+const MAX_ENTRIES = 1_000;
+
+const caches = new WeakMap<I18n, FixedTexts>();
+
+/** The fixed texts of `i18n` (built on first use, emptied when its resources change). */
+export function fixedTexts(i18n: I18n): FixedTexts {
+  let cache = caches.get(i18n);
+  if (!cache) {
+    const entries = new Map<string, unknown>();
+    const clear = () => {
+      entries.clear();
+      // The texts interpolate the check's variables, which are rendered with `t` too.
+      forgetCheckVars();
+    };
+    i18n.store.on("added", clear);
+    i18n.store.on("removed", clear);
+    cache = {
+      get<T>(locale: Locale, id: string, build: (t: TFunction) => T): T {
+        const key = `${locale}\u0000${id}`;
+        if (entries.has(key)) return entries.get(key) as T;
+        const value = build(i18n.getFixedT(locale));
+        if (entries.size >= MAX_ENTRIES) entries.clear();
+        entries.set(key, value);
+        return value;
+      },
+    };
+    caches.set(i18n, cache);
+  }
+  return cache;
+}
+
+/** Freezes an object and everything it holds, so a value shared between calls cannot be changed by one of them. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
