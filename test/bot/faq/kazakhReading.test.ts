@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { CountryTerms } from "../../../src/bot/faq/search/countryMarks.js";
 import { FaqSearch } from "../../../src/bot/faq/search/index.js";
+import { kazakhStem } from "../../../src/bot/faq/search/kazakhStem.js";
 import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
 import { processTerm, tokenize } from "../../../src/bot/faq/search/terms.js";
 
@@ -65,4 +66,42 @@ describe("the asker's own country said with a first-person ending", () => {
       expect(search.search(question)).toMatchObject({ confidence: "none", none: "out_of_scope" });
     },
   );
+});
+
+describe("'we' verb forms", () => {
+  const stem = (word: string) => kazakhStem(tokenize(word)[0]!);
+
+  it.each([
+    ["рәсімдейміз", "рәсімдеу"],
+    ["төлейміз", "төлеу"],
+    ["жинаймыз", "жинау"],
+    ["ұзартамыз", "ұзарту"],
+    ["тапсырамыз", "тапсыру"],
+    ["жібереміз", "жіберу"],
+    ["тапсыруымыз", "тапсыру"],
+  ])("%s (we ...) meets %s", (asked, written) => {
+    expect(stem(asked)).toBe(stem(written));
+  });
+
+  it.each([
+    ["визамыз", "виза"],
+    ["ақшамыз", "ақша"],
+    ["Үндістаннанбыз", "Үндістан"],
+  ])("%s (our ..., we are ...) meets %s", (asked, written) => {
+    expect(stem(asked)).toBe(stem(written));
+  });
+
+  it("leaves 'біз' (we) itself alone: no stem is shorter than four letters", () => {
+    expect(stem("біз")).toBe(tokenize("біз")[0]);
+    expect(stem("аламыз")).toBe(tokenize("аламыз")[0]);
+  });
+
+  it.each([
+    ["Біз Пәкістаннанбыз, B9-1 бола ма", "b91_citizenship"],
+    ["Біз Үндістаннанбыз, отбасымызбен келе аламыз ба", "b121_family"],
+  ])("%j (we are from ...) is read with its country (%s)", (question, topic) => {
+    expect(search.rank(question).foreign).toBeUndefined();
+    expect(search.search(question).topics[0]?.id).toBe(topic);
+    expect(search.search(question).topics.map((t) => t.id).some((id) => id.endsWith("citizenship"))).toBe(true);
+  });
 });

@@ -2,7 +2,8 @@
  * A light suffix stripper for Kazakh, which has no maintained stemmer on npm: it removes the common
  * case, possessive and plural endings (longest first, repeatedly) while at least four letters of
  * the stem remain, so "отбасыммен" and "отбасы", "құжаттарды" and "құжат" meet; and the personal and
- * infinitive endings of the verbs questions use, so "рәсімдеймін" and "рәсімдеу" meet.
+ * infinitive endings of the verbs questions use, in "I" and "we" forms, so "рәсімдеймін", "рәсімдейміз"
+ * and "рәсімдеу" meet.
  */
 import { foldSpelling } from "./fold.js";
 
@@ -25,6 +26,9 @@ const RAW_SUFFIXES = [
   // the verbal noun of the search data ("рәсімдеу", "ұзарту"). Not -сыз/-сіз: that is also "without" ("визасыз").
   "ймын", "ймін", "амын", "емін", "мын", "мін", "бын", "бін", "пын", "пін",
   "йды", "йді", "ады", "еді", "уға", "уге", "у",
+  // The same with "we" ("рәсімдейміз", "ұзартамыз", "төлейміз"), and "we are" after a noun ("Үндістаннанбыз").
+  // "We need to" ("тапсыруымыз керек") is the possessive -ымыз above before the verbal noun's -у.
+  "ймыз", "йміз", "амыз", "еміз", "мыз", "міз", "быз", "біз", "пыз", "піз",
 ];
 
 let suffixes: readonly string[] | undefined;
