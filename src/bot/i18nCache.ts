@@ -85,8 +85,14 @@ function withOptions(k: string, options: Record<string, unknown>, nest: boolean)
 
 export function translationCache(instance: I18nInstance, maxEntries = DEFAULT_MAX_ENTRIES): TranslationCache {
   const entries = new Map<string, string>();
+  // Calls with a key alone (most of them) are looked up by the key as it is, one map a language: no key string is
+  // built for them, which was most of what this cache allocated per call.
+  const bare = new Map<string, Map<string, string>>();
   const perLanguage = new Map<string, TFunction>();
-  const clear = () => entries.clear();
+  const clear = () => {
+    entries.clear();
+    for (const map of bare.values()) map.clear();
+  };
   instance.store.on("added", clear);
   instance.store.on("removed", clear);
   // The instance's own getFixedT, bound before createI18n replaces it on the instance.
@@ -96,7 +102,19 @@ export function translationCache(instance: I18nInstance, maxEntries = DEFAULT_MA
     const known = perLanguage.get(lng);
     if (known) return known;
     const plain = original(lng) as unknown as Plain;
+    const alone = new Map<string, string>();
+    bare.set(lng, alone);
     const cached = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
+      if (options === undefined && rest.length === 0 && typeof key === "string") {
+        const hit = alone.get(key);
+        if (hit !== undefined) return hit;
+        const text = plain(key);
+        if (typeof text === "string") {
+          if (alone.size >= maxEntries) alone.delete(alone.keys().next().value!);
+          alone.set(key, text);
+        }
+        return text;
+      }
       if (rest.length > 0 || (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options)))) return (plain as (...a: unknown[]) => unknown)(key, options, ...rest);
       if (typeof key !== "string" && !Array.isArray(key)) return plain(key, options);
       const k = keyOf(lng, key as string | string[], options as Record<string, unknown> | undefined);
@@ -115,5 +133,10 @@ export function translationCache(instance: I18nInstance, maxEntries = DEFAULT_MA
     perLanguage.set(lng, cached);
     return cached;
   };
-  return { fixedT, size: () => entries.size, clear };
+  const size = () => {
+    let n = entries.size;
+    for (const map of bare.values()) n += map.size;
+    return n;
+  };
+  return { fixedT, size, clear };
 }

@@ -33,6 +33,7 @@ import { fairTurn } from "./middleware/fairTurn.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { flowI18nMiddleware, i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
+import { isCommandOrPress, isKind, onlyWhen } from "./middleware/route.js";
 import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
 import { StepWatchdog } from "./middleware/stepWatchdog.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
@@ -74,10 +75,12 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
 
   bot.catch(errorHandler());
-  bot.use(fairTurn());
-  bot.use(async (ctx, next) => {
+  // One layer for both (each layer costs every update a closure and promises): services on the context, then
+  // the update's own event-loop turn.
+  const turn = fairTurn<BotContext>();
+  bot.use((ctx, next) => {
     ctx.services = services;
-    await next();
+    return turn(ctx, next);
   });
   // Everything below runs inside the boundary, whether updates come from the runner or handleUpdate.
   const app = bot.errorBoundary(errorHandler());
@@ -95,9 +98,12 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       storage: services.stores.sessions as never,
     }),
   );
-  app.use(chatMemberFeature);
+  // Features with a single `on(kind)` handler, and below the groups that answer only commands and button presses,
+  // are skipped for updates they cannot hear (route.ts says why: grammY's filters cost allocations per update
+  // even when they do not match). A feature that gains a handler of another kind must leave its group.
+  app.use(onlyWhen(isKind("my_chat_member"), chatMemberFeature));
   app.use(i18nMiddleware(services));
-  app.use(inlineFeature); // inline queries carry no chat: answered here, before the chatless filter
+  app.use(onlyWhen(isKind("inline_query"), inlineFeature)); // inline queries carry no chat: answered here, before the chatless filter
   app.use(chatlessFilter());
   app.use(conversationStorageGuard()); // conversation state unreadable or unwritable: say so, free the chat
   app.use(
@@ -108,7 +114,8 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   // A step that fails or hangs below here leaves the conversation where it was and tells the person.
   app.use(stepGuard(watchdog));
   // Commands that work at any time come before the flows: an open conversation would swallow them.
-  app.use(personalDataFeature, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature);
+  app.use(personalDataFeature);
+  app.use(onlyWhen(isCommandOrPress, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature));
   app.use(
     createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
       id: CHECK_FLOW_ID,
@@ -121,8 +128,11 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       plugins: [flowI18nMiddleware<FlowContext>(services)],
     }),
   );
-  app.use(alertsFeature);
-  app.use(checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature, settingsFeature, faqFeature);
+  app.use(
+    onlyWhen(isCommandOrPress, alertsFeature, checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature),
+  );
+  // These also hear plain text (a typed time zone, a question).
+  app.use(settingsFeature, faqFeature);
   app.use(unhandledFeature);
   return bot;
 }

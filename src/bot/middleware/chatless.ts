@@ -8,9 +8,11 @@ import type { BotContext } from "../context.js";
  * messages, so such a button is not ours to act on).
  */
 export function chatlessFilter(): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
-    if (ctx.chat !== undefined) return next();
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("errors.stale_button") });
-    else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
-  };
+  // Not async: an update with a chat (nearly all) goes straight on without a promise of its own.
+  return (ctx, next) => (ctx.chat !== undefined ? next() : answerChatless(ctx));
+}
+
+async function answerChatless(ctx: BotContext): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("errors.stale_button") });
+  else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
 }

@@ -35,42 +35,41 @@ export function flowI18nMiddleware<C extends Context & I18nFlavor>(services: Pic
 }
 
 function languageMiddleware<C extends Context & I18nFlavor>(services: Pick<BotServices, "stores" | "i18n">, insideFlow: boolean): MiddlewareFn<C> {
+  const { stores, i18n } = services;
   return async (ctx, next) => {
-    const { stores, i18n } = services;
     const id = ctx.from?.id;
     const live = id === undefined ? undefined : handled(stores.users);
     // Inside a flow, the outer middleware's reading of this update, if there is one (there is not when
     // a conversation is advanced outside an update's handling); the outer middleware always reads.
     const shared = insideFlow && id !== undefined ? live!.get(id) : undefined;
-    const prefs: LanguagePrefs = shared ? { ...shared.prefs } : id !== undefined ? await stores.users.get(id) : {};
-    const apply = (locale: Locale) => {
-      ctx.locale = locale;
-      ctx.t = i18n.getFixedT(locale);
-    };
-    const remember = (change: LanguagePrefs) => {
-      Object.assign(prefs, change);
-      const entry = id === undefined ? undefined : live!.get(id);
-      if (entry) Object.assign(entry.prefs, change);
-    };
-    apply(pickLocale(prefs.language, ctx.from?.language_code));
+    const prefs: LanguagePrefs = shared ? { language: shared.prefs.language, seenLocale: shared.prefs.seenLocale } : id !== undefined ? await stores.users.get(id) : {};
+    const locale = pickLocale(prefs.language, ctx.from?.language_code);
+    ctx.locale = locale;
+    ctx.t = i18n.getFixedT(locale);
     // Reminders go out without an update to read the language from: remember it (written only on change).
-    if (id !== undefined && prefs.seenLocale !== ctx.locale) {
-      await stores.users.update(id, { seenLocale: ctx.locale });
-      remember({ seenLocale: ctx.locale });
+    if (id !== undefined && prefs.seenLocale !== locale) {
+      await stores.users.update(id, { seenLocale: locale });
+      prefs.seenLocale = locale;
+      const entry = live!.get(id);
+      if (entry) entry.prefs.seenLocale = locale;
     }
-    ctx.setLocale = async (locale) => {
+    // The one closure an update needs (it holds the person and their preferences); the rest is inline.
+    ctx.setLocale = async (chosen) => {
       if (id !== undefined) {
-        await stores.users.update(id, { language: locale });
-        remember({ language: locale });
+        await stores.users.update(id, { language: chosen });
+        prefs.language = chosen;
+        const entry = live!.get(id);
+        if (entry) entry.prefs.language = chosen;
       }
-      apply(locale);
+      ctx.locale = chosen;
+      ctx.t = i18n.getFixedT(chosen);
     };
     if (insideFlow || id === undefined) return next();
     // Two updates of one person can be handled at once (in two chats): the entry lives until both are done.
-    const entry = live!.get(id) ?? { prefs: {}, updates: 0 };
-    entry.prefs = { language: prefs.language, seenLocale: prefs.seenLocale };
+    let entry = live!.get(id);
+    if (entry) entry.prefs = { language: prefs.language, seenLocale: prefs.seenLocale };
+    else live!.set(id, (entry = { prefs: { language: prefs.language, seenLocale: prefs.seenLocale }, updates: 0 }));
     entry.updates++;
-    live!.set(id, entry);
     try {
       await next();
     } finally {
