@@ -13,11 +13,20 @@ export function money(ctx: T, currency: string, value: number): string {
   return ctx.t("check:money", { currency, value: formatNumber(rounded, ctx.locale) });
 }
 
+/** One formatter per language for exchange rates (up to four decimals): building one costs far more than using it. */
+const rateFormats = new Map<T["locale"], Intl.NumberFormat>();
+
+function formatRate(n: number, locale: T["locale"]): string {
+  let format = rateFormats.get(locale);
+  if (!format) rateFormats.set(locale, (format = new Intl.NumberFormat(locale === "kk" ? "kk-KZ" : locale, { maximumFractionDigits: 4 })));
+  return format.format(n);
+}
+
 /** The rate an answer was converted at, with its date and where it came from. */
 export function rateLine(ctx: T, income: IncomeValue): string | undefined {
   if (typeof income === "number" || !income.rate) return undefined;
   const r = income.rate;
-  const rate = (n: number) => new Intl.NumberFormat(ctx.locale === "kk" ? "kk-KZ" : ctx.locale, { maximumFractionDigits: 4 }).format(n);
+  const rate = (n: number) => formatRate(n, ctx.locale);
   const vars = {
     date: formatDay(r.date, ctx.locale, "long"),
     currency: income.currency,
