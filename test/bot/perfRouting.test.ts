@@ -29,7 +29,7 @@ describe("which updates reach the command and button features", () => {
     expect(isCommandOrPress(ctxOf(photoUpdate(user, 0)))).toBe(false);
     // grammY's `command` hears neither of these, so nothing in the skipped features could answer them.
     expect(isCommandOrPress(ctxOf(editedTextUpdate(user, "/help", 0)))).toBe(false);
-    const captioned = photoUpdate(user, 0) as { message: Record<string, unknown> };
+    const captioned = photoUpdate(user, 0) as unknown as { message: Record<string, unknown> };
     captioned.message.caption = "/help";
     captioned.message.caption_entities = [{ type: "bot_command", offset: 0, length: 5 }];
     expect(isCommandOrPress(ctxOf(captioned as never))).toBe(false);
