@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { CountryTerms } from "../../../src/bot/faq/search/countryMarks.js";
+import { isGeneralWord } from "../../../src/bot/faq/search/generalWords.js";
 import { FaqSearch } from "../../../src/bot/faq/search/index.js";
 import { kazakhStem } from "../../../src/bot/faq/search/kazakhStem.js";
 import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
@@ -103,5 +104,34 @@ describe("'we' verb forms", () => {
     expect(search.rank(question).foreign).toBeUndefined();
     expect(search.search(question).topics[0]?.id).toBe(topic);
     expect(search.search(question).topics.map((t) => t.id).some((id) => id.endsWith("citizenship"))).toBe(true);
+  });
+});
+
+describe("everyday Kazakh words", () => {
+  it.each(["маған", "бізге", "білгім", "келеді", "беріңізші", "болады", "аламын"])("%s is an everyday word", (word) => {
+    expect(isGeneralWord(tokenize(word)[0]!)).toBe(true);
+  });
+
+  it.each(["қашан", "қайда", "қанша", "ықтиярхат", "салық"])("%s is not: it says what is asked", (word) => {
+    expect(isGeneralWord(tokenize(word)[0]!)).toBe(false);
+  });
+
+  it.each([
+    ["Сізден білгім келеді, B12-1 визасын қалай ұзартамын", "b121_extension"],
+    ["Бізге айтып беріңізші, салықты қалай төлейміз", "tax"],
+  ])("no longer make %j less certain than its topic words say (%s, answered directly)", (question, topic) => {
+    const result = search.search(question);
+    expect(result.confidence).toBe("confident");
+    expect(result.topics[0]?.id).toBe(topic);
+  });
+
+  it("no longer push a question about the programs under 'not covered'", () => {
+    expect(search.search("Мен Нигерияданмын, маған бола ма").confidence).not.toBe("none");
+    expect(search.search("Өзім IT маманымын, маған қандай виза дұрыс").topics.map((t) => t.id)).toContain("b91_who");
+  });
+
+  it("leave a question about something else outside the bot's scope", () => {
+    expect(search.search("Мен бешбармак жасағым келеді").confidence).toBe("none");
+    expect(search.search("Ертең Алматыда ауа райы қандай болады").confidence).toBe("none");
   });
 });
