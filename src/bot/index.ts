@@ -40,7 +40,7 @@ import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 
 /** Bumped whenever a flow's code changes so that stored conversation replays are discarded, not misread. */
-export const FLOWS_VERSION = 3;
+export const FLOWS_VERSION = 4;
 
 export interface BotOptions {
   /** Preset identity: skips the getMe call (tests, local chat). */
