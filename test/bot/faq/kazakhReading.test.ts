@@ -135,3 +135,25 @@ describe("everyday Kazakh words", () => {
     expect(search.search("Ертең Алматыда ауа райы қандай болады").confidence).toBe("none");
   });
 });
+
+describe("Kazakh typed without Kazakh letters, or in Latin letters", () => {
+  const topicOf = (question: string) => search.search(question).topics[0]?.id;
+
+  it.each([
+    ["құжаттар тізімі қандай", ["кужаттар тизими кандай", "qujattar tizimi qandai", "kujattar tizimi kandai", "qūjattar tızımı qandai"]],
+    ["жұмыс істеуге бола ма", ["жумыс истеуге бола ма", "jumys isteuge bola ma", "jūmys ısteuge bola ma"]],
+    ["салықты қайда төлеймін", ["салыкты кайда толеймин", "salyqty qaida toleimin"]],
+    ["отбасыммен келе аламын ба", ["отбасыммен келе аламын ба", "otbasymmen kele alamyn ba"]],
+    ["білгім келеді, визаны қалай ұзартамын", ["бiлгiм келедi, визаны қалай ұзартамын"]],
+  ])("%j and its other spellings reach the same topic", (spelled, others) => {
+    const topic = topicOf(spelled);
+    expect(topic).toBeDefined();
+    for (const other of others) expect([other, topicOf(other)]).toEqual([other, topic]);
+  });
+
+  it("folds a Latin i inside a Cyrillic word and the 2021 alphabet's ı, and keeps Russian chat spelling", () => {
+    expect(tokenize("бiлгiм")).toEqual(tokenize("білгім"));
+    expect(tokenize("tızımı")).toEqual(["tizimi"]);
+    expect(search.search("gde podat dokumenty na b12").topics[0]?.id).toBe("where_apply");
+  });
+});

@@ -4,9 +4,14 @@
  * formal schemes only: cyrillic-to-translit-js leaves the chat spellings c (ц) and h (х) in Latin
  * and reads "ts" as ц ("salemetsiz" → "салемециз"). Spelling slips left over (a missing ь, ы for и)
  * are met by the search's typo tolerance.
+ *
+ * Kazakh typed in Latin letters ("viza qalai alamyn", "qujattar tizimi qandai", "jumys isteuge bola ma") is
+ * read by the same table with three rules that Russian chat spelling shares or does not contradict: j before
+ * a vowel is ж ("jumys", "kujat"; "moj" keeps й), i ending a word after a vowel is й ("qalai", "kakoi"), and
+ * gh is ғ (folded г). q is к (қ folded), and the 2021 alphabet's own letters are folded to these by fold.ts.
  */
 const MULTI: ReadonlyArray<readonly [string, string]> = [
-  ["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["ch", "ч"], ["sh", "ш"],
+  ["shch", "щ"], ["sch", "щ"], ["zh", "ж"], ["kh", "х"], ["gh", "г"], ["ch", "ч"], ["sh", "ш"],
   ["ya", "я"], ["yu", "ю"], ["yo", "е"], ["ye", "е"], ["iy", "ий"], ["yy", "ый"],
 ];
 const SINGLE: Readonly<Record<string, string>> = {
@@ -15,7 +20,10 @@ const SINGLE: Readonly<Record<string, string>> = {
 };
 const VOWELS = new Set("aeiouy");
 
-/** One Latin word (lower case) in Cyrillic letters. "y" is ы after a consonant, й elsewhere ("vizy", "moy"). */
+/**
+ * One Latin word (lower case) in Cyrillic letters. "y" is ы after a consonant, й elsewhere ("vizy", "moy");
+ * "j" is ж before a vowel, й elsewhere; a final "i" after a vowel is й.
+ */
 export function latinToCyrillic(word: string): string {
   let out = "";
   for (let i = 0; i < word.length; ) {
@@ -27,6 +35,8 @@ export function latinToCyrillic(word: string): string {
     }
     const c = word[i]!;
     if (c === "y") out += i > 0 && !VOWELS.has(word[i - 1]!) ? "ы" : "й";
+    else if (c === "j") out += i + 1 < word.length && VOWELS.has(word[i + 1]!) ? "ж" : "й";
+    else if (c === "i" && i === word.length - 1 && i > 0 && VOWELS.has(word[i - 1]!)) out += "й";
     else out += SINGLE[c] ?? c;
     i++;
   }
