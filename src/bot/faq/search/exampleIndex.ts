@@ -33,8 +33,11 @@ export class ExampleIndex {
     this.lastQuery = new Int32Array(examples.length);
   }
 
-  /** Per topic, the largest share of `total` that one of its examples holds (topics with none are absent). */
-  shares(weights: ReadonlyMap<string, number>, total: number): Map<string, number> {
+  /**
+   * Per topic, the largest share of `total` that one of its examples holds (topics with none are absent). The terms
+   * of `prefixTerms` (without it: those of 3+ letters) also count in an example holding a longer term they begin.
+   */
+  shares(weights: ReadonlyMap<string, number>, total: number, prefixTerms?: ReadonlySet<string>): Map<string, number> {
     const out = new Map<string, number>();
     if (total <= 0) return out;
     const query = ++this.query;
@@ -43,11 +46,12 @@ export class ExampleIndex {
     for (const [term, w] of weights) {
       termNo++;
       if (w === 0) continue;
-      // The example terms equal to the question's term, or (3+ letters) starting with it: a sorted range.
+      // The example terms equal to the question's term, or starting with it when it may match so: a sorted range.
+      const prefix = prefixTerms ? prefixTerms.has(term) : term.length >= 3;
       let i = lowerBound(this.terms, term);
       for (; i < this.terms.length; i++) {
         const t = this.terms[i]!;
-        if (t !== term && (term.length < 3 || !t.startsWith(term))) break;
+        if (t !== term && (!prefix || !t.startsWith(term))) break;
         for (const e of this.postings[i]!) {
           if (this.lastQuery[e] !== query) {
             this.lastQuery[e] = query;

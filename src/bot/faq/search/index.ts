@@ -12,7 +12,7 @@ import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
-import { processTerm, tokenize } from "./terms.js";
+import { matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { latinToCyrillic } from "./translit.js";
 
 /** A searchable word of a question and the index term it is searched as. */
@@ -61,7 +61,27 @@ const EAEU_MARK = "qeaeu";
  */
 const LANGUAGE_MARK = "qlang";
 const LANGUAGE_HINT =
-  /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|kasachisch(?![a-zäöüß])|russisch(?![a-zäöüß]))/iu;
+  /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|(kasachisch|russisch|englisch)(kenntnis|$|(?![a-zäöüß])))/iu;
+/**
+ * A language named as a requirement ("do i need russian", "is Kazakh required", "нужен ли русский") is about the
+ * language topic too, though no word says "language". The name must stand alone (at the end, before a comma or
+ * "or", or before "required", "test", "level"…) and not follow "I am" or an article: "I am Russian", "a Kazakh
+ * bank account", "Russian citizens" and "я русский" name a nationality or a country's thing, not a language.
+ * German needs no rule: "Kasachisch", "Russisch" without an ending are the languages (matched above), while
+ * "russischer Staatsbürger", "Kasache" are people.
+ */
+const NAMED_LANGUAGE =
+  /(?<!(?<!\p{L})(i am|i'm|im|am|a|an|as|for|я)\s+)(?<![\p{L}-])(russian|kazakh|english|русск(ий|ого|ом|им|ому)|казахск(ий|ого|ом|им|ому)|английск(ий|ого|ом|им|ому))((\s*,\s*|\s*\/\s*|\s+(or|and|или|и)\s+)(russian|kazakh|english|русск\p{L}*|казахск\p{L}*|английск\p{L}*))*(?=\s*($|[?.!,;)]|(required|needed|necessary|mandatory|obligatory|language|languages|test|exam|level|skills?|knowledge|fluency|proficiency|certificate|обязател\p{L}*|нуж\p{L}*|требует\p{L}*|язык\p{L}*|тест\p{L}*|экзамен\p{L}*|уров\p{L}*)(?!\p{L})))/iu;
+/** Words that make a language named a requirement: need, must, know, a test or a level. */
+const REQUIREMENT_HINT =
+  /(?<!\p{L})(need|needs|needed|must|require|required|requires|requirement|have to|has to|know|knowledge|test|level|exam|necessary|mandatory|obligatory|fluent|fluency|should|нуж\p{L}*|надо|обязат\p{L}*|требу\p{L}*|знат\p{L}*|знани\p{L}*|владе\p{L}*|тест\p{L}*|экзамен\p{L}*|уровен\p{L}*|уровн\p{L}*|сдава\p{L}*|сдат\p{L}*)(?!\p{L})/iu;
+/**
+ * Becoming Kazakh ("Kasache werden", "стать казахом", "become Kazakh", "азаматы болу") is about citizenship after
+ * the residence permit, not the Kazakh language, which the same word stems like ("kasach", "казах").
+ */
+const CITIZENSHIP_MARK = "qcitizen";
+const BECOME_CITIZEN =
+  /(?<!\p{L})((becom\p{L}*|стать|стану|становиться|werden|werde)\s+(an?\s+|ein\s+|eine\s+)?(kazakh|kazakhstani|kasache|kasachin|казах\p{L}*|гражданин\p{L}*|гражданкой|citizen|staatsbürger\p{L}*|kasachische[rn]?\s+staatsbürger\p{L}*)|(kasache|kasachin|staatsbürger\p{L}*|казах\p{L}*|гражданин\p{L}*|азамат\p{L}*)\s+(zu\s+)?(werden|werde|стать|бол\p{L}*))(?!\p{L})/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A country name found in more topics than this is taken for the common word it stems like. */
@@ -82,6 +102,7 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
+  citizenship_after_permit: [CITIZENSHIP_MARK, CITIZENSHIP_MARK],
 };
 
 /** The program tokens of programNames.ts: a question naming one never gets a topic of the other. */
@@ -270,7 +291,7 @@ export class FaqSearch {
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
     if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
     const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
-    const language = LANGUAGE_HINT.test(question) && !COVER_LETTER_HINT.test(question) ? [LANGUAGE_MARK] : [];
+    const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
     const nameTerms = found.map((w) => (this.countries.spelledAsName(w.word, w.term) ? w.term : null));
     const countryTerms = this.countries.termsIn(nameTerms);
@@ -282,12 +303,14 @@ export class FaqSearch {
       return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
     });
     if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
-    const marks = language.length ? language : this.countryMarks(nameTerms);
+    const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
+    const marks = language.length ? language : [...this.countryMarks(nameTerms), ...citizen];
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
+    const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term)).map((w) => w.term));
     const hits = this.index.search([...terms, ...marks, ...both].join(" "), {
       tokenize: (text) => text.split(" "),
       processTerm: (term) => term,
-      prefix: (term) => term.length >= 3,
+      prefix: (term) => prefixTerms.has(term),
       boost: FIELD_BOOSTS,
       combineWith: "OR",
     });
@@ -347,7 +370,7 @@ export class FaqSearch {
     if (RANKING.exampleBoost > 0) {
       // The leaders re-ranked by how much of the question their single nearest example holds.
       const head = candidates.slice(0, RANKING.rerank);
-      const shares = this.examples.shares(weights, total);
+      const shares = this.examples.shares(weights, total, prefixTerms);
       for (const c of head) c.score *= 1 + RANKING.exampleBoost * (shares.get(c.id) ?? 0);
       for (const c of candidates) c.share = shares.get(c.id) ?? 0;
       head.sort((a, b) => b.score - a.score);
@@ -470,6 +493,12 @@ export class FaqSearch {
     const eaeu = new Set(factList("countries.eaeu"));
     return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
   }
+}
+
+/** A question about the languages one must speak (not the cover letter's, whose topic says which it may be in). */
+function asksAboutLanguage(question: string): boolean {
+  if (COVER_LETTER_HINT.test(question)) return false;
+  return LANGUAGE_HINT.test(question) || (NAMED_LANGUAGE.test(question) && REQUIREMENT_HINT.test(question));
 }
 
 /** A Russian or Kazakh stop word written in Latin letters ("kak", "mne"), which says nothing. */

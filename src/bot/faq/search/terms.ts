@@ -34,3 +34,14 @@ export function processTerm(word: string): string | null {
   const de = germanStem(word);
   return de.length < en.length ? de : en;
 }
+
+/** A question's term shorter than this matches index terms exactly only, never the longer ones it begins. */
+const MIN_PREFIX_CHARS = 3;
+
+/**
+ * Whether a question's term (of `word`) also matches the longer index terms it begins, as a stem meets its
+ * family's longer stems ("продл" meets "продлен", "doc" meets "document").
+ */
+export function matchesAsPrefix(_word: string, term: string): boolean {
+  return term.length >= MIN_PREFIX_CHARS;
+}
