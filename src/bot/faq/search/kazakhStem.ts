@@ -7,7 +7,10 @@
  */
 import { foldSpelling } from "./fold.js";
 
-/** Written with Kazakh letters for reading; folded like the words they are stripped from. */
+/**
+ * Written with Kazakh letters for reading; folded like the words they are stripped from. -ың/-ің fold to -ын/-ин,
+ * so "визасын" (its visa, as an object) lost only "-ын"; "-сын/-сін" is listed whole so it meets "визасы", "виза".
+ */
 const RAW_SUFFIXES = [
   "лардың", "лердің", "дардың", "дердің", "тардың", "тердің",
   "ларға", "лерге", "дарға", "дерге", "тарға", "терге",
@@ -21,7 +24,7 @@ const RAW_SUFFIXES = [
   "да", "де", "та", "те", "нда", "нде",
   "ны", "ні", "ды", "ді", "ты", "ті",
   "лар", "лер", "дар", "дер", "тар", "тер",
-  "ымыз", "іміз", "ыңыз", "іңіз", "сы", "сі", "ым", "ім", "ың", "ің", "м", "ы", "і", "н",
+  "ымыз", "іміз", "ыңыз", "іңіз", "сын", "сін", "сы", "сі", "ым", "ім", "ың", "ің", "м", "ы", "і", "н",
   // Verb endings of questions: "рәсімдеймін" (I file), "қарайды" (it reviews), "ұзартуға" (to extend) meet
   // the verbal noun of the search data ("рәсімдеу", "ұзарту"). Not -сыз/-сіз: that is also "without" ("визасыз").
   "ймын", "ймін", "амын", "емін", "мын", "мін", "бын", "бін", "пын", "пін",
