@@ -9,16 +9,28 @@ export class ExampleIndex {
   /** The distinct terms of all examples, sorted, and for each the examples (by number) that hold it. */
   private readonly terms: string[];
   private readonly postings: Int32Array[];
-  private readonly topicOf: string[];
-  /** Per example: the weight held for the question under way, and which question term counted last. */
+  /** Each example's topic, as a number into `topics`. */
+  private readonly topicOf: Int32Array;
+  private readonly topics: string[] = [];
+  /** Per topic: the most weight one of its examples holds for the question under way. */
+  private readonly topicHeld: Float64Array;
+  /** Per example: the weight held for the question under way. */
   private readonly held: Float64Array;
-  private readonly lastTerm: Int32Array;
+  /** Per question term: the examples holding it (or also a longer term it is a prefix of), each once (kept, bounded). */
+  private readonly examplesOfTerm = new Map<string, Int32Array>();
+  private readonly examplesOfPrefix = new Map<string, Int32Array>();
   private query = 0;
   private readonly lastQuery: Int32Array;
+  /** The examples the question under way touched (the first `touchedCount`), kept from question to question. */
+  private readonly touched: Int32Array;
 
   constructor(examples: ReadonlyArray<{ topic: string; terms: readonly string[] }>) {
     const byTerm = new Map<string, number[]>();
-    this.topicOf = examples.map((e) => e.topic);
+    const topicNo = new Map<string, number>();
+    for (const e of examples) if (!topicNo.has(e.topic)) topicNo.set(e.topic, topicNo.size);
+    this.topics = [...topicNo.keys()];
+    this.topicOf = Int32Array.from(examples, (e) => topicNo.get(e.topic)!);
+    this.topicHeld = new Float64Array(this.topics.length);
     examples.forEach((e, i) => {
       for (const t of new Set(e.terms)) {
         const list = byTerm.get(t) ?? [];
@@ -29,8 +41,8 @@ export class ExampleIndex {
     this.terms = [...byTerm.keys()].sort();
     this.postings = this.terms.map((t) => Int32Array.from(byTerm.get(t)!));
     this.held = new Float64Array(examples.length);
-    this.lastTerm = new Int32Array(examples.length);
     this.lastQuery = new Int32Array(examples.length);
+    this.touched = new Int32Array(examples.length);
   }
 
   /**
@@ -41,38 +53,56 @@ export class ExampleIndex {
     const out = new Map<string, number>();
     if (total <= 0) return out;
     const query = ++this.query;
-    const touched: number[] = [];
-    let termNo = 0;
+    const touched = this.touched;
+    let touchedCount = 0;
     for (const [term, w] of weights) {
-      termNo++;
       if (w === 0) continue;
-      // The example terms equal to the question's term, or starting with it when it may match so: a sorted range.
-      const prefix = prefixTerms ? prefixTerms.has(term) : term.length >= 3;
-      let i = lowerBound(this.terms, term);
-      for (; i < this.terms.length; i++) {
-        const t = this.terms[i]!;
-        if (t !== term && (!prefix || !t.startsWith(term))) break;
-        for (const e of this.postings[i]!) {
-          if (this.lastQuery[e] !== query) {
-            this.lastQuery[e] = query;
-            this.held[e] = 0;
-            this.lastTerm[e] = 0;
-            touched.push(e);
-          }
-          if (this.lastTerm[e] === termNo) continue;
-          this.lastTerm[e] = termNo;
-          this.held[e]! += w;
+      for (const e of this.examplesOf(term, prefixTerms ? prefixTerms.has(term) : term.length >= 3)) {
+        if (this.lastQuery[e] !== query) {
+          this.lastQuery[e] = query;
+          this.held[e] = 0;
+          touched[touchedCount++] = e;
         }
+        this.held[e]! += w;
       }
     }
-    for (const e of touched) {
+    // The largest weight per topic, then its share: dividing by the same positive total keeps the order of
+    // floating-point values, so this is the largest share exactly, with one division a topic instead of one an example.
+    const held = this.topicHeld.fill(0);
+    for (let n = 0; n < touchedCount; n++) {
+      const e = touched[n]!;
       const topic = this.topicOf[e]!;
-      const share = this.held[e]! / total;
-      if (share > (out.get(topic) ?? 0)) out.set(topic, share);
+      if (this.held[e]! > held[topic]!) held[topic] = this.held[e]!;
     }
+    for (let topic = 0; topic < held.length; topic++) if (held[topic]! > 0) out.set(this.topics[topic]!, held[topic]! / total);
     return out;
   }
+
+  /** The examples holding this term exactly or (`prefix`) a longer term starting with it: a sorted range of terms. */
+  private examplesOf(term: string, prefix: boolean): Int32Array {
+    const cache = prefix ? this.examplesOfPrefix : this.examplesOfTerm;
+    const cached = cache.get(term);
+    if (cached) return cached;
+    const examples: number[] = [];
+    const seen = new Set<number>();
+    for (let i = lowerBound(this.terms, term); i < this.terms.length; i++) {
+      const t = this.terms[i]!;
+      if (t !== term && (!prefix || !t.startsWith(term))) break;
+      for (const e of this.postings[i]!) {
+        if (seen.has(e)) continue;
+        seen.add(e);
+        examples.push(e);
+      }
+    }
+    const list = Int32Array.from(examples);
+    if (cache.size >= MAX_CACHED_TERMS) cache.clear();
+    cache.set(term, list);
+    return list;
+  }
 }
+
+/** Question terms whose examples are kept; past this the cache starts again (the words of questions are unbounded). */
+const MAX_CACHED_TERMS = 10_000;
 
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;

@@ -1,4 +1,4 @@
-import MiniSearch from "minisearch";
+import MiniSearch, { type SearchOptions } from "minisearch";
 import { counterpartOf, factList, FAQ_TOPICS } from "../../../rules/index.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../../store/index.js";
 import type { I18n } from "../../i18n.js";
@@ -12,7 +12,8 @@ import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
-import { matchesAsPrefix, processTerm, tokenize } from "./terms.js";
+import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
+import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
 
 /** A searchable word of a question and the index term it is searched as. */
@@ -111,9 +112,7 @@ const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
   ["progbtwelve", "B12-1"],
 ];
 
-/** Each topic's program (a map: findTopic scans the list, and the search asks for every hit). */
-const PROGRAM_OF_TOPIC: ReadonlyMap<string, "B9-1" | "B12-1" | undefined> = new Map(FAQ_TOPICS.map((t) => [t.id, t.program]));
-const PROGRAM_OF_TERM: Readonly<Record<string, "B9-1" | "B12-1">> = Object.fromEntries(PROGRAM_TERMS);
+const PROGRAM_OF_TERM: ReadonlyMap<string, "B9-1" | "B12-1"> = new Map(PROGRAM_TERMS);
 
 /**
  * When to answer directly. Chosen by a grid search (bench/faqTune.ts) on the tuning half of the second
@@ -163,6 +162,18 @@ export const RANKING = { rerank: 6, exampleBoost: 0.5 };
 
 /** How much each field of a topic's documents counts in its score (MiniSearch boosts). */
 export const FIELD_BOOSTS = { keywords: 3, title: 2.5, examples: 2, answer: 0.6 };
+
+/**
+ * How the index is searched: the terms as they are (typos were resolved by wordsOf with NearestTerms, not by
+ * MiniSearch's fuzzy search); which also match as the prefix of longer terms is decided per question
+ * (matchesAsPrefix), so TermHits sets `prefix` per term.
+ */
+export const SEARCH_OPTIONS: SearchOptions = {
+  tokenize: (text) => text.split(" "),
+  processTerm: (term) => term,
+  boost: FIELD_BOOSTS,
+  combineWith: "OR",
+};
 
 /** One candidate topic of a question, before the decision. */
 interface Candidate {
@@ -214,8 +225,18 @@ export class FaqSearch {
   private readonly examples: ExampleIndex;
   /** Index terms by first letter, for the typos of words the index does not hold. */
   private readonly nearest: NearestTerms;
+  /** The index's search, each term's results kept. */
+  private readonly hits: TermHits;
+  /** Topics by number (FAQ_TOPICS order), each document's topic number by its position in the index, and each topic's program. */
+  private readonly topicIds: readonly string[] = FAQ_TOPICS.map((t) => t.id);
+  private readonly topicNoOfDoc: Int32Array;
+  private readonly programOfTopicNo: ReadonlyArray<"B9-1" | "B12-1" | undefined> = FAQ_TOPICS.map((t) => t.program);
+  /** Per topic number, its place among the question's topics (reused from question to question). */
+  private readonly topicSlots = new Int32Array(FAQ_TOPICS.length);
+  private flagBuffer = new Uint8Array(FAQ_TOPICS.length * 32);
 
   constructor(i18n: I18n, data: Record<Locale, SearchData>, today: string) {
+    clearTermCache();
     this.index = new MiniSearch<TopicDoc>({
       fields: ["title", "examples", "keywords", "answer"],
       storeFields: ["topic", "lng"],
@@ -239,6 +260,8 @@ export class FaqSearch {
       }
     }
     this.index.addAll(docs);
+    this.hits = new TermHits(this.index, SEARCH_OPTIONS, docs.length);
+    this.topicNoOfDoc = Int32Array.from(docs, (d) => this.topicIds.indexOf(d.topic));
     const examples: Array<{ topic: string; terms: string[] }> = [];
     for (const doc of docs) {
       for (const text of [doc.title, ...doc.examples.split("\n")]) {
@@ -269,7 +292,7 @@ export class FaqSearch {
     const chat = smallTalkOf(question);
     // "thank you", "who are you": a short message that is small talk is answered as such, unsearched.
     if (chat && chat !== "greeting" && words.length <= SMALL_TALK_WORDS) return { chat, words: words.length, inDomain: false };
-    return { chat, words: words.length, ranking: this.rank(question), inDomain: looksInDomain(words.join(" ")) };
+    return { chat, words: words.length, ranking: this.rank(question, words), inDomain: looksInDomain(words.join(" ")) };
   }
 
   /** The answer to a prepared question. */
@@ -283,9 +306,12 @@ export class FaqSearch {
     return result;
   }
 
-  /** The candidate topics of a question with their scores and the share of the question each explains. */
-  rank(question: string): Ranking {
-    const found = this.wordsOf(question);
+  /**
+   * The candidate topics of a question with their scores and the share of the question each explains
+   * (`tokens`: the question tokenized, when the caller has it already).
+   */
+  rank(question: string, tokens: readonly string[] = tokenize(question)): Ranking {
+    const found = this.wordsOf(tokens);
     const words = found.map((w) => w.word);
     const terms = found.map((w) => w.term);
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
@@ -307,28 +333,43 @@ export class FaqSearch {
     const marks = language.length ? language : [...this.countryMarks(nameTerms), ...citizen];
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
     const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term)).map((w) => w.term));
-    const hits = this.index.search([...terms, ...marks, ...both].join(" "), {
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term,
-      prefix: (term) => prefixTerms.has(term),
-      boost: FIELD_BOOSTS,
-      combineWith: "OR",
-    });
+    const query = [...terms, ...marks, ...both];
+    const hits = this.hits.search(query, prefixTerms);
+    const n = query.length;
+    // A term's position in the query (its first, should it be listed twice), as the hits report matched terms.
+    const positionOf = new Map<string, number>();
+    query.forEach((term, i) => positionOf.has(term) || positionOf.set(term, i));
     // A question that names one program is about that program: topics of the other one are left out.
     const excluded = named.length === 1 ? (named[0] === "B9-1" ? "B12-1" : "B9-1") : undefined;
-    const best = new Map<string, { score: number; matched: Set<string> }>();
-    const matchedAnywhere = new Set<string>();
-    for (const hit of hits) {
-      for (const t of hit.queryTerms) matchedAnywhere.add(t);
-      const topic = String(hit.topic);
-      if (excluded && PROGRAM_OF_TOPIC.get(topic) === excluded) continue;
-      const seen = best.get(topic);
-      if (!seen) best.set(topic, { score: hit.score, matched: new Set(hit.queryTerms) });
-      else {
-        seen.score = Math.max(seen.score, hit.score);
-        for (const t of hit.queryTerms) seen.matched.add(t);
+    // Per topic: its best document's score, and which query terms its documents matched.
+    const slotOf = this.topicSlots.fill(-1);
+    const topicsFound: number[] = [];
+    const bestScore: number[] = [];
+    /** Per topic found: where its best document was first found (MiniSearch's order breaks ties of score). */
+    const bestAt: number[] = [];
+    const matched = this.flags(this.topicIds.length * n);
+    const matchedAnywhere = new Uint8Array(n);
+    for (let i = 0; i < hits.count; i++) {
+      const doc = hits.docs[i]!;
+      const score = hits.score[doc]!;
+      const queryTerms = hits.terms[doc]!;
+      for (const t of queryTerms) matchedAnywhere[t] = 1;
+      const topic = this.topicNoOfDoc[doc]!;
+      if (excluded && this.programOfTopicNo[topic] === excluded) continue;
+      const slot = slotOf[topic]!;
+      if (slot < 0) {
+        slotOf[topic] = topicsFound.length;
+        topicsFound.push(topic);
+        bestScore.push(score);
+        bestAt.push(i);
+      } else if (score > bestScore[slot]!) {
+        bestScore[slot] = score;
+        bestAt[slot] = i;
       }
+      for (const t of queryTerms) matched[topic * n + t] = 1;
     }
+    // The topics in the order MiniSearch's sorted results first name them: by best score, ties in first-found order.
+    const slots = topicsFound.map((_, slot) => slot).sort((a, b) => bestScore[b]! - bestScore[a]! || bestAt[a]! - bestAt[b]!);
     // The weight of each searchable word of the question (marker terms and a bare "B9" decide by rules, not here).
     // A word no topic holds weighs nothing when it is an everyday word or a number, most when it is neither.
     const weights = new Map<string, number>();
@@ -347,23 +388,34 @@ export class FaqSearch {
       // An everyday word ("which", "whole", "когда") the index happens to hold says less than its rarity.
       else if (known !== undefined) weights.set(term, isGeneralWord(word) ? known * THRESHOLDS.generalWeight : known);
       else if (isGeneralWord(word)) weights.set(term, 0);
-      else weights.set(term, matchedAnywhere.has(term) ? this.maxRarity : this.maxRarity * unknownWeight);
+      else weights.set(term, matchedAnywhere[positionOf.get(term)!] ? this.maxRarity : this.maxRarity * unknownWeight);
     });
     // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
     for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
     let total = 0;
     let programs = 0;
+    // The weights as arrays (same order), each with its query position and the program it names, if any.
+    const weightOf: number[] = [];
+    const positionOfWeight: number[] = [];
+    const programOfWeight: Array<string | undefined> = [];
     for (const [term, w] of weights) {
       total += w;
       if (term.startsWith("prog")) programs += w;
+      weightOf.push(w);
+      positionOfWeight.push(positionOf.get(term)!);
+      programOfWeight.push(PROGRAM_OF_TERM.get(term));
     }
     const candidates: Candidate[] = [];
-    for (const [id, { score, matched }] of best) {
-      const program = PROGRAM_OF_TOPIC.get(id);
+    for (const slot of slots) {
+      const topic = topicsFound[slot]!;
+      const program = this.programOfTopicNo[topic];
+      const row = topic * n;
       let covered = 0;
-      for (const [term, w] of weights) if (matched.has(term) || (program !== undefined && PROGRAM_OF_TERM[term] === program)) covered += w;
+      for (let k = 0; k < weightOf.length; k++) {
+        if (matched[row + positionOfWeight[k]!] || (program !== undefined && programOfWeight[k] === program)) covered += weightOf[k]!;
+      }
       // A question of program names alone ("b12?") is explained by any topic of that program.
-      candidates.push({ id, score, explained: total === programs ? 0.5 : covered / total });
+      candidates.push({ id: this.topicIds[topic]!, score: bestScore[slot]!, explained: total === programs ? 0.5 : covered / total });
     }
     // Ranked by score, then the leaders by their nearest example: ranking by score × explained was tried and did worse.
     candidates.sort((a, b) => b.score - a.score);
@@ -377,6 +429,12 @@ export class FaqSearch {
       candidates.splice(0, head.length, ...head);
     }
     return { candidates, unnamed: named.length === 0 };
+  }
+
+  /** `size` zeroed flags, in a buffer kept from question to question (allocating typed arrays is slow). */
+  private flags(size: number): Uint8Array {
+    if (this.flagBuffer.length < size) this.flagBuffer = new Uint8Array(Math.max(size, this.flagBuffer.length * 2));
+    return this.flagBuffer.fill(0, 0, size);
   }
 
   private topicCount(term: string): number {
@@ -421,10 +479,10 @@ export class FaqSearch {
     return signedTerm && this.topicCount(signedTerm) > (cyrTerm ? this.topicCount(cyrTerm) : 0) ? [signed, signedTerm] : [cyrillic, cyrTerm];
   }
 
-  private wordsOf(question: string): QueryWord[] {
+  private wordsOf(tokens: readonly string[]): QueryWord[] {
     const out = new Map<string, QueryWord>();
     const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
-    for (const word of tokenize(question)) {
+    for (const word of tokens) {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
       if (term === null) continue;

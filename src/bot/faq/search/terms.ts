@@ -23,6 +23,28 @@ export function tokenize(text: string): string[] {
  * inflected forms in the index does not weigh more than one with few.
  */
 export function processTerm(word: string): string | null {
+  const cached = termOf.get(word);
+  if (cached !== undefined) return cached;
+  const term = termOfWord(word);
+  if (termOf.size >= MAX_CACHED_WORDS) termOf.clear();
+  termOf.set(word, term);
+  return term;
+}
+
+/**
+ * Words already stemmed: a question's words are stemmed several times over (the search, the country and
+ * typo checks, the German compound split), and the stemmers were about a tenth of the search's CPU. Bounded,
+ * since the words of questions are unbounded; processTerm is pure, so a kept term is always the right one.
+ */
+const termOf = new Map<string, string | null>();
+const MAX_CACHED_WORDS = 50_000;
+
+/** Forgets the stemmed words (when an index is rebuilt, so the cache holds that index's words). */
+export function clearTermCache(): void {
+  termOf.clear();
+}
+
+function termOfWord(word: string): string | null {
   if (word.length < 2 || isStopWord(word)) return null;
   if (word.startsWith("prog") || word.startsWith("q")) return word;
   if (CYRILLIC.test(word)) {
