@@ -15,6 +15,7 @@ import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
+import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
 
 /** A searchable word of a question and the index term it is searched as. */
 interface QueryWord {
@@ -54,13 +55,10 @@ export interface SearchResult {
  * A question that names a country or nationality ("I have an Indian passport…") is about who may
  * apply: such questions get a marker term, and these topics carry it.
  */
-const COUNTRY_MARK = "qcountry";
-const EAEU_MARK = "qeaeu";
 /**
  * A question about speaking or learning a language is about the language topic; "Russian" or "Kazakh"
  * in it names a language, not a citizenship, so it gets no country marker.
  */
-const LANGUAGE_MARK = "qlang";
 const LANGUAGE_HINT =
   /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|(kasachisch|russisch|englisch)(kenntnis|$|(?![a-zäöüß])))/iu;
 /**
@@ -80,7 +78,6 @@ const REQUIREMENT_HINT =
  * Becoming Kazakh ("Kasache werden", "стать казахом", "become Kazakh", "азаматы болу") is about citizenship after
  * the residence permit, not the Kazakh language, which the same word stems like ("kasach", "казах").
  */
-const CITIZENSHIP_MARK = "qcitizen";
 const BECOME_CITIZEN =
   /(?<!\p{L})((becom\p{L}*|стать|стану|становиться|werden|werde)\s+(an?\s+|ein\s+|eine\s+)?(kazakh|kazakhstani|kasache|kasachin|казах\p{L}*|гражданин\p{L}*|гражданкой|citizen|staatsbürger\p{L}*|kasachische[rn]?\s+staatsbürger\p{L}*)|(kasache|kasachin|staatsbürger\p{L}*|казах\p{L}*|гражданин\p{L}*|азамат\p{L}*)\s+(zu\s+)?(werden|werde|стать|бол\p{L}*))(?!\p{L})/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
@@ -96,7 +93,6 @@ const NUMBER_WEIGHT = 1.5;
 /** A message of at most this many words that reads as thanks or "who are you" is small talk, not a question. */
 const SMALL_TALK_WORDS = 4;
 /** A question naming both programs is most likely asking to compare them. */
-const BOTH_MARK = "qboth";
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   b91_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
   b121_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
@@ -108,8 +104,8 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
 
 /** The program tokens of programNames.ts: a question naming one never gets a topic of the other. */
 const PROGRAM_TERMS: ReadonlyArray<readonly [string, "B9-1" | "B12-1"]> = [
-  ["progbnine", "B9-1"],
-  ["progbtwelve", "B12-1"],
+  [PROGRAM_B9_1, "B9-1"],
+  [PROGRAM_B12_1, "B12-1"],
 ];
 
 const PROGRAM_OF_TERM: ReadonlyMap<string, "B9-1" | "B12-1"> = new Map(PROGRAM_TERMS);
@@ -277,7 +273,7 @@ export class FaqSearch {
     this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
-    this.nearest = new NearestTerms([...this.vocabulary].filter((t) => !t.startsWith("prog") && !t.startsWith("q")), (t) => this.topicCount(t));
+    this.nearest = new NearestTerms([...this.vocabulary].filter((t) => !isMarkerTerm(t)), (t) => this.topicCount(t));
     this.withoutSigns = new Map([...this.vocabulary].filter((t) => /[ьъ]/.test(t)).map((t) => [t.replace(/[ьъ]/g, ""), t]));
   }
 
@@ -316,7 +312,7 @@ export class FaqSearch {
     const terms = found.map((w) => w.term);
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
     if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
-    const both = terms.includes("progbnine") && terms.includes("progbtwelve") ? [BOTH_MARK] : [];
+    const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
     const nameTerms = found.map((w) => (this.countries.spelledAsName(w.word, w.term) ? w.term : null));
@@ -380,7 +376,7 @@ export class FaqSearch {
     const unknownWeight = named.length > 0 ? THRESHOLDS.namedUnknownWeight : THRESHOLDS.unknownWeight;
     words.forEach((word, i) => {
       const term = terms[i]!;
-      if (term.startsWith("prog") || term.startsWith("q") || weights.has(term)) return;
+      if (isMarkerTerm(term) || weights.has(term)) return;
       const known = this.rarity.get(term);
       // A country or nationality is carried by the country marker; a number seldom tells topics apart.
       if (countryTerms.has(term)) weights.set(term, 0);
@@ -400,7 +396,7 @@ export class FaqSearch {
     const programOfWeight: Array<string | undefined> = [];
     for (const [term, w] of weights) {
       total += w;
-      if (term.startsWith("prog")) programs += w;
+      if (isProgramTerm(term)) programs += w;
       weightOf.push(w);
       positionOfWeight.push(positionOf.get(term)!);
       programOfWeight.push(PROGRAM_OF_TERM.get(term));

@@ -6,6 +6,7 @@ import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
 import { isStopWord } from "./stopWords.js";
+import { isMarkerTerm } from "./markers.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -46,7 +47,7 @@ export function clearTermCache(): void {
 
 function termOfWord(word: string): string | null {
   if (word.length < 2 || isStopWord(word)) return null;
-  if (word.startsWith("prog") || word.startsWith("q")) return word;
+  if (isMarkerTerm(word)) return word;
   if (CYRILLIC.test(word)) {
     const ru = russianStem(word);
     const kk = kazakhStem(word);
