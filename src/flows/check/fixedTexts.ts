@@ -1,5 +1,6 @@
 import type { I18n, TFunction } from "../../bot/i18n.js";
 import type { Locale } from "../../store/index.js";
+import { resourceCaches } from "../../bot/render/resourceCache.js";
 import { forgetCheckVars } from "./vars.js";
 
 /**
@@ -9,9 +10,9 @@ import { forgetCheckVars } from "./vars.js";
  * question step rendered the intro and its question three or four times, most of them for replies that come
  * from the replay log and are thrown away.
  *
- * The same approach as the FAQ's answer cache (src/bot/faq/answerCache.ts): one bounded map per i18n instance,
- * so bots built with other resources (tests) never share, emptied when a resource is added or removed. What is
- * handed out is shared between calls, so it must be immutable: strings, or objects frozen all the way down.
+ * The same cache as the FAQ's answers (src/bot/render/resourceCache.ts): one bounded map per i18n instance,
+ * emptied when a resource is added or removed. What is handed out is shared between calls, so it must be
+ * immutable: strings, or objects frozen all the way down.
  */
 export interface FixedTexts {
   /** The value for `locale` and `id`, built with that language's `t` on first use. */
@@ -21,33 +22,15 @@ export interface FixedTexts {
 /** 4 languages x (the intro, 13 questions, 13 keyboards with Back and 13 without) is under 200. */
 const MAX_ENTRIES = 1_000;
 
-const caches = new WeakMap<I18n, FixedTexts>();
+// The texts interpolate the check's variables, which are rendered with `t` too.
+const built = resourceCaches<unknown>(MAX_ENTRIES, forgetCheckVars);
 
 /** The fixed texts of `i18n` (built on first use, emptied when its resources change). */
 export function fixedTexts(i18n: I18n): FixedTexts {
-  let cache = caches.get(i18n);
-  if (!cache) {
-    const entries = new Map<string, unknown>();
-    const clear = () => {
-      entries.clear();
-      // The texts interpolate the check's variables, which are rendered with `t` too.
-      forgetCheckVars();
-    };
-    i18n.store.on("added", clear);
-    i18n.store.on("removed", clear);
-    cache = {
-      get<T>(locale: Locale, id: string, build: (t: TFunction) => T): T {
-        const key = `${locale}\u0000${id}`;
-        if (entries.has(key)) return entries.get(key) as T;
-        const value = build(i18n.getFixedT(locale));
-        if (entries.size >= MAX_ENTRIES) entries.clear();
-        entries.set(key, value);
-        return value;
-      },
-    };
-    caches.set(i18n, cache);
-  }
-  return cache;
+  const cache = built(i18n);
+  return {
+    get: <T,>(locale: Locale, id: string, build: (t: TFunction) => T): T => cache.get(`${locale}\u0000${id}`, () => build(i18n.getFixedT(locale))) as T,
+  };
 }
 
 /** Freezes an object and everything it holds, so a value shared between calls cannot be changed by one of them. */
