@@ -1,14 +1,14 @@
 /**
  * `npm run bench:faq`: the free-text FAQ search per language on both labelled sets: the second set's
  * held-out half (the figures; its other half tuned the thresholds), its tuning half, and the first set
- * (test/data/faq-questions.json), with the time to build the index and to match one question (median, p99; p99 per language in the tables).
+ * (test/data/faq-questions.json), then the development sets (bench/data/faq-dev-*.json, tuning only), with the time to build the index and to match one question (median, p99; p99 per language in the tables).
  * `--misses` lists every question not answered directly and right; `--tuning` shows the misses of the tuning half.
  */
 import { cpus, loadavg } from "node:os";
 import { createI18n } from "../src/bot/i18n.js";
 import { FaqSearch } from "../src/bot/faq/search/index.js";
 import { loadSearchData } from "../src/bot/faq/search/searchData.js";
-import { evaluateFaq, loadLabelledQuestions, loadSecondSet, type LabelledQuestion, type LanguageFigures } from "./faqEval.js";
+import { evaluateFaq, loadDevSets, loadLabelledQuestions, loadSecondSet, type LabelledQuestion, type LanguageFigures } from "./faqEval.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const i18n = createI18n();
@@ -58,6 +58,12 @@ const sets: Array<[string, LabelledQuestion[]]> = [
   ["Second set, tuning half (even positions)", loadSecondSet("tuning")],
   ["First set (test/data/faq-questions.json)", loadLabelledQuestions()],
 ];
+// The development sets of 2026-12-02 (tuning only), plain and hard, each language pair's file together.
+const dev = loadDevSets();
+for (const hard of [false, true]) {
+  const qs = dev.filter((d) => d.name.includes("-hard-") === hard).flatMap((d) => d.questions);
+  if (qs.length) sets.push([`Development set, ${hard ? "hard" : "plain"} (bench/data/faq-dev-${hard ? "hard-" : ""}*.json, tuning only)`, qs]);
+}
 const all = sets.flatMap(([, qs]) => qs.map((q) => q.q));
 const times = timeQuestions(all);
 const results = sets.map(([title, qs]) => [title, qs, evaluateFaq(search, qs)] as const);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { FaqSearch, SearchResult } from "../src/bot/faq/search/index.js";
@@ -25,6 +25,21 @@ export const NO_TOPIC_LABELS = ["out_of_scope", "none"] as const;
 export function loadSecondSet(half: "tuning" | "held_out" | "all" = "all"): LabelledQuestion[] {
   const all = questionsSchema.parse(JSON.parse(readFileSync(NEW_FILE, "utf8")));
   return half === "all" ? all : all.filter((_, i) => i % 2 === (half === "tuning" ? 0 : 1));
+}
+
+const DEV_DIR = fileURLToPath(new URL("./data/", import.meta.url));
+
+/**
+ * The development sets (bench/data/faq-dev-*.json, 2026-12-02): questions written apart from the search data by
+ * writers who read only the answers, one set plain and one hard (vague, indirect, misspelled, close neighbours).
+ * They tune, like the second set's even half; the second set's odd half stays the only held-out figures.
+ */
+export function loadDevSets(): Array<{ name: string; questions: LabelledQuestion[] }> {
+  if (!existsSync(DEV_DIR)) return [];
+  return readdirSync(DEV_DIR)
+    .filter((f) => /^faq-dev-.*\.json$/.test(f))
+    .sort()
+    .map((f) => ({ name: f, questions: questionsSchema.parse(JSON.parse(readFileSync(`${DEV_DIR}${f}`, "utf8"))) }));
 }
 
 /** What the bot does with a question: the topics (or conversation reply) it answers, and the buttons it offers. */

@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/faqTune.ts`: the grid search that chose THRESHOLDS and RANKING (src/bot/faq/search/index.ts), run on
  * tuning questions only, never the held-out half:
- * - the second labelled set's even positions and the first set's even-numbered questions (the tuning pool), and
+ * - the second labelled set's even positions, the first set's even-numbered questions and the development sets of
+ *   bench/data (the tuning pool), and
  * - the search examples themselves, each asked of an index built without it (5 folds: example i of a topic is left
  *   out of fold i mod 5, with the other examples of its fold), so that the settings do not fit ~600 questions alone.
  * The score of a setting is the tuning pool's direct+right + recognised/4 - 3 x wrong-direct plus the examples'
@@ -14,7 +15,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { FaqSearch, RANKING, THRESHOLDS, type PreparedQuestion } from "../src/bot/faq/search/index.js";
 import { loadSearchData, type SearchData } from "../src/bot/faq/search/searchData.js";
 import { SUPPORTED_LOCALES, type Locale } from "../src/store/index.js";
-import { evaluateFaq, loadLabelledQuestions, loadSecondSet, type LabelledQuestion, type LanguageFigures } from "./faqEval.js";
+import { evaluateFaq, loadDevSets, loadLabelledQuestions, loadSecondSet, type LabelledQuestion, type LanguageFigures } from "./faqEval.js";
 
 /** `-- --data DIR/`: search data from another folder (a snapshot, so that runs compare while the data changes). */
 const dataDir = process.argv.includes("--data") ? process.argv[process.argv.indexOf("--data") + 1] : undefined;
@@ -27,7 +28,12 @@ const i18n = createI18n();
 const data = loadSearchData(dataDir);
 const search = new FaqSearch(i18n, data, "2026-12-01");
 // The second set's tuning half, and the first set's even-numbered half (its own tuning half in issue 4).
-const tuning = [...loadSecondSet("tuning"), ...loadLabelledQuestions().filter((_, i) => i % 2 === 0).map((q) => ({ ...q, topic: q.topic ?? "out_of_scope" }))];
+// The development sets of 2026-12-02 (bench/data/faq-dev-*.json), written apart from the search data, tune too.
+const tuning = [
+  ...loadSecondSet("tuning"),
+  ...loadLabelledQuestions().filter((_, i) => i % 2 === 0).map((q) => ({ ...q, topic: q.topic ?? "out_of_scope" })),
+  ...loadDevSets().flatMap((d) => d.questions),
+];
 
 /** The search examples in folds: each fold's index lacks the fold's examples, which are its questions. */
 function exampleFolds(all: Record<Locale, SearchData>): Array<{ search: FaqSearch; questions: LabelledQuestion[] }> {
