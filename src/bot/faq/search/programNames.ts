@@ -22,6 +22,15 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
     ),
     " progbtwelve ",
   ],
+  // What people call the programs by whom they are for: an "IT visa" (B9-1 is for IT specialists) and a "remote
+  // visa" (B12-1 is for remote workers); "hub visa" is B9-1 too, whose petition comes from Astana Hub (the word
+  // "hub" is kept: a question about the hub itself still finds its topic).
+  // English "it" is a pronoun ("is it visa free"): only the capitals "IT" name the field.
+  [new RegExp(`${START}IT[\\s-]*(?:[Vv]isa|[Vv]isum|[Rr]esidency|[Rr]esidence|виз\\p{L}*|внж|ВНЖ)${END}`, "gu"), " progbnine "],
+  [re(String.raw`(?:ит|айти)[\s-]*(?:виз\p{L}*|резиденц\p{L}*|внж|ықтиярхат\p{L}*)`), " progbnine "],
+  [re(String.raw`(?:виз\p{L}*|внж)[\s-]*(?:для|for)[\s-]*(?:айтишник\p{L}*|it[\s-]*(?:специалист|specialist)\p{L}*)`), " progbnine "],
+  [re(String.raw`(?:astana[\s-]*)?hub[\s-]*(?:visa|visum|residency|виз\p{L}*)`), " hub progbnine "],
+  [re(String.raw`remote[\s-]*(?:visa|visum|viza|виз\p{L}*)|удал[её]нк\p{L}*[\s-]*виз\p{L}*|виз\p{L}*[\s-]*для[\s-]*удал[её]нщик\p{L}*`), " progbtwelve "],
   // "b12" alone means B12-1: there is no other B12 program to ask about here.
   [re(String.raw`[bвб]\s?-?\s?12`), " progbtwelve "],
   [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
