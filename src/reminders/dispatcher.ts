@@ -176,6 +176,24 @@ export class ReminderDispatcher {
     return new Map(await Promise.all(ids.map(async (id) => [id, await users.get(id)] as const)));
   }
 
+  /** The latest quiet-hours answer per time zone, with the UTC minute it holds for. */
+  private readonly quietByZone = new Map<string, { minute: number; quiet: boolean }>();
+
+  /**
+   * `isQuietTime`, asked once per time zone and minute: it formats the instant in the zone (Intl), which was a
+   * twentieth of a reminder's CPU, and a batch's rows are nearly all within one minute. Exact: today's zone
+   * offsets are whole minutes and change on a minute, so the local hour is the same for a whole UTC minute.
+   */
+  private quiet(now: number, timeZone: string): boolean {
+    const minute = Math.floor(now / 60_000);
+    const known = this.quietByZone.get(timeZone);
+    if (known?.minute === minute) return known.quiet;
+    const quiet = isQuietTime(now, timeZone);
+    if (this.quietByZone.size >= 1_000) this.quietByZone.clear(); // zones named by people: keep it bounded
+    this.quietByZone.set(timeZone, { minute, quiet });
+    return quiet;
+  }
+
   private chatFree(userId: number): boolean {
     if (this.chatBusy.has(userId)) return false;
     const last = this.lastSendTo.get(userId);
@@ -202,7 +220,7 @@ export class ReminderDispatcher {
       return { outcome: Promise.resolve<Outcome>("expired") };
     }
     const timeZone = prefs.timezone ?? DEFAULT_TIME_ZONE;
-    if (isQuietTime(now, timeZone)) {
+    if (this.quiet(now, timeZone)) {
       await reminders.release(row.id, nextAllowedTime(now, timeZone), false);
       return { outcome: Promise.resolve<Outcome>("quiet") };
     }
