@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KeyValueStore } from "../../src/store/index.js";
 import { withoutNames } from "../../src/store/withoutNames.js";
 
 /** The strip as it was before it shared parts: a full copy of every object. */
@@ -46,7 +47,8 @@ function random(seed: number) {
 
 async function written(value: unknown): Promise<unknown> {
   let out: unknown;
-  await withoutNames({ read: async () => undefined, write: async (_k, v) => void (out = v), delete: async () => undefined, deleteStale: async () => 0 }).write("7", value);
+  const inner: KeyValueStore<unknown> = { read: async () => undefined, write: async (_k, v) => void (out = v), delete: async () => undefined, deleteStale: async () => 0 };
+  await withoutNames(inner).write("7", value);
   return out;
 }
 
