@@ -30,6 +30,11 @@ const MARKERS = /[\u0001-\u0005]/g;
 /** Rendered pieces: a few per language and deadline, plus one fact tree per language and year. */
 const MAX_ENTRIES = 2_000;
 const pieces = resourceCaches<unknown>(MAX_ENTRIES);
+/**
+ * A date as written and the days left to it, per language and day: apart from `pieces`, whose few costly entries
+ * (a fact tree each) would otherwise be emptied with it when many different dates fill it up.
+ */
+const dayTexts = resourceCaches<{ date: string; left: string }>(MAX_ENTRIES);
 
 /** Which lead text a reminder gets (see leadKey). */
 type LeadVariant = "started" | "late" | "start";
@@ -60,13 +65,11 @@ export function reminderText(i18n: I18n, locale: Locale, payload: ReminderPayloa
   const message = cache.get(`message|${locale}`, () =>
     String(t("remind:reminder.message", { title: TITLE, date: DATE, left: LEFT, action: ACTION, interpolation: { escapeValue: false } })),
   ) as string;
-  const left = daysBetween(today, date);
-  const text = fill(message, {
-    [TITLE]: t(`remind:deadline.${deadlineId}.title`),
-    [DATE]: formatDay(date, locale),
-    [LEFT]: left === 0 ? t("remind:when.today") : t("remind:when.left", { count: left }),
-    [ACTION]: action,
+  const day = dayTexts(i18n).get(`${locale}|${today}|${date}`, () => {
+    const left = daysBetween(today, date);
+    return { date: formatDay(date, locale), left: left === 0 ? t("remind:when.today") : t("remind:when.left", { count: left }) };
   });
+  const text = fill(message, { [TITLE]: t(`remind:deadline.${deadlineId}.title`), [DATE]: day.date, [LEFT]: day.left, [ACTION]: action });
   const lead = leadText(t, cache, payload, today, locale, year, vars);
   const parts = [text, ...(lead ? [lead] : []), ...(late ? [t("remind:reminder.late")] : [])];
   const replyMarkup = cache.get(`button|${locale}|${deadlineId}`, () =>

@@ -12,9 +12,17 @@ import { reminderText } from "./reminderText.js";
  * The text is put together from pieces rendered once per language (src/reminders/reminderText.ts says why).
  */
 export function reminderSender(api: Api, i18n: I18n, clock: Clock) {
+  // Almaty's date, worked out once a minute (Almaty's offset is whole hours, so a minute is all one day).
+  let minute = NaN;
+  let today = "";
   return async (row: ReminderRow, opts: { late: boolean; locale?: string }): Promise<void> => {
     const locale = pickLocale(opts.locale, undefined);
-    const { text, replyMarkup } = reminderText(i18n, locale, row.payload, almatyToday(clock.now()), opts.late);
+    const now = clock.now();
+    if (Math.floor(now / 60_000) !== minute) {
+      minute = Math.floor(now / 60_000);
+      today = almatyToday(now);
+    }
+    const { text, replyMarkup } = reminderText(i18n, locale, row.payload, today, opts.late);
     await api.sendMessage(row.userId, text, { parse_mode: "HTML", reply_markup: replyMarkup });
   };
 }
