@@ -2,18 +2,22 @@
  * The curated examples (and titles) of every topic as an inverted index: index term → the examples holding
  * it. For a question it gives, per topic, the largest share of the question's weight that one example holds
  * (a question's term counts when an example holds it exactly or a longer term it is a prefix of, as MiniSearch's
- * prefix search). It replaced a scan over every example of the leading topics (5.6% of the mixed benchmark's CPU):
- * only the examples that share a term with the question are touched.
+ * prefix search), and how close its nearest example is (`nearest`). It replaced a scan over every example of the
+ * leading topics (5.6% of the mixed benchmark's CPU): only the examples that share a term with the question are touched.
  */
 export class ExampleIndex {
   /** The distinct terms of all examples, sorted, and for each the examples (by number) that hold it. */
   private readonly terms: string[];
   private readonly postings: Int32Array[];
+  /** Each example's own weight: the sum of its distinct terms' weights (0 without a weight function). */
+  private readonly ownWeight: Float64Array;
   /** Each example's topic, as a number into `topics`. */
   private readonly topicOf: Int32Array;
   private readonly topics: string[] = [];
   /** Per topic: the most weight one of its examples holds for the question under way. */
   private readonly topicHeld: Float64Array;
+  /** Per topic: the closeness of its nearest example for the question under way. */
+  private readonly topicClose: Float64Array;
   /** Per example: the weight held for the question under way. */
   private readonly held: Float64Array;
   /** Per question term: the examples holding it (or also a longer term it is a prefix of), each once (kept, bounded). */
@@ -24,13 +28,16 @@ export class ExampleIndex {
   /** The examples the question under way touched (the first `touchedCount`), kept from question to question. */
   private readonly touched: Int32Array;
 
-  constructor(examples: ReadonlyArray<{ topic: string; terms: readonly string[] }>) {
+  /** `weightOf` weighs an example's own terms (as the question's are weighed: by their rarity among the topics). */
+  constructor(examples: ReadonlyArray<{ topic: string; terms: readonly string[] }>, weightOf: (term: string) => number = () => 0) {
     const byTerm = new Map<string, number[]>();
     const topicNo = new Map<string, number>();
     for (const e of examples) if (!topicNo.has(e.topic)) topicNo.set(e.topic, topicNo.size);
     this.topics = [...topicNo.keys()];
     this.topicOf = Int32Array.from(examples, (e) => topicNo.get(e.topic)!);
     this.topicHeld = new Float64Array(this.topics.length);
+    this.topicClose = new Float64Array(this.topics.length);
+    this.ownWeight = Float64Array.from(examples, (e) => [...new Set(e.terms)].reduce((sum, t) => sum + weightOf(t), 0));
     examples.forEach((e, i) => {
       for (const t of new Set(e.terms)) {
         const list = byTerm.get(t) ?? [];
@@ -50,8 +57,18 @@ export class ExampleIndex {
    * of `prefixTerms` (without it: those of 3+ letters) also count in an example holding a longer term they begin.
    */
   shares(weights: ReadonlyMap<string, number>, total: number, prefixTerms?: ReadonlySet<string>): Map<string, number> {
-    const out = new Map<string, number>();
-    if (total <= 0) return out;
+    return this.nearest(weights, total, prefixTerms).share;
+  }
+
+  /**
+   * Per topic, `share` as in `shares`, and `closeness`: the Dice coefficient of the question and the topic's nearest
+   * example, 2 × held / (question's weight + example's own weight). The share alone favours a long example that
+   * happens to hold the question's few words; closeness also asks that the example say little else.
+   */
+  nearest(weights: ReadonlyMap<string, number>, total: number, prefixTerms?: ReadonlySet<string>): { share: Map<string, number>; closeness: Map<string, number> } {
+    const share = new Map<string, number>();
+    const closeness = new Map<string, number>();
+    if (total <= 0) return { share, closeness };
     const query = ++this.query;
     const touched = this.touched;
     let touchedCount = 0;
@@ -69,13 +86,21 @@ export class ExampleIndex {
     // The largest weight per topic, then its share: dividing by the same positive total keeps the order of
     // floating-point values, so this is the largest share exactly, with one division a topic instead of one an example.
     const held = this.topicHeld.fill(0);
+    const close = this.topicClose.fill(0);
     for (let n = 0; n < touchedCount; n++) {
       const e = touched[n]!;
       const topic = this.topicOf[e]!;
-      if (this.held[e]! > held[topic]!) held[topic] = this.held[e]!;
+      const h = this.held[e]!;
+      if (h > held[topic]!) held[topic] = h;
+      const dice = (2 * h) / (total + this.ownWeight[e]!);
+      if (dice > close[topic]!) close[topic] = dice;
     }
-    for (let topic = 0; topic < held.length; topic++) if (held[topic]! > 0) out.set(this.topics[topic]!, held[topic]! / total);
-    return out;
+    for (let topic = 0; topic < held.length; topic++) {
+      if (held[topic]! <= 0) continue;
+      share.set(this.topics[topic]!, held[topic]! / total);
+      closeness.set(this.topics[topic]!, close[topic]!);
+    }
+    return { share, closeness };
   }
 
   /** The examples holding this term exactly or (`prefix`) a longer term starting with it: a sorted range of terms. */

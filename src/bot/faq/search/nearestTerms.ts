@@ -13,29 +13,33 @@ const TYPOS_PER_CHAR = 0.2;
  * most topics hold wins (a common word is the likelier one meant).
  */
 export class NearestTerms {
-  private readonly byFirst = new Map<string, string[]>();
+  /** The terms by first letter, then by length (so a term is compared only with those of a length in reach). */
+  private readonly byFirst = new Map<string, string[][]>();
 
   constructor(terms: Iterable<string>, private readonly weight: (term: string) => number) {
     for (const term of terms) {
       if (term.length < MIN_TYPO_CHARS - 1) continue;
       const first = term[0]!;
-      const list = this.byFirst.get(first) ?? [];
-      list.push(term);
-      this.byFirst.set(first, list);
+      const byLength = this.byFirst.get(first) ?? [];
+      (byLength[term.length] ??= []).push(term);
+      this.byFirst.set(first, byLength);
     }
   }
 
   find(term: string): string | undefined {
     if (term.length < MIN_TYPO_CHARS) return undefined;
     const max = Math.floor(term.length * TYPOS_PER_CHAR);
+    const byLength = this.byFirst.get(term[0]!);
+    if (!byLength) return undefined;
     let best: string | undefined;
     let bestDistance = max + 1;
-    for (const candidate of this.byFirst.get(term[0]!) ?? []) {
-      if (Math.abs(candidate.length - term.length) > max) continue;
-      const d = editDistance(term, candidate, Math.min(max, bestDistance));
-      if (d < bestDistance || (d === bestDistance && best !== undefined && this.weight(candidate) > this.weight(best))) {
-        best = candidate;
-        bestDistance = d;
+    for (let length = term.length - max; length <= term.length + max; length++) {
+      for (const candidate of byLength[length] ?? []) {
+        const d = editDistance(term, candidate, Math.min(max, bestDistance));
+        if (d < bestDistance || (d === bestDistance && best !== undefined && this.weight(candidate) > this.weight(best))) {
+          best = candidate;
+          bestDistance = d;
+        }
       }
     }
     return bestDistance <= max ? best : undefined;
