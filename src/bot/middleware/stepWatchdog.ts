@@ -10,7 +10,11 @@ interface Scope {
   last: number;
   /** Set once the update was given up: its later Bot API calls are refused. */
   abandoned: boolean;
+  /** Rejects the update's `run` (set before the scope is watched). */
+  giveUp: (error: StepStalledError) => void;
 }
+
+const noop = () => undefined;
 
 /** Thrown into the step guard when an update made no progress for too long. */
 export class StepStalledError extends Error {
@@ -38,6 +42,10 @@ export class StepStalledError extends Error {
  * mixed benchmark (bench/README.md).
  */
 export class StepWatchdog {
+  /** The updates being handled now, checked together on one timer. */
+  private readonly active = new Set<Scope>();
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(
     readonly idleMs: number,
     private readonly now: () => number = Date.now,
@@ -45,31 +53,59 @@ export class StepWatchdog {
 
   /** Runs one update's handling with `ctx.api` watched; rejects with `StepStalledError` if it stalls. */
   run<T>(ctx: Context, handle: () => Promise<T>): Promise<T> {
-    const scope: Scope = { busy: 0, last: this.now(), abandoned: false };
     const outer = ctx.api;
     const base = outer.options?.fetch as unknown as Fetch | undefined;
     // createBot always gives the client a fetch (the retrying one); without one nothing could be watched.
     if (!base) return handle();
+    const scope: Scope = { busy: 0, last: this.now(), abandoned: false, giveUp: noop };
     const api = new Api(outer.token, { ...outer.options, fetch: this.watched(base, scope) as unknown as ApiClientOptions["fetch"] });
     api.config.use(...outer.config.installedTransformers());
     (ctx as { api: Api }).api = api;
-    const work = handle();
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      const check = () => {
-        if (scope.busy === 0 && this.now() - scope.last >= this.idleMs) {
-          scope.abandoned = true;
-          reject(new StepStalledError(this.idleMs));
-          return;
-        }
-        timer = setTimeout(check, Math.max(5, Math.min(1000, this.idleMs / 4)));
-        timer.unref();
-      };
-      check();
+    // One promise an update, settled by the work or by the sweep, whichever comes first (a later settling is
+    // ignored: the abandoned work may still fail, and nobody waits for it any more). Not a timer and a race per
+    // update: a timer an update was most of what the watchdog cost (Node keeps timers in ordered lists).
+    return new Promise<T>((resolve, reject) => {
+      scope.giveUp = reject;
+      this.watch(scope);
+      handle().then(
+        (value) => {
+          this.unwatch(scope);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.unwatch(scope);
+          reject(error);
+        },
+      );
     });
-    // The abandoned work may still fail later; nobody waits for it any more.
-    work.catch(() => undefined);
-    return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
+  }
+
+  private watch(scope: Scope): void {
+    this.active.add(scope);
+    if (this.timer) return;
+    // Every update is checked once a period, so one is given up between `idleMs` and `idleMs` plus a period
+    // after its last Bot API call, as with a timer of its own started when it began.
+    this.timer = setInterval(() => this.sweep(), Math.max(5, Math.min(1000, this.idleMs / 4)));
+    this.timer.unref();
+  }
+
+  private unwatch(scope: Scope): void {
+    this.active.delete(scope);
+    if (this.active.size === 0 && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const scope of this.active) {
+      if (scope.busy === 0 && now - scope.last >= this.idleMs) {
+        scope.abandoned = true;
+        this.unwatch(scope);
+        scope.giveUp(new StepStalledError(this.idleMs));
+      }
+    }
   }
 
   private watched(base: Fetch, scope: Scope): Fetch {
