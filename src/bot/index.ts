@@ -33,7 +33,7 @@ import { fairTurn } from "./middleware/fairTurn.js";
 import { groupFilter } from "./middleware/groupFilter.js";
 import { flowI18nMiddleware, i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
-import { isCommandOrPress, isKind, onlyWhen } from "./middleware/route.js";
+import { chain, isCommandOrPress, isKind, onlyWhen } from "./middleware/route.js";
 import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
 import { StepWatchdog } from "./middleware/stepWatchdog.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
@@ -82,57 +82,54 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     ctx.services = services;
     return turn(ctx, next);
   });
-  // Everything below runs inside the boundary, whether updates come from the runner or handleUpdate.
+  // Everything below runs inside the boundary, whether updates come from the runner or handleUpdate. The layers
+  // run in this order as one middleware (route.ts's `chain` says why: grammY's join of each `use` cost every
+  // update two promises a layer); each one's comment says why it stands where it does.
   const app = bot.errorBoundary(errorHandler());
-  app.use(sequentialize(chatKey));
-  app.use(updateLogger());
-  if (options.gate) app.use(options.gate.middleware);
-  app.use(groupFilter());
-  app.use(rateLimit(services)); // flood control: what is dropped never reaches the session or a flow
-  // Lazy: the session is read (and written back) only by an update that touches `ctx.session`; no feature
-  // keeps anything there yet, so no update pays a read, a decryption and a write for an empty object.
   app.use(
-    lazySession<SessionData, BotContext>({
-      initial: () => ({}),
-      getSessionKey: chatKey,
-      storage: services.stores.sessions as never,
-    }),
+    chain<BotContext>(
+      sequentialize(chatKey),
+      updateLogger(),
+      ...(options.gate ? [options.gate.middleware] : []),
+      groupFilter(),
+      rateLimit(services), // flood control: what is dropped never reaches the session or a flow
+      // Lazy: the session is read (and written back) only by an update that touches `ctx.session`; no feature
+      // keeps anything there yet, so no update pays a read, a decryption and a write for an empty object.
+      lazySession<SessionData, BotContext>({
+        initial: () => ({}),
+        getSessionKey: chatKey,
+        storage: services.stores.sessions as never,
+      }),
+      // Features with a single `on(kind)` handler, and below the groups that answer only commands and button
+      // presses, are skipped for updates they cannot hear (route.ts says why: grammY's filters cost allocations per
+      // update even when they do not match). A feature that gains a handler of another kind must leave its group.
+      onlyWhen(isKind("my_chat_member"), chatMemberFeature),
+      i18nMiddleware(services),
+      onlyWhen(isKind("inline_query"), inlineFeature), // inline queries carry no chat: answered here, before the chatless filter
+      chatlessFilter(),
+      conversationStorageGuard(), // conversation state unreadable or unwritable: say so, free the chat
+      conversations<BotContext, BotContext>({
+        storage: guardedConversationStorage(services.stores.conversations, FLOWS_VERSION, chatKey) as never,
+      }),
+      // A step that fails or hangs below here leaves the conversation where it was and tells the person.
+      stepGuard(watchdog),
+      // Commands that work at any time come before the flows: an open conversation would swallow them.
+      personalDataFeature,
+      onlyWhen(isCommandOrPress, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature),
+      createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
+        id: CHECK_FLOW_ID,
+        plugins: [flowI18nMiddleware<FlowContext>(services)],
+      }),
+      createConversation<BotContext, FlowContext>(createRemindFlow(services), {
+        id: REMIND_FLOW_ID,
+        plugins: [flowI18nMiddleware<FlowContext>(services)],
+      }),
+      onlyWhen(isCommandOrPress, alertsFeature, checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature),
+      // These also hear plain text (a typed time zone, a question).
+      settingsFeature,
+      faqFeature,
+      unhandledFeature,
+    ),
   );
-  // Features with a single `on(kind)` handler, and below the groups that answer only commands and button presses,
-  // are skipped for updates they cannot hear (route.ts says why: grammY's filters cost allocations per update
-  // even when they do not match). A feature that gains a handler of another kind must leave its group.
-  app.use(onlyWhen(isKind("my_chat_member"), chatMemberFeature));
-  app.use(i18nMiddleware(services));
-  app.use(onlyWhen(isKind("inline_query"), inlineFeature)); // inline queries carry no chat: answered here, before the chatless filter
-  app.use(chatlessFilter());
-  app.use(conversationStorageGuard()); // conversation state unreadable or unwritable: say so, free the chat
-  app.use(
-    conversations<BotContext, BotContext>({
-      storage: guardedConversationStorage(services.stores.conversations, FLOWS_VERSION, chatKey) as never,
-    }),
-  );
-  // A step that fails or hangs below here leaves the conversation where it was and tells the person.
-  app.use(stepGuard(watchdog));
-  // Commands that work at any time come before the flows: an open conversation would swallow them.
-  app.use(personalDataFeature);
-  app.use(onlyWhen(isCommandOrPress, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature));
-  app.use(
-    createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
-      id: CHECK_FLOW_ID,
-      plugins: [flowI18nMiddleware<FlowContext>(services)],
-    }),
-  );
-  app.use(
-    createConversation<BotContext, FlowContext>(createRemindFlow(services), {
-      id: REMIND_FLOW_ID,
-      plugins: [flowI18nMiddleware<FlowContext>(services)],
-    }),
-  );
-  app.use(
-    onlyWhen(isCommandOrPress, alertsFeature, checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature),
-  );
-  // These also hear plain text (a typed time zone, a question).
-  app.use(settingsFeature, faqFeature);
-  app.use(unhandledFeature);
   return bot;
 }
