@@ -54,6 +54,7 @@ describe("conversation basics and questions outside the bot's scope", () => {
     ["ru", "спасибо большое", "thanks"],
     ["kk", "сен кімсің", "about_bot"],
     ["de", "wer bist du", "about_bot"],
+    ["ru", "ты живой человек или бот?", "about_bot"],
   ])("in %s, %j gets the short conversation reply", async (lng, text, kind) => {
     const user = new TestUser(h, { language_code: lng });
     await user.send(text);

@@ -8,7 +8,7 @@ export type SmallTalk = "greeting" | "thanks" | "about_bot";
 const PATTERNS: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
   [
     "about_bot",
-    /(who are you|what are you|what can you do|are you (a |an )?(real|human|bot|person|ai)|(?<!\p{L})(кто ты|кто вы|ты кто|вы кто|ты бот|вы бот)(?!\p{L})|что (ты|вы) умее|что умеешь|чем (ты|вы) (можешь|можете) помочь|сен кімсің|сіз кімсіз|не істей аласың|не істей аласыз|бот па|wer bist du|wer sind sie|was kannst du|was können sie|bist du ein)/iu,
+    /(who are you|what are you|what can you do|are you (a |an )?(real|human|bot|person|ai)|(?<!\p{L})(кто ты|кто вы|ты кто|вы кто|ты бот|вы бот|(ты|вы) (живой|живая|живые|настоящий|реальный) (человек|бот)|(ты|вы) человек)(?!\p{L})|что (ты|вы) умее|что умеешь|чем (ты|вы) (можешь|можете) помочь|сен кімсің|сіз кімсіз|не істей аласың|не істей аласыз|бот па|wer bist du|wer sind sie|was kannst du|was können sie|bist du ein)/iu,
   ],
   [
     "thanks",
