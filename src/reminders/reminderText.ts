@@ -3,7 +3,7 @@ import type { I18n, TFunction } from "../bot/i18n.js";
 import { escapeHtml } from "../bot/i18n.js";
 import { DEADLINE_CB } from "../bot/deadlines/keyboard.js";
 import { deadlineAction, deadlineVars, formatDay, type DeadlineFlags } from "../bot/deadlines/render.js";
-import { resourceCaches } from "../bot/render/resourceCache.js";
+import { deepFreeze, resourceCaches } from "../bot/render/resourceCache.js";
 import { daysBetween } from "../rules/index.js";
 import type { Locale, ReminderPayload } from "../store/index.js";
 
@@ -105,12 +105,4 @@ function leadText(
   }) as string;
   // i18next escapes interpolated values here (the call keeps escapeValue on): the date is escaped the same way.
   return hasStartBy ? fill(template, { [START_BY]: escapeHtml(formatDay(payload.startBy!, locale)) }) : template;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

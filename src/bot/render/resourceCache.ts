@@ -39,3 +39,12 @@ export function resourceCaches<V>(maxEntries: number, onClear?: () => void): (i1
     return cache;
   };
 }
+
+/** Freezes an object and everything it holds, so a value shared between calls cannot be changed by one of them. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

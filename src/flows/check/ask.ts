@@ -4,7 +4,8 @@ import { getNode, STATELESS, type CheckState, type NodeId } from "../../rules/in
 import type { FlowContext } from "../../bot/context.js";
 import type { TFunction } from "../../bot/i18n.js";
 import type { Locale } from "../../store/index.js";
-import { deepFreeze, type FixedTexts } from "./fixedTexts.js";
+import { deepFreeze } from "../../bot/render/resourceCache.js";
+import type { FixedTexts } from "./fixedTexts.js";
 import { checkVars } from "./vars.js";
 
 /** Callback data of the check's buttons. */

@@ -33,11 +33,3 @@ export function fixedTexts(i18n: I18n): FixedTexts {
   };
 }
 
-/** Freezes an object and everything it holds, so a value shared between calls cannot be changed by one of them. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}

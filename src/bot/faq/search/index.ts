@@ -286,7 +286,7 @@ export class FaqSearch {
         if (terms.length > 0) examples.push({ topic: doc.topic, terms });
       }
     }
-    const topicsOf = topicsOfTerms(docs);
+    const { topicsOf, termOfWord } = wordsOfTopics(docs);
     const rarity = new Map<string, number>();
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
     this.rarity = rarity;
@@ -295,13 +295,6 @@ export class FaqSearch {
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
     this.nearest = new NearestTerms([...this.vocabulary].filter((t) => !isMarkerTerm(t)), (t) => this.topicCount(t));
-    const termOfWord = new Map<string, string>();
-    for (const doc of docs) {
-      for (const word of tokenize([doc.title, doc.examples, doc.keywords, doc.answer].join(" "))) {
-        const term = processTerm(word);
-        if (term !== null && !isMarkerTerm(term) && !termOfWord.has(word)) termOfWord.set(word, term);
-      }
-    }
     this.termOfWord = termOfWord;
     this.nearestWord = new NearestTerms(termOfWord.keys(), (w) => this.topicCount(termOfWord.get(w)!));
     this.withoutSigns = new Map([...this.vocabulary].filter((t) => /[ьъ]/.test(t)).map((t) => [t.replace(/[ьъ]/g, ""), t]));
@@ -623,9 +616,11 @@ export function firstPart(question: string): string {
   return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
 }
 
-/** For every index term, the topics whose documents hold it (over all languages). */
-function topicsOfTerms(docs: readonly TopicDoc[]): Map<string, Set<string>> {
+/** For every index term, the topics whose documents hold it (over all languages), and the words they write as each term: one pass over the texts. */
+function wordsOfTopics(docs: readonly TopicDoc[]): { topicsOf: Map<string, Set<string>>; termOfWord: Map<string, string> } {
   const topicsOf = new Map<string, Set<string>>();
+  /** Each word the topics write (marker tokens aside) with its index term, for typos that change a stem. */
+  const termOfWord = new Map<string, string>();
   for (const doc of docs) {
     const text = [doc.title, doc.examples, doc.keywords, doc.answer].join(" ");
     for (const word of tokenize(text)) {
@@ -634,7 +629,8 @@ function topicsOfTerms(docs: readonly TopicDoc[]): Map<string, Set<string>> {
       const set = topicsOf.get(term) ?? new Set<string>();
       set.add(doc.topic);
       topicsOf.set(term, set);
+      if (!termOfWord.has(word) && !isMarkerTerm(term)) termOfWord.set(word, term);
     }
   }
-  return topicsOf;
+  return { topicsOf, termOfWord };
 }
