@@ -58,11 +58,12 @@ const sets: Array<[string, LabelledQuestion[]]> = [
   ["Second set, tuning half (even positions)", loadSecondSet("tuning")],
   ["First set (test/data/faq-questions.json)", loadLabelledQuestions()],
 ];
-// The development sets of 2026-12-02 (tuning only), plain and hard, each language pair's file together.
+// The development sets (tuning only), each language pair's file together: plain and hard (2026-12-02 16:00), and
+// fresh (half of a set written on 2026-12-02 18:15 in both styles; its other half was kept out of the repository).
 const dev = loadDevSets();
-for (const hard of [false, true]) {
-  const qs = dev.filter((d) => d.name.includes("-hard-") === hard).flatMap((d) => d.questions);
-  if (qs.length) sets.push([`Development set, ${hard ? "hard" : "plain"} (bench/data/faq-dev-${hard ? "hard-" : ""}*.json, tuning only)`, qs]);
+for (const kind of ["plain", "hard", "fresh"] as const) {
+  const qs = dev.filter((d) => (/^faq-dev-(hard|fresh)-/.exec(d.name)?.[1] ?? "plain") === kind).flatMap((d) => d.questions);
+  if (qs.length) sets.push([`Development set, ${kind} (bench/data/faq-dev-${kind === "plain" ? "" : `${kind}-`}*.json, tuning only)`, qs]);
 }
 const all = sets.flatMap(([, qs]) => qs.map((q) => q.q));
 const times = timeQuestions(all);
