@@ -71,4 +71,17 @@ describe("the bot's layers joined by chain", () => {
       expect(after).toBe(false);
     }
   });
+
+  it("a next never throws: a layer that fails synchronously is a rejection the layer before it can catch", async () => {
+    const caught: string[] = [];
+    const { bot, errors } = botWith(
+      (_ctx, next) => next().catch((err: Error) => void caught.push(err.message)),
+      () => {
+        throw new Error("sync below");
+      },
+    );
+    await bot.handleUpdate(update);
+    expect(caught).toEqual(["sync below"]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,15 +1,15 @@
-import { Composer } from "grammy";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { FeatureComposer } from "../../src/bot/middleware/featureComposer.js";
 
 /**
- * How many of grammY's filters (`command`, `callbackQuery`, `on`, `chatType`, all built on `Composer.filter`) an
- * update is checked against. Each check costs grammY a new Composer, closures and promises (src/bot/middleware/
- * route.ts), so the features that answer only commands and presses are skipped for plain text. Counted by
- * watching `Composer.filter` before the bot's modules load, as test/bot/commandList.test.ts watches `command`.
+ * How many of the features' filters (`command`, `callbackQuery`, `on`, `chatType`, all built on `filter`, which the
+ * features' FeatureComposer replaces) an update is checked against. The features that answer only commands and
+ * presses are skipped for plain text (src/bot/middleware/route.ts). Counted by watching `FeatureComposer.filter`
+ * before the bot's modules load, as test/bot/commandList.test.ts watches `command`.
  */
 let checks = 0;
-const original = Composer.prototype.filter;
-vi.spyOn(Composer.prototype, "filter").mockImplementation(function (this: Composer<never>, predicate: (ctx: never) => unknown, ...rest: unknown[]) {
+const original = FeatureComposer.prototype.filter;
+vi.spyOn(FeatureComposer.prototype, "filter").mockImplementation(function (this: FeatureComposer<never>, predicate: (ctx: never) => unknown, ...rest: unknown[]) {
   const counted = (ctx: never) => {
     checks++;
     return predicate(ctx);

@@ -1,14 +1,15 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { almatyToday } from "../../rules/index.js";
 import { ALERTS_CB, consentReply, loadAlerts, setConsent } from "../alerts/consent.js";
 import type { BotContext } from "../context.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * Rule-change alerts, the person's side: `/alerts` says whether they are on and how many facts are watched,
  * with a button to turn them on or off; the same buttons answer the question asked once after a /check
  * result when the check has already ended. The alert itself is sent by src/reminders/ruleAlerts.ts.
  */
-export const alertsFeature = new Composer<BotContext>();
+export const alertsFeature = new FeatureComposer<BotContext>();
 const privateChats = alertsFeature.chatType("private");
 
 const html = { parse_mode: "HTML" } as const;

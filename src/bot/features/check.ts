@@ -1,10 +1,11 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { CHECK_FLOW_ID } from "../../flows/eligibility.js";
 import type { BotContext } from "../context.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** `/check` and the "Check eligibility" button start the eligibility conversation, in private chats only. */
-export const checkFeature = new Composer<BotContext>();
+export const checkFeature = new FeatureComposer<BotContext>();
 
 async function startCheck(ctx: BotContext): Promise<void> {
   if (ctx.chat?.type !== "private") {

@@ -1,14 +1,15 @@
-import { Composer, type InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 import { almatyToday } from "../../rules/index.js";
 import { maskToFilters } from "../../rules/compare/index.js";
 import type { BotContext } from "../context.js";
 import { CMP_CB, kazakhstanKeyboard, renderKazakhstan, renderWorld, worldKeyboard } from "../compare/render.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/compare`: B9-1 and B12-1 side by side, then Kazakhstan's programs among comparable nomad programs of other
  * countries from the sources' tables, with filters as buttons and pages. Works in groups too (nothing personal).
  */
-export const compareFeature = new Composer<BotContext>();
+export const compareFeature = new FeatureComposer<BotContext>();
 
 const view = (ctx: BotContext) => ({ t: ctx.t, locale: ctx.locale, today: almatyToday(ctx.services.clock.now()) });
 const OPTIONS = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

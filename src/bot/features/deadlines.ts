@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { almatyToday, reminderDays } from "../../rules/index.js";
 import { REMIND_FLOW_ID } from "../../flows/remind.js";
 import { userDeadlines } from "../../reminders/planner.js";
@@ -7,9 +7,10 @@ import { deadlinesToIcs } from "../deadlines/ics.js";
 import { DEADLINE_CB, deadlinesKeyboard } from "../deadlines/keyboard.js";
 import { renderDeadlines } from "../deadlines/render.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** `/remind` (enter dates), `/deadlines` (what follows from them), the .ics export and "Done" on a reminder. */
-export const deadlinesFeature = new Composer<BotContext>();
+export const deadlinesFeature = new FeatureComposer<BotContext>();
 const privateChats = deadlinesFeature.chatType("private");
 
 /** In a group, the personal commands point to a private chat instead of answering there. */

@@ -1,10 +1,11 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { almatyToday } from "../../rules/index.js";
 import { checklistItems, parseTicks, toggleTick, type DocRoute, type DocumentTicks } from "../../rules/documents/index.js";
 import { loadOutcome } from "../../rules/outcome/index.js";
 import type { BotContext } from "../context.js";
 import { checklistKeyboard, DOC_CB, itemKeyboard, renderChecklist, renderItem } from "../documents/render.js";
 import { outcomeRoutes, routeKeyboard, routeOfCode } from "../render/routeChoice.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/documents`: the document checklist of the person's route as buttons: tick and untick documents, open one to
@@ -15,7 +16,7 @@ import { outcomeRoutes, routeKeyboard, routeOfCode } from "../render/routeChoice
  * pressed button by its row and column in a menu re-rendered at press time, which would need the route kept
  * elsewhere (a payload or the session) and answers an old message with its own "outdated" reply.
  */
-export const documentsFeature = new Composer<BotContext>();
+export const documentsFeature = new FeatureComposer<BotContext>();
 const privateChats = documentsFeature.chatType("private");
 
 documentsFeature.chatType(["group", "supergroup"]).command("documents", (ctx) =>

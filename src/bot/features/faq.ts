@@ -1,10 +1,11 @@
-import { Composer, type InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 import { almatyToday, FAQ_GROUPS, findTopic, type FaqGroup } from "../../rules/index.js";
 import type { BotContext } from "../context.js";
 import { answerKeyboard, FAQ_CB, groupsKeyboard, suggestionsKeyboard, topicsKeyboard } from "../faq/menu.js";
 import type { SearchResult } from "../faq/search/index.js";
 import { answerCache } from "../faq/answerCache.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * The knowledge base: `/faq` opens a menu of topic groups that is edited in place as the person
@@ -14,7 +15,7 @@ import { ACTION } from "../keyboards.js";
  * and where to ask, or with what the bot can do when the question is outside its scope. Greetings,
  * thanks and "who are you" get a short reply.
  */
-export const faqFeature = new Composer<BotContext>();
+export const faqFeature = new FeatureComposer<BotContext>();
 
 const today = (ctx: BotContext) => almatyToday(ctx.services.clock.now());
 

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { almatyToday } from "../../rules/index.js";
 import { loadOutcome } from "../../rules/outcome/index.js";
 import type { DocRoute } from "../../rules/documents/index.js";
@@ -6,13 +6,14 @@ import { createRatesProvider, type RatesProvider } from "../../rates/provider.js
 import type { BotContext } from "../context.js";
 import { renderFees } from "../fees/render.js";
 import { outcomeRoutes, routeCode, routeKeyboard, routeOfCode } from "../render/routeChoice.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/fees`: every fee of the person's route (from their last /check outcome; without one, a choice of route),
  * with the totals and an approximate total in the currency they gave their income in, through the injected
  * rate provider (issue 10's rates). When no official rate is available it says the total cannot be converted.
  */
-export const feesFeature = new Composer<BotContext>();
+export const feesFeature = new FeatureComposer<BotContext>();
 const privateChats = feesFeature.chatType("private");
 
 const FEE_CB = { route: (route: DocRoute) => `fee:r:${routeCode(route)}` } as const;

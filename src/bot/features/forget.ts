@@ -1,11 +1,12 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/forget`: after a confirmation, erases everything stored about the person (every table) and
  * leaves any open conversation. Installed before the flows, so it works in the middle of one.
  */
-export const forgetFeature = new Composer<BotContext>();
+export const forgetFeature = new FeatureComposer<BotContext>();
 
 export const FORGET_CB = { erase: "forget:erase", keep: "forget:keep" } as const;
 

@@ -1,9 +1,9 @@
-import { Composer } from "grammy";
 import { MENU_COMMANDS } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
-export const helpFeature = new Composer<BotContext>();
+export const helpFeature = new FeatureComposer<BotContext>();
 
 function helpText(ctx: BotContext): string {
   const lines = MENU_COMMANDS.map((c) => `/${c} — ${ctx.t(`commands.${c}`)}`);

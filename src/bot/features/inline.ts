@@ -1,8 +1,9 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { almatyToday, findTopic } from "../../rules/index.js";
 import type { BotContext } from "../context.js";
 import { answerCache } from "../faq/answerCache.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * Inline mode: `@bot photo size` typed in any chat offers the FAQ's sourced answers as articles to
@@ -10,7 +11,7 @@ import { answerCache } from "../faq/answerCache.js";
  * i18n middleware has set `ctx.locale`). It runs before the chatless filter, as inline queries carry
  * no chat, and never reaches the conversations.
  */
-export const inlineFeature = new Composer<BotContext>();
+export const inlineFeature = new FeatureComposer<BotContext>();
 
 /** Telegram's limits for answerInlineQuery (core.telegram.org/bots/api#answerinlinequery). */
 export const INLINE_LIMITS = { results: 10, messageText: 4096, resultIdBytes: 64, query: 256 } as const;

@@ -1,13 +1,14 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { SUPPORTED_LOCALES } from "../../store/index.js";
 import type { BotContext } from "../context.js";
 import { isLocale } from "../i18n.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** Each language names itself, so a person who cannot read the current one still finds theirs. */
 const NATIVE_NAMES = { en: "English", ru: "Русский", kk: "Қазақша", de: "Deutsch" } as const;
 
-export const languageFeature = new Composer<BotContext>();
+export const languageFeature = new FeatureComposer<BotContext>();
 
 function languageKeyboard(current: string): InlineKeyboard {
   const kb = new InlineKeyboard();

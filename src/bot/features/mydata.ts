@@ -1,8 +1,9 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import type { BotContext } from "../context.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** `/mydata`: a JSON file of everything stored about the person, decrypted. Works mid-conversation. */
-export const mydataFeature = new Composer<BotContext>();
+export const mydataFeature = new FeatureComposer<BotContext>();
 
 mydataFeature.chatType("private").command("mydata", async (ctx) => {
   const data = await ctx.services.stores.personal.export(ctx.from.id);

@@ -1,12 +1,12 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * Runs on every update, before the commands: records the day the person was last active (for the
  * 12-month deletion) and, once, tells them when saved data of theirs could not be read and was set
  * aside. Then the update goes on as usual, so /cancel, /start and /forget always work.
  */
-export const personalDataFeature = new Composer<BotContext>();
+export const personalDataFeature = new FeatureComposer<BotContext>();
 
 personalDataFeature.use(async (ctx, next) => {
   const { stores, clock, logger } = ctx.services;

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import { almatyToday, type Milestones } from "../../rules/index.js";
 import { routePortals, type RouteId } from "../../rules/eligibility/routes.js";
 import { loadOutcome, type OutcomeRecord } from "../../rules/outcome/index.js";
@@ -10,9 +10,10 @@ import { ACTION } from "../keyboards.js";
 import { planTimelineSvg } from "../render/planPicture.js";
 import { renderChecklist, renderPlan } from "../render/planText.js";
 import { svgToPng } from "../render/timelinePng.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** `/plan`: the dated step-by-step plan of the person's route, its timeline picture and the pre-submission checklist. */
-export const planFeature = new Composer<BotContext>();
+export const planFeature = new FeatureComposer<BotContext>();
 const privateChats = planFeature.chatType("private");
 
 /** Short route codes for callback data. */

@@ -1,10 +1,10 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { ABANDONED_AFTER_MS, INACTIVE_AFTER_MONTHS, UNREADABLE_KEPT_DAYS } from "../housekeeping.js";
 import type { TFunction } from "../i18n.js";
 import { ACTION } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
-export const privacyFeature = new Composer<BotContext>();
+export const privacyFeature = new FeatureComposer<BotContext>();
 
 /**
  * The /privacy text, with its figures taken from the code that enforces them (the sweeps in

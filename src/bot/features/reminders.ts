@@ -1,16 +1,17 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { almatyToday, isLeadChoice, leadChoicesOf, leadRule, snoozeTarget, type LeadChoice } from "../../rules/index.js";
 import type { ReminderRow } from "../../store/index.js";
 import type { BotContext } from "../context.js";
 import { formatDay, formatInstant } from "../render/dates.js";
 import { DEFAULT_TIME_ZONE } from "../../reminders/dispatcher.js";
 import { replanReminders } from "../../reminders/planner.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/reminders`: the scheduled reminders, one deadline a page, each reminder with a snooze that names where it
  * moves (or says it cannot be moved) and delete; per deadline, mute (or turn back on) and its lead times.
  */
-export const remindersFeature = new Composer<BotContext>();
+export const remindersFeature = new FeatureComposer<BotContext>();
 const privateChats = remindersFeature.chatType("private");
 
 type Ctx = BotContext & { from: { id: number } };

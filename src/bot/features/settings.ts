@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { countryName, isTimeZone } from "../../rules/index.js";
 import { findZone, zoneCity, type ZoneMatch } from "../../rules/reminders/zoneLookup.js";
 import { DEFAULT_TIME_ZONE } from "../../reminders/dispatcher.js";
@@ -7,13 +7,14 @@ import { SUPPORTED_LOCALES } from "../../store/index.js";
 import type { BotContext } from "../context.js";
 import { quietHours, reminderHour } from "../deadlines/times.js";
 import { formatInstant } from "../render/dates.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /**
  * `/settings`: the time zone reminders follow (Asia/Almaty by default), chosen from buttons, or typed as a
  * city, a country or an offset in any of the four languages (a reply to the prompt), confirmed with the local
  * time it gives before it is saved.
  */
-export const settingsFeature = new Composer<BotContext>();
+export const settingsFeature = new FeatureComposer<BotContext>();
 const privateChats = settingsFeature.chatType("private");
 type Ctx = BotContext & { from: { id: number } };
 

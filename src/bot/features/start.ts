@@ -1,14 +1,14 @@
-import { Composer } from "grammy";
 import { MENU_COMMANDS } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { isLocale } from "../i18n.js";
 import { mainMenu } from "../keyboards.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** Deep-link payloads we accept (`t.me/bot?start=...`): Telegram allows A-Z a-z 0-9 _ - up to 64 chars. */
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 const FLOW_PAYLOADS = new Set(["check", "remind"]);
 
-export const startFeature = new Composer<BotContext>();
+export const startFeature = new FeatureComposer<BotContext>();
 
 /** The welcome, then every command by name, so none is hidden behind the buttons. */
 export function welcomeText(ctx: BotContext): string {

@@ -1,8 +1,8 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { FeatureComposer } from "../middleware/featureComposer.js";
 
 /** The last feature: whatever nobody else answered gets a short, helpful reply, never silence. */
-export const unhandledFeature = new Composer<BotContext>();
+export const unhandledFeature = new FeatureComposer<BotContext>();
 
 /** How much of an unknown command is echoed back: enough to recognise it, far below Telegram's 4,096. */
 export const MAX_ECHOED_COMMAND = 64;
