@@ -8,6 +8,7 @@ import type { ReminderStore } from "./reminders.js";
 import type { Clock, KeyValueStore, PersonalDataStore, UserStore } from "./types.js";
 import { Quarantine, type UnreadableListener } from "./unreadable.js";
 import { withoutNames } from "./withoutNames.js";
+import { OpenedCaches } from "./openedCache.js";
 import { openPgDatabase, pgChatLocks } from "./pg.js";
 import { PgInbox } from "./pgInbox.js";
 import { PgKeyValue, PgQuarantine } from "./pgKeyValue.js";
@@ -58,22 +59,38 @@ export interface EmbeddedStoreOptions {
   onUnreadable?: UnreadableListener;
 }
 
+/**
+ * The bounds of what the stores remember of decrypted rows (src/store/openedCache.ts): the preferences of 30,000
+ * people (about 300 bytes each, 9 MB; people beyond that, met in turn, are read from their rows as before), and per
+ * kv namespace a bound on the bytes held (the decrypted text and its ciphertext counted), conversation states being
+ * the large ones (2-10 kB; 100 chats in flight need 100 of them).
+ */
+const CACHED_USERS = 30_000;
+const CACHED_KV = { entries: 2_000, bytes: 1 << 20 };
+const CACHED_CONVERSATIONS = { entries: 2_000, bytes: 8 << 20 };
+/** PostgreSQL: another instance may erase a person; what this one holds of them expires this long after last use. */
+const PG_CACHE_MAX_AGE_MS = 10 * 60_000;
+
 /** Opens the embedded SQLite stores in `dataDir`, encrypting values with `key`. */
-export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, options: EmbeddedStoreOptions = {}): Stores & { db: SqliteDb } {
+export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, options: EmbeddedStoreOptions = {}): Stores & { db: SqliteDb; caches: OpenedCaches } {
   const sealer = createSealer(key);
   const db = openDatabase(dataDir, sealer, () => clock.now());
   seedActivity(db, clock.now());
   const quarantine = new Quarantine(db, clock, options.onUnreadable);
-  const sessions = new SqliteKeyValue(db, "session", sealer, clock, quarantine);
-  const conversations = withoutNames(new SqliteKeyValue(db, "conversation", sealer, clock, quarantine));
-  const users = new SqliteUsers(db, sealer, clock, quarantine);
-  const milestones = new SqliteKeyValue(db, "milestones", sealer, clock, quarantine);
-  const outcomes = new SqliteKeyValue(db, "outcome", sealer, clock, quarantine);
-  const documents = new SqliteKeyValue(db, "documents", sealer, clock, quarantine);
-  const alerts = new SqliteKeyValue(db, "alerts", sealer, clock, quarantine);
+  // No expiry: on SQLite a person is erased through these stores, which drop what they hold.
+  const caches = new OpenedCaches();
+  const kv = (ns: string, bound = CACHED_KV) => new SqliteKeyValue(db, ns, sealer, clock, quarantine, caches.create<string>(bound.entries, bound.bytes));
+  const sessions = kv("session");
+  const conversations = withoutNames(kv("conversation", CACHED_CONVERSATIONS));
+  const users = new SqliteUsers(db, sealer, clock, quarantine, caches.create(CACHED_USERS));
+  const milestones = kv("milestones");
+  const outcomes = kv("outcome");
+  const documents = kv("documents");
+  const alerts = kv("alerts");
   const reminders = new SqliteReminders(db, sealer, quarantine);
   return {
     db,
+    caches,
     sessions,
     conversations,
     users,
@@ -82,12 +99,15 @@ export function openEmbeddedStores(dataDir: string, key: Buffer, clock: Clock, o
     outcomes,
     documents,
     alerts,
-    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer),
+    personal: new SqlitePersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer, caches),
     inbox: new SqliteInbox(db, sealer, clock),
     chatLock: processChatLock(),
     engine: "sqlite",
     ping: async () => void db.prepare("SELECT 1").get(),
-    close: () => void db.close(),
+    close: () => {
+      caches.stop();
+      db.close();
+    },
   };
 }
 
@@ -107,13 +127,17 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
   const sealer = createSealer(key);
   const db = await openPgDatabase(url, sealer, { max: options.poolSize });
   const quarantine = new PgQuarantine(clock, options.onUnreadable);
-  const sessions = new PgKeyValue(db, "session", sealer, clock, quarantine);
-  const conversations = withoutNames(new PgKeyValue(db, "conversation", sealer, clock, quarantine));
-  const users = new PgUsers(db, sealer, clock, quarantine);
-  const milestones = new PgKeyValue(db, "milestones", sealer, clock, quarantine);
-  const outcomes = new PgKeyValue(db, "outcome", sealer, clock, quarantine);
-  const documents = new PgKeyValue(db, "documents", sealer, clock, quarantine);
-  const alerts = new PgKeyValue(db, "alerts", sealer, clock, quarantine);
+  // Rows are read on every call all the same (see openedCache.ts); expiry covers erasure by another instance.
+  const caches = new OpenedCaches({ maxAgeMs: PG_CACHE_MAX_AGE_MS, now: () => clock.now() });
+  caches.startSweeping(60_000);
+  const kv = (ns: string, bound = CACHED_KV) => new PgKeyValue(db, ns, sealer, clock, quarantine, caches.create<string>(bound.entries, bound.bytes));
+  const sessions = kv("session");
+  const conversations = withoutNames(kv("conversation", CACHED_CONVERSATIONS));
+  const users = new PgUsers(db, sealer, clock, quarantine, caches.create(CACHED_USERS));
+  const milestones = kv("milestones");
+  const outcomes = kv("outcome");
+  const documents = kv("documents");
+  const alerts = kv("alerts");
   const reminders = new PgReminders(db, sealer, quarantine, clock, options.reminders);
   const locks = pgChatLocks(db, url, options.lockPoolSize);
   return {
@@ -125,12 +149,13 @@ export async function openPgStores(url: string, key: Buffer, clock: Clock, optio
     outcomes,
     documents,
     alerts,
-    personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer),
+    personal: new PgPersonalData(db, { users, reminders, sessions, conversations, milestones, outcomes, documents, alerts }, clock, sealer, caches),
     inbox: new PgInbox(db, sealer, clock),
     chatLock: locks.lock,
     engine: "postgres",
     ping: async () => void (await db.query("SELECT 1")),
     close: async () => {
+      caches.stop();
       await locks.close();
       await db.close();
     },

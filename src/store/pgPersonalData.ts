@@ -1,4 +1,5 @@
 import type { Sealer } from "./crypto.js";
+import type { OpenedCaches } from "./openedCache.js";
 import type { PgDb, Queryable } from "./pg.js";
 import { ActivityDays, DAY_MS, erasureTargets, exportPersonalData, otherPersonTables, personColumnsOf, type PersonalDataDeps, type PersonalRows } from "./personalDataWalk.js";
 import type { Clock, PersonalDataExport, PersonalDataStore } from "./types.js";
@@ -30,6 +31,8 @@ export class PgPersonalData implements PersonalDataStore {
     private readonly stores: PersonalDataDeps,
     private readonly clock: Clock,
     private readonly sealer: Sealer,
+    /** The stores' memory of decrypted values: an erased person's go with their rows. */
+    private readonly caches?: OpenedCaches,
   ) {}
 
   async erase(userId: number): Promise<number> {
@@ -41,6 +44,7 @@ export class PgPersonalData implements PersonalDataStore {
       return n;
     });
     this.activity.forget(userId);
+    this.caches?.forget(userId);
     return removed;
   }
 

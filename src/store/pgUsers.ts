@@ -1,5 +1,6 @@
 import type { Sealer } from "./crypto.js";
 import type { PgDb, Queryable } from "./pg.js";
+import type { OpenedCache } from "./openedCache.js";
 import type { PgQuarantine } from "./pgKeyValue.js";
 import { prefsSchema } from "./sqliteUsers.js";
 import type { Clock, UserPrefs, UserStore } from "./types.js";
@@ -11,6 +12,11 @@ export class PgUsers implements UserStore {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly quarantine: PgQuarantine,
+    /**
+     * What rows decrypted to (see openedCache.ts): the row is still read on every call (other instances write it),
+     * only the decryption of bytes seen before is skipped.
+     */
+    private readonly opened?: OpenedCache<Readonly<UserPrefs>>,
   ) {}
 
   async get(userId: number): Promise<UserPrefs> {
@@ -31,7 +37,7 @@ export class PgUsers implements UserStore {
       : await this.db.pool.query<{ user_id: number; prefs: Buffer }>({ name: "users_get_many", text, values: [ids] });
     for (const row of rows) {
       const userId = Number(row.user_id);
-      out.set(userId, (await this.opened(this.db, userId, row.prefs, false)) ?? {});
+      out.set(userId, (await this.openRow(this.db, userId, row.prefs, false)) ?? {});
     }
     return out;
   }
@@ -46,19 +52,25 @@ export class PgUsers implements UserStore {
       for (;;) {
         const stored = await this.read(q, userId, true);
         const next = prefsSchema.parse({ ...stored, ...patch });
-        const values = [userId, this.sealer.seal(JSON.stringify(next), aad(userId)), this.clock.now()];
+        const sealed = this.sealer.seal(JSON.stringify(next), aad(userId));
+        const values = [userId, sealed, this.clock.now()];
         if (stored) {
           await q.query("UPDATE users SET prefs = $2, updated_at = $3 WHERE user_id = $1", values);
-          return next;
+          return { next, sealed };
         }
         const inserted = await q.query("INSERT INTO users (user_id, prefs, updated_at) VALUES ($1, $2, $3) ON CONFLICT (user_id) DO NOTHING", values);
-        if (inserted.rowCount) return next;
+        if (inserted.rowCount) return { next, sealed };
       }
+    }).then(({ next, sealed }) => {
+      // Remembered once committed (a rollback of an enclosing unit leaves other bytes in the row: a miss).
+      this.opened?.set(String(userId), sealed, Object.freeze({ ...next }));
+      return next;
     });
   }
 
   async delete(userId: number): Promise<void> {
     await this.db.query("DELETE FROM users WHERE user_id = $1", [userId]);
+    this.opened?.delete(String(userId));
   }
 
   /** The stored preferences, or undefined when there is no row (or it was unreadable and is set aside now). */
@@ -66,11 +78,14 @@ export class PgUsers implements UserStore {
     const { rows } = await q.query<{ prefs: Buffer }>(`SELECT prefs FROM users WHERE user_id = $1${forUpdate ? " FOR UPDATE" : ""}`, [userId]);
     const row = rows[0];
     if (!row) return undefined;
-    return this.opened(q, userId, row.prefs, forUpdate);
+    return this.openRow(q, userId, row.prefs, forUpdate);
   }
 
   /** A row's preferences opened; an unreadable one is set aside (in `q`'s transaction when locked, else its own). */
-  private async opened(q: Queryable, userId: number, prefs: Buffer, forUpdate: boolean): Promise<UserPrefs | undefined> {
+  private async openRow(q: Queryable, userId: number, prefs: Buffer, forUpdate: boolean): Promise<UserPrefs | undefined> {
+    // A copy: callers may change what they are given, the remembered value must stay what the row holds.
+    const known = this.opened?.get(String(userId), prefs);
+    if (known) return { ...known };
     let plain: string;
     try {
       plain = this.sealer.open(prefs, aad(userId));
@@ -80,10 +95,13 @@ export class PgUsers implements UserStore {
         if (gone.rowCount) await this.quarantine.put(t, "users", userId, prefs);
       };
       await (forUpdate ? move(q) : this.db.tx(move));
+      this.opened?.delete(String(userId));
       return undefined;
     }
     const parsed = prefsSchema.safeParse(JSON.parse(plain));
-    return parsed.success ? parsed.data : {};
+    const result = parsed.success ? parsed.data : {};
+    this.opened?.set(String(userId), prefs, Object.freeze({ ...result }));
+    return result;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Sealer } from "./crypto.js";
 import type { SqliteDb } from "./sqlite.js";
 import type { Clock, KeyValueStore } from "./types.js";
+import type { OpenedCache } from "./openedCache.js";
 import { personOf, type Quarantine } from "./unreadable.js";
 
 /**
@@ -22,6 +23,12 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly quarantine: Quarantine,
+    /**
+     * The JSON text rows decrypted to (see openedCache.ts): a row read again unchanged (a conversation's state,
+     * written by the step before) is parsed again but not decrypted again. The text, not the parsed value: the
+     * reader owns what it is given (the conversations plugin changes its state in place).
+     */
+    private readonly opened?: OpenedCache<string>,
   ) {
     this.readStmt = db.prepare("SELECT value FROM kv WHERE ns = ? AND key = ?");
     this.writeStmt = db.prepare(
@@ -36,27 +43,42 @@ export class SqliteKeyValue<T> implements KeyValueStore<T> {
   async read(key: string): Promise<T | undefined> {
     const row = this.readStmt.get(this.ns, key) as { value: Buffer } | undefined;
     if (!row) return undefined;
+    const known = this.opened?.get(key, row.value);
+    if (known !== undefined) return JSON.parse(known) as T;
+    let plain: string;
     try {
-      return JSON.parse(this.sealer.open(row.value, this.aad(key))) as T;
+      plain = this.sealer.open(row.value, this.aad(key));
     } catch {
       this.db.transaction(() => {
         this.quarantine.put(`kv:${this.ns}`, personOf(key), row.value);
         this.deleteStmt.run(this.ns, key);
       })();
+      this.opened?.delete(key);
       return undefined;
     }
+    const value = JSON.parse(plain) as T;
+    this.opened?.set(key, row.value, plain, plain.length + row.value.length);
+    return value;
   }
 
   async write(key: string, value: T): Promise<void> {
-    this.writeStmt.run(this.ns, key, this.sealer.seal(JSON.stringify(value), this.aad(key)), this.clock.now());
+    const plain = JSON.stringify(value);
+    const sealed = this.sealer.seal(plain, this.aad(key));
+    this.writeStmt.run(this.ns, key, sealed, this.clock.now());
+    this.opened?.set(key, sealed, plain, plain.length + sealed.length);
   }
 
   async delete(key: string): Promise<void> {
     this.deleteStmt.run(this.ns, key);
+    this.opened?.delete(key);
   }
 
   async deleteStale(cutoffMs: number): Promise<number> {
-    return this.staleStmt.run(this.ns, cutoffMs).changes;
+    const removed = this.staleStmt.run(this.ns, cutoffMs).changes;
+    // The swept rows' texts must not outlive them in memory; which ones they were is not known here, and a sweep
+    // is rare (hourly housekeeping), so the cache starts afresh.
+    if (removed > 0) this.opened?.clear();
+    return removed;
   }
 
   async listKeys(after: string, limit: number): Promise<string[]> {

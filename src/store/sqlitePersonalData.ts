@@ -1,4 +1,5 @@
 import type { Sealer } from "./crypto.js";
+import type { OpenedCaches } from "./openedCache.js";
 import { ActivityDays, DAY_MS, erasureTargets, exportPersonalData, KV_TABLE, otherPersonTables, personColumnsOf, type PersonalDataDeps, type PersonalRows } from "./personalDataWalk.js";
 import type { SqliteDb } from "./sqlite.js";
 import type { Clock, PersonalDataExport, PersonalDataStore } from "./types.js";
@@ -49,6 +50,8 @@ export class SqlitePersonalData implements PersonalDataStore {
     private readonly stores: PersonalDataDeps,
     private readonly clock: Clock,
     private readonly sealer: Sealer,
+    /** The stores' memory of decrypted values: an erased person's go with their rows. */
+    private readonly caches?: OpenedCaches,
   ) {}
 
   async erase(userId: number): Promise<number> {
@@ -60,6 +63,7 @@ export class SqlitePersonalData implements PersonalDataStore {
       return n;
     })();
     this.activity.forget(userId);
+    this.caches?.forget(userId);
     // secure_delete zeroed the rows in their pages; a checkpoint writes those pages back and empties the
     // write-ahead log, so no copy of the erased ciphertexts is left in the files.
     this.db.pragma("wal_checkpoint(TRUNCATE)");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Sealer } from "./crypto.js";
 import type { SqliteDb } from "./sqlite.js";
 import { SUPPORTED_LOCALES, type Clock, type UserPrefs, type UserStore } from "./types.js";
+import type { OpenedCache } from "./openedCache.js";
 import type { Quarantine } from "./unreadable.js";
 
 export const prefsSchema = z.object({
@@ -21,6 +22,8 @@ export class SqliteUsers implements UserStore {
     private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly quarantine: Quarantine,
+    /** What rows decrypted to (see openedCache.ts): a row read again unchanged is not decrypted again. */
+    private readonly opened?: OpenedCache<Readonly<UserPrefs>>,
   ) {
     this.getStmt = db.prepare("SELECT prefs FROM users WHERE user_id = ?");
     this.putStmt = db.prepare(
@@ -42,18 +45,24 @@ export class SqliteUsers implements UserStore {
   async update(userId: number, patch: Partial<UserPrefs>): Promise<UserPrefs> {
     return this.db.transaction(() => {
       const next = prefsSchema.parse({ ...this.read(userId), ...patch });
-      this.putStmt.run(userId, this.sealer.seal(JSON.stringify(next), this.aad(userId)), this.clock.now());
+      const sealed = this.sealer.seal(JSON.stringify(next), this.aad(userId));
+      this.putStmt.run(userId, sealed, this.clock.now());
+      this.opened?.set(String(userId), sealed, Object.freeze({ ...next }));
       return next;
     })();
   }
 
   async delete(userId: number): Promise<void> {
     this.deleteStmt.run(userId);
+    this.opened?.delete(String(userId));
   }
 
   private read(userId: number): UserPrefs {
     const row = this.getStmt.get(userId) as { prefs: Buffer } | undefined;
     if (!row) return {};
+    // A copy: callers may change what they are given, the remembered value must stay what the row holds.
+    const known = this.opened?.get(String(userId), row.prefs);
+    if (known) return { ...known };
     let plain: string;
     try {
       plain = this.sealer.open(row.prefs, this.aad(userId));
@@ -63,10 +72,13 @@ export class SqliteUsers implements UserStore {
         this.quarantine.put("users", userId, row.prefs);
         this.deleteStmt.run(userId);
       })();
+      this.opened?.delete(String(userId));
       return {};
     }
     const parsed = prefsSchema.safeParse(JSON.parse(plain));
-    return parsed.success ? parsed.data : {};
+    const prefs = parsed.success ? parsed.data : {};
+    this.opened?.set(String(userId), row.prefs, Object.freeze({ ...prefs }));
+    return prefs;
   }
 
   private aad(userId: number): string {
