@@ -36,6 +36,7 @@ import { rateLimit } from "./middleware/rateLimit.js";
 import { chain, isCommandOrPress, isKind, onlyWhen } from "./middleware/route.js";
 import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
 import { StepWatchdog } from "./middleware/stepWatchdog.js";
+import { directApi, directCall } from "./transport/directCall.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 
@@ -66,13 +67,15 @@ export function chatKey(ctx: Context): string | undefined {
  */
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
   // The retrying client is shared by bot.api and every Api the conversations plugin builds from it.
-  const watchdog = new StepWatchdog(options.stepIdleMs ?? 30_000);
+  // Each update's Api makes its JSON calls straight through the client's fetch (transport/directCall.ts says why).
+  const watchdog = new StepWatchdog(options.stepIdleMs ?? 30_000, Date.now, (outer, clientOptions) => directApi(outer.token, clientOptions, outer));
   const client = resilientClient(options.client, {
     onRetry: ({ method, attempt, delayMs, reason }) =>
       services.logger.warn({ method, attempt, retry_in_ms: delayMs, reason }, "Bot API call failed; retrying"),
     ...options.retry,
   });
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
+  bot.api.config.use(directCall(token, client)); // the innermost transformer: the calls made outside updates (reminders)
 
   bot.catch(errorHandler());
   // One layer for both (each layer costs every update a closure and promises): services on the context, then

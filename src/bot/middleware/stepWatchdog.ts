@@ -16,6 +16,12 @@ interface Scope {
 
 const noop = () => undefined;
 
+function sameTransformers(outer: Api, options: ApiClientOptions): Api {
+  const api = new Api(outer.token, options);
+  api.config.use(...outer.config.installedTransformers());
+  return api;
+}
+
 /** Thrown into the step guard when an update made no progress for too long. */
 export class StepStalledError extends Error {
   override name = "StepStalledError";
@@ -46,9 +52,14 @@ export class StepWatchdog {
   private readonly active = new Set<Scope>();
   private timer: NodeJS.Timeout | undefined;
 
+  /**
+   * @param apiFor builds an update's Api from the bot's (`outer`) and the client options with the watched fetch; by
+   * default a grammY Api with `outer`'s transformers (createBot's makes its JSON calls direct: transport/directCall.ts).
+   */
   constructor(
     readonly idleMs: number,
     private readonly now: () => number = Date.now,
+    private readonly apiFor: (outer: Api, options: ApiClientOptions) => Api = sameTransformers,
   ) {}
 
   /** Runs one update's handling with `ctx.api` watched; rejects with `StepStalledError` if it stalls. */
@@ -58,8 +69,7 @@ export class StepWatchdog {
     // createBot always gives the client a fetch (the retrying one); without one nothing could be watched.
     if (!base) return handle();
     const scope: Scope = { busy: 0, last: this.now(), abandoned: false, giveUp: noop };
-    const api = new Api(outer.token, { ...outer.options, fetch: this.watched(base, scope) as unknown as ApiClientOptions["fetch"] });
-    api.config.use(...outer.config.installedTransformers());
+    const api = this.apiFor(outer, { ...outer.options, fetch: this.watched(base, scope) as unknown as ApiClientOptions["fetch"] });
     (ctx as { api: Api }).api = api;
     // One promise an update, settled by the work or by the sweep, whichever comes first (a later settling is
     // ignored: the abandoned work may still fail, and nobody waits for it any more). Not a timer and a race per
