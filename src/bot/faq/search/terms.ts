@@ -5,6 +5,7 @@ import { kazakhStem } from "./kazakhStem.js";
 import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
+import { foldQuestionPhrases } from "./questionPhrases.js";
 import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
 
@@ -12,7 +13,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
-  return foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase())
+  return foldQuestionPhrases(foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase()))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
