@@ -351,7 +351,7 @@ export class FaqSearch {
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
     const marks = language.length ? language : [...this.countryMarks(nameTerms), ...citizen];
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
-    const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term)).map((w) => w.term));
+    const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
     const query = [...terms, ...marks, ...both];
     const hits = this.hits.search(query, prefixTerms);
     const n = query.length;

@@ -72,6 +72,13 @@ const MIN_PREFIX_CHARS = 3;
  * Whether a question's term (of `word`) also matches the longer index terms it begins, as a stem meets its
  * family's longer stems ("продл" meets "продлен", "doc" meets "document").
  */
-export function matchesAsPrefix(_word: string, term: string): boolean {
-  return term.length >= MIN_PREFIX_CHARS;
+export function matchesAsPrefix(word: string, term: string, known = true): boolean {
+  if (term.length < MIN_PREFIX_CHARS) return false;
+  // A short stem no topic holds, left by a Kazakh ending cut from a word the Russian stemmer reads otherwise
+  // ("погода" → "пого" + locative "-да", while Russian keeps "погод"), is no family of longer stems ("поговор…").
+  if (!known && term.length < MIN_KAZAKH_PREFIX_CHARS && CYRILLIC.test(word) && russianStem(word) !== term) return false;
+  return true;
 }
+
+/** The shortest stem a Kazakh ending was cut to that also matches longer terms. */
+const MIN_KAZAKH_PREFIX_CHARS = 5;
