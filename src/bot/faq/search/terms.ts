@@ -10,6 +10,8 @@ import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** German feminine agent nouns: "-erin", "-erinnen" (after at least three letters). */
+const FEMININE = /^\p{L}{3,}erin(?:nen)?$/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
@@ -54,8 +56,11 @@ function termOfWord(word: string): string | null {
     const kk = kazakhStem(word);
     return kk.length < ru.length ? kk : ru;
   }
-  const en = englishStem(word);
-  const de = germanStem(word);
+  // A German feminine agent noun is read as the masculine one the texts mostly write ("Programmiererin",
+  // "Freiberuflerinnen" as "Programmierer", "Freiberufler"): the Snowball stemmer leaves "-in" on.
+  const latin = FEMININE.test(word) ? word.replace(/in(?:nen)?$/, "") : word;
+  const en = englishStem(latin);
+  const de = germanStem(latin);
   return de.length < en.length ? de : en;
 }
 
