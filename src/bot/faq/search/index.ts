@@ -6,6 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
+import { destinationWords } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
@@ -349,7 +350,10 @@ export class FaqSearch {
     });
     if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
-    const marks = language.length ? language : [...this.countryMarks(nameTerms), ...citizen];
+    // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
+    const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
+    const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
+    const marks = language.length ? language : [...this.countryMarks(markTerms), ...citizen];
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
     const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
     const query = [...terms, ...marks, ...both];
@@ -568,6 +572,13 @@ export class FaqSearch {
     if (word.length < MIN_WORD_TYPO_CHARS) return undefined;
     const near = this.nearestWord.find(word);
     return near === undefined ? undefined : this.termOfWord.get(near);
+  }
+
+  /** A word spelled as a country's name (not a nationality), Kazakhstan aside. */
+  private isPlaceWord(word: string): boolean {
+    const term = processTerm(word);
+    if (term === null || !this.countries.spelledAsName(word, term)) return false;
+    return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
   }
 
   /** A word whose index term is in the index. */
