@@ -61,7 +61,14 @@ export interface SearchResult {
  * in it names a language, not a citizenship, so it gets no country marker.
  */
 const LANGUAGE_HINT =
-  /(language|speak|learn|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|говор[юи]|тіл[іде]|сөйле|қазақша|орысша|sprach|sprech|(kasachisch|russisch|englisch)(kenntnis|$|(?![a-zäöüß])))/iu;
+  /(language|know (russian|kazakh)|english only|язык|по-русски|по-казахски|казахского|тіл[іде]|қазақша|орысша|sprach|(kasachisch|russisch|englisch)(kenntnis|$|(?![a-zäöüß])))/iu;
+/**
+ * Speaking or learning is about the language topic only with a language named: "I want to learn programming",
+ * "sprich mit mir" (talk to me) named none and were answered with the language requirements.
+ */
+const SPEAK_HINT = /(speak|learn|говор[юи]|сөйле|sprech|sprich)/iu;
+const LANGUAGE_NAME =
+  /(russian|kazakh|english|русск|казахск|английск|орыс|қазақ|ағылшын|kasachisch|russisch|englisch|deutsch|german|немецк)/iu;
 /**
  * A language named as a requirement ("do i need russian", "is Kazakh required", "нужен ли русский") is about the
  * language topic too, though no word says "language". The name must stand alone (at the end, before a comma or
@@ -601,7 +608,8 @@ export class FaqSearch {
 /** A question about the languages one must speak (not the cover letter's, whose topic says which it may be in). */
 function asksAboutLanguage(question: string): boolean {
   if (COVER_LETTER_HINT.test(question)) return false;
-  return LANGUAGE_HINT.test(question) || (NAMED_LANGUAGE.test(question) && REQUIREMENT_HINT.test(question));
+  if (LANGUAGE_HINT.test(question) || (SPEAK_HINT.test(question) && LANGUAGE_NAME.test(question))) return true;
+  return NAMED_LANGUAGE.test(question) && REQUIREMENT_HINT.test(question);
 }
 
 /** A Russian or Kazakh stop word written in Latin letters ("kak", "mne"), which says nothing. */
