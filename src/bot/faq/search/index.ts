@@ -12,6 +12,7 @@ import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
+import { isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
@@ -342,7 +343,8 @@ export class FaqSearch {
     const words = found.map((w) => w.word);
     const terms = found.map((w) => w.term);
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
-    if (words.length === 0) return { candidates: [], unnamed: named.length === 0 };
+    // Question words alone ("сколько будет 2+2", "how much?", "когда?") ask about nothing in particular.
+    if (found.every((w) => isQuestionWord(w.word))) return { candidates: [], unnamed: named.length === 0 };
     const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).

@@ -15,6 +15,15 @@ export const HOW_LONG = "howlong";
 export const HOW_MUCH = "howmuch";
 export const HOW_TO = "howto";
 
+/** These tokens and the question words that are no stop words (folded): alone they ask about nothing in particular. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  HOW_LONG, HOW_MUCH, HOW_TO,
+  "when", "where", "who", "wann", "wo", "wer", "wieso", "сколько", "когда", "где", "кто", "куда", "кашан", "канша", "кайда", "ким",
+]);
+
+/** Whether a word (or its token) is a question word. */
+export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
