@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { FaqSearch } from "../../../src/bot/faq/search/index.js";
-import { HOW_LONG, HOW_MUCH, HOW_TO } from "../../../src/bot/faq/search/questionPhrases.js";
+import { HOW_LONG, HOW_MUCH, HOW_TO, WHAT_TO } from "../../../src/bot/faq/search/questionPhrases.js";
 import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
 import { tokenize } from "../../../src/bot/faq/search/terms.js";
 
@@ -20,6 +20,9 @@ describe("question words read with the word after them", () => {
     ["Wie kann ich das beantragen", HOW_TO],
     ["как получить визу", HOW_TO],
     ["визаны қалай аламын", HOW_TO],
+    ["what do I hand in", WHAT_TO],
+    ["Was brauche ich", WHAT_TO],
+    ["что нужно для визы", WHAT_TO],
   ])("%s holds %s", (question, token) => {
     expect(tokenize(question)).toContain(token);
   });
@@ -35,6 +38,8 @@ describe("a procedure asked with 'how' finds the steps, not where to apply", () 
   it.each([
     ["how do I apply for the neo nomad visa", "steps_b121"],
     ["как подать на b12", "steps_b121"],
+    // "what do I hand in" asks for the documents: it tied with where to apply when "what" was only a stop word.
+    ["what do I have to hand in for the neo nomad visa", "docs_b121"],
   ])("%s", (question, topic) => {
     const result = search.search(question);
     expect(result.confidence).toBe("confident");

@@ -14,10 +14,11 @@ const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "gu");
 export const HOW_LONG = "howlong";
 export const HOW_MUCH = "howmuch";
 export const HOW_TO = "howto";
+export const WHAT_TO = "whatto";
 
 /** These tokens and the question words that are no stop words (folded): alone they ask about nothing in particular. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  HOW_LONG, HOW_MUCH, HOW_TO,
+  HOW_LONG, HOW_MUCH, HOW_TO, WHAT_TO,
   "when", "where", "who", "wann", "wo", "wer", "wieso", "сколько", "когда", "где", "кто", "куда", "кашан", "канша", "кайда", "ким",
 ]);
 
@@ -33,6 +34,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`wie(?= (?:kann|koennen|koennte|muss|muessen|soll|sollte|bekomm\p{L}*|beantrag\p{L}*|geh\p{L}*|funktionier\p{L}*|mach\p{L}*|komm\p{L}*|stell\p{L}*|reich\p{L}*|lauf\p{L}*|erhalt\p{L}*|erhaelt|verlaenger\p{L}*)${END})`), ` ${HOW_TO} `],
   [re(String.raw`как(?= (?:\p{L}+(?:ть|ти|чь)(?:ся)?|можно|мне|нам)${END})`), ` ${HOW_TO} `],
   [re(String.raw`калай`), ` ${HOW_TO} `],
+  // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
+  [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
 ];
 
 export function foldQuestionPhrases(text: string): string {
