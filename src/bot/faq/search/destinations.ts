@@ -25,3 +25,20 @@ export function destinationWords(tokens: readonly string[], isPlace: (token: str
   });
   return out;
 }
+
+/** English and German words before a place ("in", "from", "nach", "aus"). */
+const PLACE_BEFORE = new Set(["in", "from", "near", "around", "nach", "aus", "bei"]);
+
+/**
+ * Latin words written with a capital after a preposition of place ("in Lagos", "from Tbilisi", "nach Berlin").
+ * The callers weigh such a word as a place only when no topic holds it, so "in English" or "from abroad" are
+ * untouched; a lower-case "in ethereum" is no place. `capitalized`: the question's capitalized words, as tokens.
+ */
+export function placeNames(tokens: readonly string[], capitalized: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    const before = tokens[i - 1];
+    if (before !== undefined && PLACE_BEFORE.has(before) && capitalized.has(token) && /^[a-z]{3,}$/.test(token)) out.add(token);
+  });
+  return out;
+}

@@ -6,7 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
-import { destinationWords } from "./destinations.js";
+import { destinationWords, placeNames } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
@@ -410,6 +410,7 @@ export class FaqSearch {
     // A question naming a program is about the programs: a word no topic holds is likelier an inflection or a
     // filler ("genau", "скок") than a sign the question is about something else.
     const unknownWeight = named.length > 0 ? THRESHOLDS.namedUnknownWeight : THRESHOLDS.unknownWeight;
+    const places = placeNames(tokens, new Set(tokenize((question.match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+/gu) ?? []).join(" "))));
     // Words found in no topic, so far: each further one weighs less (THRESHOLDS.unknownDecay).
     let unknowns = 0;
     words.forEach((word, i) => {
@@ -418,6 +419,9 @@ export class FaqSearch {
       const known = this.rarity.get(term);
       // A country or nationality is carried by the country marker; a number seldom tells topics apart.
       if (countryTerms.has(term)) weights.set(term, 0);
+      // A word no topic holds, named as a place ("in Lagos", "from Tbilisi", "nach Berlin"): a city says where, as a
+      // country does, not what is asked.
+      else if (known === undefined && places.has(word)) weights.set(term, 0);
       else if (/^\p{N}+$/u.test(word)) weights.set(term, Math.min(known ?? 0, NUMBER_WEIGHT));
       // An everyday word ("which", "whole", "когда") the index happens to hold says less than its rarity.
       else if (known !== undefined) weights.set(term, isGeneralWord(word) ? known * THRESHOLDS.generalWeight : known);
