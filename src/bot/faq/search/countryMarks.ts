@@ -14,6 +14,17 @@ function isFormOf(word: string, name: string): boolean {
 }
 
 /**
+ * The plural of a Russian nationality noun in "-ец", whose "е" drops in every other form: "немец" → "немцы"
+ * ("немцам", "немцев"), "индиец" → "индийцы". The country list has the singular only, which stems apart
+ * ("немец" against "немц"), so "немцам нужна виза?" named no country.
+ */
+function fleetingVowelPlural(word: string): string | undefined {
+  if (word.endsWith("иец")) return `${word.slice(0, -3)}ийцы`;
+  if (word.endsWith("ец") && CYRILLIC.test(word) && word.length >= 5) return `${word.slice(0, -2)}цы`;
+  return undefined;
+}
+
+/**
  * Country names and nationality words (every spelling the /check country input knows) as index terms,
  * so a question naming a country is found by a map lookup on its words and word pairs: the typo-tolerant
  * matchCountry scans every name and took most of the time of a search. Inflected names meet through the
@@ -39,7 +50,18 @@ export class CountryTerms {
       for (const term of terms) this.nameTerms.add(term!);
       if (words.length === 1) this.spellings.set(terms[0]!, [...(this.spellings.get(terms[0]!) ?? []), words[0]!]);
       if (entry.fuzzy) this.places.add(terms.join(" "));
+      const plural = words.length === 1 ? fleetingVowelPlural(words[0]!) : undefined;
+      if (plural) this.addNationality(plural, entry.codes[0]!);
     }
+  }
+
+  /** A nationality word in the form its other cases are read by ("немцы" for "немцам", "немцев"). */
+  private addNationality(word: string, code: string): void {
+    const term = processTerm(word);
+    if (term === null || this.names.has(term)) return;
+    this.names.set(term, code);
+    this.nameTerms.add(term);
+    this.spellings.set(term, [...(this.spellings.get(term) ?? []), word]);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { editDistance } from "../../../rules/input/similarity.js";
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Terms shorter than this are never taken for typos. */
 const MIN_TYPO_CHARS = 5;
 /** Typos allowed per letter of the term (as MiniSearch's fuzzy 0.2: one in 5-7 letters, two in 8-12). */
@@ -31,10 +32,14 @@ export class NearestTerms {
     const max = Math.floor(term.length * TYPOS_PER_CHAR);
     const byLength = this.byFirst.get(term[0]!);
     if (!byLength) return undefined;
+    const cyrillic = CYRILLIC.test(term);
     let best: string | undefined;
     let bestDistance = max + 1;
     for (let length = term.length - max; length <= term.length + max; length++) {
       for (const candidate of byLength[length] ?? []) {
+        // A Cyrillic word with another second letter is mostly another word, not a typo ("жалда" is not "жылда",
+        // "корк…" not "кырык"): Kazakh vowels change the word, and typos seldom fall on the first two letters.
+        if (cyrillic && candidate[1] !== term[1]) continue;
         const d = editDistance(term, candidate, Math.min(max, bestDistance));
         if (d < bestDistance || (d === bestDistance && best !== undefined && this.weight(candidate) > this.weight(best))) {
           best = candidate;

@@ -9,7 +9,7 @@ import { foldSpelling } from "./fold.js";
 
 const LISTS = [
     // en
-    "a an the and or but if of to in on at for from by with about as is are was were be been being do does did can could will would shall should may might must i me my we our you your he she it they them their this that these those there here what which whose why how hi hello hey please thanks thank tell know want need have has had am any some many more most also just so not no yes",
+    "a an the and or but if of to in on at for from by with about as is are was were be been being do does did can could will would shall should may might must i me my we our you your he she it they them their this that these those there here what which whose why how hi hello hey please thanks thank tell know want need have has had am any some many more most also just so not no yes u ur r im ive pls plz wat whats gotta wanna gonna lol rn thx",
     // ru
     "кстати вообще просто и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из ему теперь даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были зачем всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между здравствуйте привет пожалуйста спасибо подскажите скажите нужно нужен нужна ли мне можно ли",
     // kk

@@ -5,14 +5,17 @@ import { kazakhStem } from "./kazakhStem.js";
 import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
+import { foldQuestionPhrases } from "./questionPhrases.js";
 import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** German feminine agent nouns: "-erin", "-erinnen" (after at least three letters). */
+const FEMININE = /^\p{L}{3,}erin(?:nen)?$/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
-  return foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase())
+  return foldQuestionPhrases(foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase()))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
@@ -53,8 +56,11 @@ function termOfWord(word: string): string | null {
     const kk = kazakhStem(word);
     return kk.length < ru.length ? kk : ru;
   }
-  const en = englishStem(word);
-  const de = germanStem(word);
+  // A German feminine agent noun is read as the masculine one the texts mostly write ("Programmiererin",
+  // "Freiberuflerinnen" as "Programmierer", "Freiberufler"): the Snowball stemmer leaves "-in" on.
+  const latin = FEMININE.test(word) ? word.replace(/in(?:nen)?$/, "") : word;
+  const en = englishStem(latin);
+  const de = germanStem(latin);
   return de.length < en.length ? de : en;
 }
 
@@ -71,6 +77,13 @@ const MIN_PREFIX_CHARS = 3;
  * Whether a question's term (of `word`) also matches the longer index terms it begins, as a stem meets its
  * family's longer stems ("продл" meets "продлен", "doc" meets "document").
  */
-export function matchesAsPrefix(_word: string, term: string): boolean {
-  return term.length >= MIN_PREFIX_CHARS;
+export function matchesAsPrefix(word: string, term: string, known = true): boolean {
+  if (term.length < MIN_PREFIX_CHARS) return false;
+  // A short stem no topic holds, left by a Kazakh ending cut from a word the Russian stemmer reads otherwise
+  // ("погода" → "пого" + locative "-да", while Russian keeps "погод"), is no family of longer stems ("поговор…").
+  if (!known && term.length < MIN_KAZAKH_PREFIX_CHARS && CYRILLIC.test(word) && russianStem(word) !== term) return false;
+  return true;
 }
+
+/** The shortest stem a Kazakh ending was cut to that also matches longer terms. */
+const MIN_KAZAKH_PREFIX_CHARS = 5;

@@ -1,0 +1,45 @@
+/**
+ * Question words that say what is asked only with the word after them: "how long" asks for a time, "how much" for
+ * an amount, "how do I" / "how to" for a procedure. Alone, "how" ("wie", "как", "қалай") is a stop word (it is in
+ * nearly every topic's examples, so it tells no topic from another), and then "how do I apply" read like "where
+ * do I apply". Folded into one token each, in the index and in questions alike, they weigh by how few topics
+ * write them, like any word. Runs on lower-cased, spelling-folded text (fold.ts: "können" is "koennen",
+ * "қалай" is "калай").
+ */
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "gu");
+
+/** Tokens: plain Latin letters the English and German stemmers leave as they are. */
+export const HOW_LONG = "howlong";
+export const HOW_MUCH = "howmuch";
+export const HOW_TO = "howto";
+export const WHAT_TO = "whatto";
+
+/** These tokens and the question words that are no stop words (folded): alone they ask about nothing in particular. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  HOW_LONG, HOW_MUCH, HOW_TO, WHAT_TO,
+  "when", "where", "who", "wann", "wo", "wer", "wieso", "сколько", "когда", "где", "кто", "куда", "кашан", "канша", "кайда", "ким",
+]);
+
+/** Whether a word (or its token) is a question word. */
+export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
+
+const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
+  [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
+  // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
+  // "как" before an infinitive or "можно / мне / нам", Kazakh "қалай" always (its verb follows later).
+  [re(String.raw`how(?= (?:do|does|did|can|could|should|would|to|i|we)${END})`), ` ${HOW_TO} `],
+  [re(String.raw`wie(?= (?:kann|koennen|koennte|muss|muessen|soll|sollte|bekomm\p{L}*|beantrag\p{L}*|geh\p{L}*|funktionier\p{L}*|mach\p{L}*|komm\p{L}*|stell\p{L}*|reich\p{L}*|lauf\p{L}*|erhalt\p{L}*|erhaelt|verlaenger\p{L}*)${END})`), ` ${HOW_TO} `],
+  [re(String.raw`как(?= (?:\p{L}+(?:ть|ти|чь)(?:ся)?|можно|мне|нам)${END})`), ` ${HOW_TO} `],
+  [re(String.raw`калай`), ` ${HOW_TO} `],
+  // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
+  [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
+];
+
+export function foldQuestionPhrases(text: string): string {
+  let out = text;
+  for (const [pattern, token] of PATTERNS) out = out.replace(pattern, token);
+  return out;
+}

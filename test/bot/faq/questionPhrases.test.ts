@@ -1,0 +1,48 @@
+/**
+ * Issue 11: "how" ("wie", "как", "қалай") was a stop word, so "how do I apply" read like "where do I apply" and
+ * the steps topic tied with where to apply. Read with the word after it, it says what is asked.
+ */
+import { describe, expect, it } from "vitest";
+import { createI18n } from "../../../src/bot/i18n.js";
+import { FaqSearch } from "../../../src/bot/faq/search/index.js";
+import { HOW_LONG, HOW_MUCH, HOW_TO, WHAT_TO } from "../../../src/bot/faq/search/questionPhrases.js";
+import { loadSearchData } from "../../../src/bot/faq/search/searchData.js";
+import { tokenize } from "../../../src/bot/faq/search/terms.js";
+
+describe("question words read with the word after them", () => {
+  it.each([
+    ["How long does it take?", HOW_LONG],
+    ["Wie lange dauert es", HOW_LONG],
+    ["как долго ждать", HOW_LONG],
+    ["how much is the fee", HOW_MUCH],
+    ["Wie viel kostet das Visum", HOW_MUCH],
+    ["how do I apply", HOW_TO],
+    ["Wie kann ich das beantragen", HOW_TO],
+    ["как получить визу", HOW_TO],
+    ["визаны қалай аламын", HOW_TO],
+    ["what do I hand in", WHAT_TO],
+    ["Was brauche ich", WHAT_TO],
+    ["что нужно для визы", WHAT_TO],
+  ])("%s holds %s", (question, token) => {
+    expect(tokenize(question)).toContain(token);
+  });
+
+  it("leaves a 'how' that asks nothing of its own a stop word", () => {
+    expect(tokenize("and how")).toEqual(["and", "how"]);
+    expect(tokenize("как дела")).toEqual(["как", "дела"]);
+  });
+});
+
+describe("a procedure asked with 'how' finds the steps, not where to apply", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+  it.each([
+    ["how do I apply for the neo nomad visa", "steps_b121"],
+    ["как подать на b12", "steps_b121"],
+    // "what do I hand in" asks for the documents: it tied with where to apply when "what" was only a stop word.
+    ["what do I have to hand in for the neo nomad visa", "docs_b121"],
+  ])("%s", (question, topic) => {
+    const result = search.search(question);
+    expect(result.confidence).toBe("confident");
+    expect(result.topics[0]?.id).toBe(topic);
+  });
+});
