@@ -85,17 +85,17 @@ export class TermHits {
       const { docs, scores } = this.resultOf(term, prefixTerms.has(term));
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        const terms = termsOf[doc]!;
         if (this.lastQuery[doc] !== query) {
           this.lastQuery[doc] = query;
           sum[doc] = scores[i]!;
-          terms.length = 0;
-          terms.push(first);
+          // A new array, not the last question's emptied: setting an array's length is a slow runtime call.
+          termsOf[doc] = [first];
           order[count++] = doc;
         } else {
           sum[doc] = sum[doc]! + scores[i]!;
-          // A term asked twice adds its score twice but counts once, as in MiniSearch.
-          if (first === position && !terms.includes(first)) terms.push(first);
+          // A term asked twice adds its score twice but counts once, as in MiniSearch. A term's results name a
+          // document once, so at the term's first position the document cannot hold it yet.
+          if (first === position) termsOf[doc]!.push(first);
         }
       }
     }
