@@ -237,6 +237,8 @@ export class FaqSearch {
   private readonly countries = new CountryTerms();
   /** Each topic's examples (and titles), as their index terms: for the nearest-example re-ranking. */
   private readonly examples: ExampleIndex;
+  /** Per topic number, the topic's number in `examples` (-1: none). */
+  private readonly exampleTopicOf: Int32Array;
   /** Index terms by first letter, for the typos of words the index does not hold. */
   private readonly nearest: NearestTerms;
   /** The words of the topics' texts as written, for typos that change a word's stem ("несудимасти", "цыфрового"). */
@@ -291,6 +293,7 @@ export class FaqSearch {
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
     this.rarity = rarity;
     this.examples = new ExampleIndex(examples, (t) => rarity.get(t) ?? 0);
+    this.exampleTopicOf = Int32Array.from(this.topicIds, (id) => this.examples.topicNumber(id));
     this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
@@ -427,6 +430,8 @@ export class FaqSearch {
       positionOfWeight.push(positionOf.get(term)!);
       programOfWeight.push(PROGRAM_OF_TERM.get(term));
     }
+    // The nearest examples first, so each candidate gets its share as it is made.
+    const near = RANKING.exampleBoost > 0 ? this.examples.nearestByTopic(weights, total, prefixTerms) : undefined;
     const candidates: Candidate[] = [];
     for (const slot of slots) {
       const topic = topicsFound[slot]!;
@@ -437,16 +442,16 @@ export class FaqSearch {
         if (matched[row + positionOfWeight[k]!] || (program !== undefined && programOfWeight[k] === program)) covered += weightOf[k]!;
       }
       // A question of program names alone ("b12?") is explained by any topic of that program.
-      candidates.push({ id: this.topicIds[topic]!, score: bestScore[slot]!, explained: total === programs ? 0.5 : covered / total });
+      const candidate: Candidate = { id: this.topicIds[topic]!, score: bestScore[slot]!, explained: total === programs ? 0.5 : covered / total };
+      if (near) candidate.share = near.share[this.exampleTopicOf[topic]!] ?? 0;
+      candidates.push(candidate);
     }
-    // Ranked by score, then the leaders by their nearest example: ranking by score × explained was tried and did worse.
-    candidates.sort((a, b) => b.score - a.score);
-    if (RANKING.exampleBoost > 0) {
+    // Ranked by score (the order of `slots` already), then the leaders by their nearest example: ranking by
+    // score × explained was tried and did worse.
+    if (near) {
       // The leaders re-ranked by how close their nearest example is to the question (ExampleIndex.nearest).
       const head = candidates.slice(0, RANKING.rerank);
-      const { share, closeness } = this.examples.nearest(weights, total, prefixTerms);
-      for (const c of head) c.score *= 1 + RANKING.exampleBoost * (closeness.get(c.id) ?? 0);
-      for (const c of candidates) c.share = share.get(c.id) ?? 0;
+      head.forEach((c, i) => (c.score *= 1 + RANKING.exampleBoost * (near.closeness[this.exampleTopicOf[topicsFound[slots[i]!]!]!] ?? 0)));
       head.sort((a, b) => b.score - a.score);
       candidates.splice(0, head.length, ...head);
     }
