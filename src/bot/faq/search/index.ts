@@ -86,6 +86,8 @@ const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
 const LATIN_TYPED_MAX_TOPICS = 4;
+/** Tokens whose reading is kept (readToken); past this the cache starts again. */
+const MAX_KEPT_TOKENS = 50_000;
 /** A word of at least this many letters may be taken for a typo of a word the topics write (typoOfWord). */
 const MIN_WORD_TYPO_CHARS = 7;
 /** A message of more words than this that opens with a greeting is a question. */
@@ -244,6 +246,8 @@ export class FaqSearch {
   /** The words of the topics' texts as written, for typos that change a word's stem ("несудимасти", "цыфрового"). */
   private readonly nearestWord: NearestTerms;
   private readonly termOfWord: ReadonlyMap<string, string>;
+  /** What each token of a question is searched as (readToken). */
+  private readonly tokenReadings = new Map<string, readonly QueryWord[]>();
   /** The index's search, each term's results kept. */
   private readonly hits: TermHits;
   /** Topics by number (FAQ_TOPICS order), each document's topic number by its position in the index, and each topic's program. */
@@ -507,6 +511,30 @@ export class FaqSearch {
   }
 
   private wordsOf(tokens: readonly string[]): QueryWord[] {
+    const out = new Map<string, QueryWord>();
+    for (const token of tokens) {
+      for (const found of this.readToken(token)) if (!out.has(found.term)) out.set(found.term, found);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * What one token of a question is searched as (readWords of the token alone), kept per token: it depends on the
+   * token and the index alone, and reading it (stems, Latin typed for Cyrillic, typos by edit distance, German
+   * compounds) was a seventh of the search's CPU, though most words of a question have been read before. Bounded,
+   * as the words of questions are unbounded. The words kept are shared by the questions that hold them: never changed.
+   */
+  private readToken(token: string): readonly QueryWord[] {
+    const kept = this.tokenReadings.get(token);
+    if (kept !== undefined) return kept;
+    const reading = this.readWords([token]);
+    if (this.tokenReadings.size >= MAX_KEPT_TOKENS) this.tokenReadings.clear();
+    this.tokenReadings.set(token, reading);
+    return reading;
+  }
+
+  /** The words of these tokens (see wordsOf); each token is read alone, so a question's words are its tokens' in order. */
+  private readWords(tokens: readonly string[]): QueryWord[] {
     const out = new Map<string, QueryWord>();
     const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
     for (const word of tokens) {
