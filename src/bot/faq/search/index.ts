@@ -375,11 +375,15 @@ export class FaqSearch {
     const bestAt: number[] = [];
     const matched = this.flags(this.topicIds.length * n);
     const matchedAnywhere = new Uint8Array(n);
+    for (let k = 0; k < hits.pairs; k++) {
+      const t = hits.pairTerm[k]!;
+      matchedAnywhere[t] = 1;
+      const topic = this.topicNoOfDoc[hits.pairDoc[k]!]!;
+      if (!excluded || this.programOfTopicNo[topic] !== excluded) matched[topic * n + t] = 1;
+    }
     for (let i = 0; i < hits.count; i++) {
       const doc = hits.docs[i]!;
       const score = hits.score[doc]!;
-      const queryTerms = hits.terms[doc]!;
-      for (const t of queryTerms) matchedAnywhere[t] = 1;
       const topic = this.topicNoOfDoc[doc]!;
       if (excluded && this.programOfTopicNo[topic] === excluded) continue;
       const slot = slotOf[topic]!;
@@ -392,7 +396,6 @@ export class FaqSearch {
         bestScore[slot] = score;
         bestAt[slot] = i;
       }
-      for (const t of queryTerms) matched[topic * n + t] = 1;
     }
     // The topics in the order MiniSearch's sorted results first name them: by best score, ties in first-found order.
     const slots = bestFirst(bestScore, bestAt);
