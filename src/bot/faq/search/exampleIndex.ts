@@ -29,9 +29,18 @@ export class ExampleIndex {
   private readonly lastQuery: Int32Array;
   /** The examples the question under way touched (the first `touchedCount`), kept from question to question. */
   private readonly touched: Int32Array;
+  /** A question's first weighed term held by at least this many examples is taken in whole (see `Spread`). */
+  private readonly spreadFrom: number;
+  private readonly spreadOfTerm = new Map<string, Spread | null>();
+  private readonly spreadOfPrefix = new Map<string, Spread | null>();
 
   /** `weightOf` weighs an example's own terms (as the question's are weighed: by their rarity among the topics). */
-  constructor(examples: ReadonlyArray<{ topic: string; terms: readonly string[] }>, weightOf: (term: string) => number = () => 0) {
+  constructor(
+    examples: ReadonlyArray<{ topic: string; terms: readonly string[] }>,
+    weightOf: (term: string) => number = () => 0,
+    { spreadFrom = SPREAD_FROM }: { spreadFrom?: number } = {},
+  ) {
+    this.spreadFrom = spreadFrom;
     const byTerm = new Map<string, number[]>();
     const topicNo = new Map<string, number>();
     for (const e of examples) if (!topicNo.has(e.topic)) topicNo.set(e.topic, topicNo.size);
@@ -99,14 +108,29 @@ export class ExampleIndex {
     // Plain loops over locals: this runs over about a thousand postings a question.
     const { touched, lastQuery, held: heldOf, ownWeight, topicOf } = this;
     let touchedCount = 0;
+    // The first weighed term, when many examples hold it (a program's name: a quarter of all examples), is not
+    // added example by example: every example holding it starts with its weight (what adding it first gave), and
+    // those no other term touches are taken per topic below (Spread).
+    let lead: Spread | undefined;
+    let leadWeight = 0;
+    let leadTerm: string | undefined;
     for (const [term, w] of weights) {
       if (w === 0) continue;
-      const list = this.examplesOf(term, prefixTerms ? prefixTerms.has(term) : term.length >= 3);
+      const prefix = prefixTerms ? prefixTerms.has(term) : term.length >= 3;
+      if (leadTerm === undefined) {
+        leadTerm = term;
+        lead = this.spreadOf(term, prefix);
+        if (lead) {
+          leadWeight = w;
+          continue;
+        }
+      }
+      const list = this.examplesOf(term, prefix);
       for (let i = 0; i < list.length; i++) {
         const e = list[i]!;
         if (lastQuery[e] !== query) {
           lastQuery[e] = query;
-          heldOf[e] = w;
+          heldOf[e] = lead !== undefined && lead.holds[e] ? leadWeight + w : w;
           touched[touchedCount++] = e;
         } else heldOf[e] = heldOf[e]! + w;
       }
@@ -121,8 +145,40 @@ export class ExampleIndex {
       const dice = (2 * h) / (total + ownWeight[e]!);
       if (dice > close[topic]!) close[topic] = dice;
     }
+    // The examples holding the lead term: each holds at least its weight, and its Dice is at least the lead's weight
+    // over the example's own (rounding keeps both orders), so counting each as holding the lead term alone changes
+    // no topic's largest weight or closeness, and the closest of them per topic is the one of least own weight.
+    if (lead) {
+      for (let topic = 0; topic < held.length; topic++) {
+        const own = lead.leastOwn[topic]!;
+        if (own === Infinity) continue;
+        if (leadWeight > held[topic]!) held[topic] = leadWeight;
+        const dice = (2 * leadWeight) / (total + own);
+        if (dice > close[topic]!) close[topic] = dice;
+      }
+    }
     for (let topic = 0; topic < held.length; topic++) if (held[topic]! > 0) out.share[topic] = held[topic]! / total;
     return out;
+  }
+
+  /** The examples of a term held by `spreadFrom` examples or more, as a Spread (kept, bounded); else undefined. */
+  private spreadOf(term: string, prefix: boolean): Spread | undefined {
+    const cache = prefix ? this.spreadOfPrefix : this.spreadOfTerm;
+    const kept = cache.get(term);
+    if (kept !== undefined) return kept ?? undefined;
+    const examples = this.examplesOf(term, prefix);
+    let spread: Spread | null = null;
+    if (examples.length >= this.spreadFrom) {
+      spread = { holds: new Uint8Array(this.held.length), leastOwn: new Float64Array(this.topics.length).fill(Infinity) };
+      for (const e of examples) {
+        spread.holds[e] = 1;
+        const topic = this.topicOf[e]!;
+        if (this.ownWeight[e]! < spread.leastOwn[topic]!) spread.leastOwn[topic] = this.ownWeight[e]!;
+      }
+    }
+    if (cache.size >= MAX_CACHED_SPREADS) cache.clear();
+    cache.set(term, spread);
+    return spread ?? undefined;
   }
 
   /** The examples holding this term exactly or (`prefix`) a longer term starting with it: a sorted range of terms. */
@@ -150,6 +206,23 @@ export class ExampleIndex {
 
 /** Question terms whose examples are kept; past this the cache starts again (the words of questions are unbounded). */
 const MAX_CACHED_TERMS = 10_000;
+
+/**
+ * The examples of a term many examples hold, for taking it in whole: which examples hold it, and per topic the least
+ * own weight of its examples that do (Infinity: none).
+ */
+interface Spread {
+  holds: Uint8Array;
+  leastOwn: Float64Array;
+}
+
+/**
+ * Examples a term must be held by to be taken in whole: the programs' names (1,700-1,900 of the 7,200 examples)
+ * and a few common words' prefixes. Below it, adding the weight example by example costs less than a topic pass.
+ */
+const SPREAD_FROM = 256;
+/** Spreads kept (each about one byte an example); past this the cache starts again. */
+const MAX_CACHED_SPREADS = 1_000;
 
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
