@@ -22,14 +22,8 @@ const LOOKALIKE: Readonly<Record<string, string>> = {
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /[a-z]/;
 
-/**
- * A word with both a Cyrillic letter and a Latin one (either first): the lookalikes are read only in such words,
- * and most texts have none, so the word-by-word pass (a callback per word) runs only when this finds one.
- */
-const MIXED_WORD = /\p{Script=Cyrillic}\p{L}*[a-z]|[a-z]\p{L}*\p{Script=Cyrillic}/u;
-
 export function foldSpelling(word: string): string {
-  const folded = word.replace(/[әғқңөұүһіёäöüßışğñūç]/g, (c) => FOLD[c] ?? c);
-  if (!MIXED_WORD.test(folded)) return folded;
-  return folded.replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && LATIN.test(w) ? w.replace(/[aeocpxyikmth]/g, (c) => LOOKALIKE[c]!) : w));
+  return word
+    .replace(/[әғқңөұүһіёäöüßışğñūç]/g, (c) => FOLD[c] ?? c)
+    .replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && LATIN.test(w) ? w.replace(/[aeocpxyikmth]/g, (c) => LOOKALIKE[c]!) : w));
 }
