@@ -21,6 +21,8 @@ import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isP
 interface QueryWord {
   word: string;
   term: string;
+  /** The term when the word is spelled as a country's name (CountryTerms.spelledAsName), else null. */
+  nameTerm: string | null;
 }
 
 interface TopicDoc {
@@ -345,7 +347,7 @@ export class FaqSearch {
     const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
-    const nameTerms = found.map((w) => (this.countries.spelledAsName(w.word, w.term) ? w.term : null));
+    const nameTerms = found.map((w) => w.nameTerm);
     const countryTerms = this.countries.termsIn(nameTerms);
     // A country's name, not a word that only stems like one ("state", "ғана", "бағасы") and is common in the topics.
     const placeWords = words.filter((_, i) => {
@@ -449,9 +451,11 @@ export class FaqSearch {
         if (matched[row + positionOfWeight[k]!] || (program !== undefined && programOfWeight[k] === program)) covered += weightOf[k]!;
       }
       // A question of program names alone ("b12?") is explained by any topic of that program.
-      const candidate: Candidate = { id: this.topicIds[topic]!, score: bestScore[slot]!, explained: total === programs ? 0.5 : covered / total };
-      if (near) candidate.share = near.share[this.exampleTopicOf[topic]!] ?? 0;
-      candidates.push(candidate);
+      const id = this.topicIds[topic]!;
+      const score = bestScore[slot]!;
+      const explained = total === programs ? 0.5 : covered / total;
+      // The share in the literal, not added after: one object shape, not a change of shape per candidate.
+      candidates.push(near ? { id, score, explained, share: near.share[this.exampleTopicOf[topic]!] ?? 0 } : { id, score, explained });
     }
     // Ranked by score (the order of `slots` already), then the leaders by their nearest example: ranking by
     // score × explained was tried and did worse.
@@ -539,7 +543,7 @@ export class FaqSearch {
   /** The words of these tokens (see wordsOf); each token is read alone, so a question's words are its tokens' in order. */
   private readWords(tokens: readonly string[]): QueryWord[] {
     const out = new Map<string, QueryWord>();
-    const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
+    const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term, nameTerm: this.countries.spelledAsName(word, term) ? term : null });
     for (const word of tokens) {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
