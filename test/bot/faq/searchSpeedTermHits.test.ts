@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { TermHits } from "../../../src/bot/faq/search/termHits.js";
+import { TermHits, type TermHitList } from "../../../src/bot/faq/search/termHits.js";
 import { SEARCH_OPTIONS } from "../../../src/bot/faq/search/index.js";
 
 /**
@@ -35,6 +35,14 @@ const queries = [
   ["term", "fee", "family", "resident", "days"],
 ];
 
+/** The positions of the terms that matched a document, in the order searched (as MiniSearch lists them). */
+function termsOf(found: TermHitList, doc: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < found.pairs; k++) if (found.pairDoc[k] === doc) out.push(found.pairTerm[k]!);
+  expect(out.length).toBe(found.termCount[doc]);
+  return out;
+}
+
 describe("TermHits", () => {
   it("finds the documents MiniSearch's search finds, with the same scores, terms and order", () => {
     const mini = index();
@@ -49,7 +57,7 @@ describe("TermHits", () => {
         const ours = Array.from(found.docs.subarray(0, found.count), (doc) => ({
           id: docs[doc]!.id,
           score: found.score[doc]!,
-          queryTerms: found.terms[doc]!.map((t) => terms[t]),
+          queryTerms: termsOf(found, doc).map((t) => terms[t]),
         }));
         // Sorted as MiniSearch sorts (stable, by score): ties keep the order TermHits found them in.
         ours.sort((a, b) => b.score - a.score);

@@ -38,6 +38,11 @@ export class CountryTerms {
   private readonly spellings = new Map<string, string[]>();
   /** Every term of a name, alone or as part of a two-word name. */
   private readonly nameTerms = new Set<string>();
+  /**
+   * The first terms of the two-word names: a question's word pair is looked up only when its first term is one,
+   * which spares joining every pair of a question's terms into a string (three times a question).
+   */
+  private readonly pairFirsts = new Set<string>();
 
   constructor() {
     for (const [key, entry] of countryIndex().names) {
@@ -48,6 +53,7 @@ export class CountryTerms {
       if (terms.some((t) => t === null)) continue;
       this.names.set(terms.join(" "), entry.codes[0]!);
       for (const term of terms) this.nameTerms.add(term!);
+      if (terms.length === 2) this.pairFirsts.add(terms[0]!);
       if (words.length === 1) this.spellings.set(terms[0]!, [...(this.spellings.get(terms[0]!) ?? []), words[0]!]);
       if (entry.fuzzy) this.places.add(terms.join(" "));
       const plural = words.length === 1 ? fleetingVowelPlural(words[0]!) : undefined;
@@ -109,7 +115,7 @@ export class CountryTerms {
       if (!one) continue;
       if (this.codeOf(one) !== undefined) out.add(one);
       const next = terms[i + 1];
-      if (next && this.names.has(`${one} ${next}`)) out.add(one).add(next);
+      if (next && this.pairFirsts.has(one) && this.names.has(`${one} ${next}`)) out.add(one).add(next);
     }
     return out;
   }
@@ -122,7 +128,7 @@ export class CountryTerms {
       if (!one) continue;
       if (this.places.has(one)) codes.add(this.names.get(one)!);
       const next = terms[i + 1];
-      if (next && this.places.has(`${one} ${next}`)) codes.add(this.names.get(`${one} ${next}`)!);
+      if (next && this.pairFirsts.has(one) && this.places.has(`${one} ${next}`)) codes.add(this.names.get(`${one} ${next}`)!);
     }
     return codes;
   }
@@ -136,7 +142,7 @@ export class CountryTerms {
       const single = this.codeOf(one);
       if (single) codes.add(single);
       const next = terms[i + 1];
-      const pair = next ? this.names.get(`${one} ${next}`) : undefined;
+      const pair = next && this.pairFirsts.has(one) ? this.names.get(`${one} ${next}`) : undefined;
       if (pair) codes.add(pair);
     }
     return codes;

@@ -23,6 +23,8 @@ import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isP
 interface QueryWord {
   word: string;
   term: string;
+  /** The term when the word is spelled as a country's name (CountryTerms.spelledAsName), else null. */
+  nameTerm: string | null;
 }
 
 interface TopicDoc {
@@ -95,6 +97,8 @@ const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
 const LATIN_TYPED_MAX_TOPICS = 4;
+/** Tokens whose reading is kept (readToken); past this the cache starts again. */
+const MAX_KEPT_TOKENS = 50_000;
 /** A word of at least this many letters may be taken for a typo of a word the topics write (typoOfWord). */
 const MIN_WORD_TYPO_CHARS = 7;
 /** A message of more words than this that opens with a greeting is a question. */
@@ -247,11 +251,15 @@ export class FaqSearch {
   private readonly countries = new CountryTerms();
   /** Each topic's examples (and titles), as their index terms: for the nearest-example re-ranking. */
   private readonly examples: ExampleIndex;
+  /** Per topic number, the topic's number in `examples` (-1: none). */
+  private readonly exampleTopicOf: Int32Array;
   /** Index terms by first letter, for the typos of words the index does not hold. */
   private readonly nearest: NearestTerms;
   /** The words of the topics' texts as written, for typos that change a word's stem ("несудимасти", "цыфрового"). */
   private readonly nearestWord: NearestTerms;
   private readonly termOfWord: ReadonlyMap<string, string>;
+  /** What each token of a question is searched as (readToken). */
+  private readonly tokenReadings = new Map<string, readonly QueryWord[]>();
   /** The index's search, each term's results kept. */
   private readonly hits: TermHits;
   /** Topics by number (FAQ_TOPICS order), each document's topic number by its position in the index, and each topic's program. */
@@ -301,6 +309,7 @@ export class FaqSearch {
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
     this.rarity = rarity;
     this.examples = new ExampleIndex(examples, (t) => rarity.get(t) ?? 0);
+    this.exampleTopicOf = Int32Array.from(this.topicIds, (id) => this.examples.topicNumber(id));
     this.topicsOf = new Map([...topicsOf].map(([term, topics]) => [term, topics.size]));
     this.maxRarity = Math.log(1 + FAQ_TOPICS.length);
     this.vocabulary = new Set(topicsOf.keys());
@@ -349,7 +358,7 @@ export class FaqSearch {
     const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
-    const nameTerms = found.map((w) => (this.countries.spelledAsName(w.word, w.term) ? w.term : null));
+    const nameTerms = found.map((w) => w.nameTerm);
     const countryTerms = this.countries.termsIn(nameTerms);
     // A country's name, not a word that only stems like one ("state", "ғана", "бағасы") and is common in the topics.
     const placeWords = words.filter((_, i) => {
@@ -382,11 +391,15 @@ export class FaqSearch {
     const bestAt: number[] = [];
     const matched = this.flags(this.topicIds.length * n);
     const matchedAnywhere = new Uint8Array(n);
+    for (let k = 0; k < hits.pairs; k++) {
+      const t = hits.pairTerm[k]!;
+      matchedAnywhere[t] = 1;
+      const topic = this.topicNoOfDoc[hits.pairDoc[k]!]!;
+      if (!excluded || this.programOfTopicNo[topic] !== excluded) matched[topic * n + t] = 1;
+    }
     for (let i = 0; i < hits.count; i++) {
       const doc = hits.docs[i]!;
       const score = hits.score[doc]!;
-      const queryTerms = hits.terms[doc]!;
-      for (const t of queryTerms) matchedAnywhere[t] = 1;
       const topic = this.topicNoOfDoc[doc]!;
       if (excluded && this.programOfTopicNo[topic] === excluded) continue;
       const slot = slotOf[topic]!;
@@ -399,10 +412,9 @@ export class FaqSearch {
         bestScore[slot] = score;
         bestAt[slot] = i;
       }
-      for (const t of queryTerms) matched[topic * n + t] = 1;
     }
     // The topics in the order MiniSearch's sorted results first name them: by best score, ties in first-found order.
-    const slots = topicsFound.map((_, slot) => slot).sort((a, b) => bestScore[b]! - bestScore[a]! || bestAt[a]! - bestAt[b]!);
+    const slots = bestFirst(bestScore, bestAt);
     // The weight of each searchable word of the question (marker terms and a bare "B9" decide by rules, not here).
     // A word no topic holds weighs nothing when it is an everyday word or a number, most when it is neither.
     const weights = new Map<string, number>();
@@ -445,6 +457,8 @@ export class FaqSearch {
       positionOfWeight.push(positionOf.get(term)!);
       programOfWeight.push(PROGRAM_OF_TERM.get(term));
     }
+    // The nearest examples first, so each candidate gets its share as it is made.
+    const near = RANKING.exampleBoost > 0 ? this.examples.nearestByTopic(weights, total, prefixTerms) : undefined;
     const candidates: Candidate[] = [];
     for (const slot of slots) {
       const topic = topicsFound[slot]!;
@@ -455,16 +469,18 @@ export class FaqSearch {
         if (matched[row + positionOfWeight[k]!] || (program !== undefined && programOfWeight[k] === program)) covered += weightOf[k]!;
       }
       // A question of program names alone ("b12?") is explained by any topic of that program.
-      candidates.push({ id: this.topicIds[topic]!, score: bestScore[slot]!, explained: total === programs ? 0.5 : covered / total });
+      const id = this.topicIds[topic]!;
+      const score = bestScore[slot]!;
+      const explained = total === programs ? 0.5 : covered / total;
+      // The share in the literal, not added after: one object shape, not a change of shape per candidate.
+      candidates.push(near ? { id, score, explained, share: near.share[this.exampleTopicOf[topic]!] ?? 0 } : { id, score, explained });
     }
-    // Ranked by score, then the leaders by their nearest example: ranking by score × explained was tried and did worse.
-    candidates.sort((a, b) => b.score - a.score);
-    if (RANKING.exampleBoost > 0) {
+    // Ranked by score (the order of `slots` already), then the leaders by their nearest example: ranking by
+    // score × explained was tried and did worse.
+    if (near) {
       // The leaders re-ranked by how close their nearest example is to the question (ExampleIndex.nearest).
       const head = candidates.slice(0, RANKING.rerank);
-      const { share, closeness } = this.examples.nearest(weights, total, prefixTerms);
-      for (const c of head) c.score *= 1 + RANKING.exampleBoost * (closeness.get(c.id) ?? 0);
-      for (const c of candidates) c.share = share.get(c.id) ?? 0;
+      head.forEach((c, i) => (c.score *= 1 + RANKING.exampleBoost * (near.closeness[this.exampleTopicOf[topicsFound[slots[i]!]!]!] ?? 0)));
       head.sort((a, b) => b.score - a.score);
       candidates.splice(0, head.length, ...head);
     }
@@ -521,7 +537,31 @@ export class FaqSearch {
 
   private wordsOf(tokens: readonly string[]): QueryWord[] {
     const out = new Map<string, QueryWord>();
-    const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term });
+    for (const token of tokens) {
+      for (const found of this.readToken(token)) if (!out.has(found.term)) out.set(found.term, found);
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * What one token of a question is searched as (readWords of the token alone), kept per token: it depends on the
+   * token and the index alone, and reading it (stems, Latin typed for Cyrillic, typos by edit distance, German
+   * compounds) was a seventh of the search's CPU, though most words of a question have been read before. Bounded,
+   * as the words of questions are unbounded. The words kept are shared by the questions that hold them: never changed.
+   */
+  private readToken(token: string): readonly QueryWord[] {
+    const kept = this.tokenReadings.get(token);
+    if (kept !== undefined) return kept;
+    const reading = this.readWords([token]);
+    if (this.tokenReadings.size >= MAX_KEPT_TOKENS) this.tokenReadings.clear();
+    this.tokenReadings.set(token, reading);
+    return reading;
+  }
+
+  /** The words of these tokens (see wordsOf); each token is read alone, so a question's words are its tokens' in order. */
+  private readWords(tokens: readonly string[]): QueryWord[] {
+    const out = new Map<string, QueryWord>();
+    const add = (word: string, term: string) => out.has(term) || out.set(term, { word, term, nameTerm: this.countries.spelledAsName(word, term) ? term : null });
     for (const word of tokens) {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
@@ -610,6 +650,28 @@ export class FaqSearch {
     const eaeu = new Set(factList("countries.eaeu"));
     return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
   }
+}
+
+/**
+ * The slots by score, best first, ties by where they were first found: an insertion sort by hand, as
+ * Array.prototype.sort with a comparator closure cost more than the rest of the ranking loop for the few dozen
+ * topics a question finds. (score, first found) orders the slots totally, so any correct sort gives this order.
+ */
+function bestFirst(score: readonly number[], at: readonly number[]): number[] {
+  const order: number[] = [];
+  for (let slot = 0; slot < score.length; slot++) {
+    const s = score[slot]!;
+    const a = at[slot]!;
+    let k = order.length;
+    while (k > 0) {
+      const prev = order[k - 1]!;
+      if (score[prev]! > s || (score[prev] === s && at[prev]! < a)) break;
+      order[k] = prev;
+      k--;
+    }
+    order[k] = slot;
+  }
+  return order;
 }
 
 /** A question about the languages one must speak (not the cover letter's, whose topic says which it may be in). */

@@ -7,9 +7,14 @@ const START = String.raw`(?<![\p{L}\p{N}])`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "giu");
 
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [re(String.raw`[bвб]\s?-?\s?12\s?[-./_ ]?\s?1`), " progbtwelve "],
-  [re(String.raw`[bвб]\s?-?\s?9\s?[-./_ ]?\s?1`), " progbnine "],
+/**
+ * Each pattern with what a text must hold for it to match, if that is a plain string (digits, or the capitals of
+ * the case-sensitive "IT" pattern, which no case folding reaches): a pattern whose string the text lacks is not run,
+ * as most questions name no program by number (the thirteen scans were a third of tokenizing).
+ */
+const PATTERNS: ReadonlyArray<readonly [RegExp, string, string?]> = [
+  [re(String.raw`[bвб]\s?-?\s?12\s?[-./_ ]?\s?1`), " progbtwelve ", "12"],
+  [re(String.raw`[bвб]\s?-?\s?9\s?[-./_ ]?\s?1`), " progbnine ", "9"],
   [re(String.raw`(?:neo|нео)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`), " progbtwelve "],
   [
     re(String.raw`(?:digital\p{L}*|диджитал|дижитал|цифров\p{L}*|цифрлық|цифрлык)[\s-]*(?:nomad|номад|кочевник|көшпенді|кошпенди)\p{L}*`),
@@ -26,18 +31,18 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // visa" (B12-1 is for remote workers); "hub visa" is B9-1 too, whose petition comes from Astana Hub (the word
   // "hub" is kept: a question about the hub itself still finds its topic).
   // English "it" is a pronoun ("is it visa free"): only the capitals "IT" name the field.
-  [new RegExp(`${START}IT[\\s-]*(?:[Vv]isa|[Vv]isum|[Rr]esidency|[Rr]esidence|виз\\p{L}*|внж|ВНЖ)${END}`, "gu"), " progbnine "],
+  [new RegExp(`${START}IT[\\s-]*(?:[Vv]isa|[Vv]isum|[Rr]esidency|[Rr]esidence|виз\\p{L}*|внж|ВНЖ)${END}`, "gu"), " progbnine ", "IT"],
   [re(String.raw`(?:ит|айти)[\s-]*(?:виз\p{L}*|резиденц\p{L}*|внж|ықтиярхат\p{L}*)`), " progbnine "],
   [re(String.raw`(?:виз\p{L}*|внж)[\s-]*(?:для|for)[\s-]*(?:айтишник\p{L}*|it[\s-]*(?:специалист|specialist)\p{L}*)`), " progbnine "],
   [re(String.raw`(?:astana[\s-]*)?hub[\s-]*(?:visa|visum|residency|виз\p{L}*)`), " hub progbnine "],
   [re(String.raw`remote[\s-]*(?:visa|visum|viza|виз\p{L}*)|удал[её]нк\p{L}*[\s-]*виз\p{L}*|виз\p{L}*[\s-]*для[\s-]*удал[её]нщик\p{L}*`), " progbtwelve "],
   // "b12" alone means B12-1: there is no other B12 program to ask about here.
-  [re(String.raw`[bвб]\s?-?\s?12`), " progbtwelve "],
-  [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare "],
+  [re(String.raw`[bвб]\s?-?\s?12`), " progbtwelve ", "12"],
+  [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare ", "9"],
 ];
 
 export function foldProgramNames(text: string): string {
   let out = text;
-  for (const [pattern, token] of PATTERNS) out = out.replace(pattern, token);
+  for (const [pattern, token, needs] of PATTERNS) if (needs === undefined || out.includes(needs)) out = out.replace(pattern, token);
   return out;
 }

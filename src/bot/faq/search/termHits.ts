@@ -13,10 +13,16 @@ export interface TermHitList {
   /** By document position: its score as MiniSearch's `search` reports it (quality factor included). */
   score: Float64Array;
   /**
-   * By document position: the question's terms that matched it, in the order they were searched, as positions
-   * in the list searched (a term listed twice by its first position).
+   * Which of the question's terms matched which document: the first `pairs` entries of `pairDoc` (a document
+   * position) and `pairTerm` (the term's position in the list searched; a term listed twice by its first), in the
+   * order the terms were searched, each pair once. Pairs, not a list per document: a new list for every document
+   * every question cost more than the search.
    */
-  terms: number[][];
+  pairs: number;
+  pairDoc: Int32Array;
+  pairTerm: Int32Array;
+  /** By document position: how many of the question's terms (distinct) matched it. */
+  termCount: Int32Array;
 }
 
 /** One term's raw results: documents in MiniSearch's insertion order, with their scores before the quality factor. */
@@ -65,7 +71,10 @@ export class TermHits {
       count: 0,
       docs: new Int32Array(documents),
       score: new Float64Array(documents),
-      terms: Array.from({ length: documents }, () => []),
+      pairs: 0,
+      pairDoc: new Int32Array(documents),
+      pairTerm: new Int32Array(documents),
+      termCount: new Int32Array(documents),
     };
     this.lastQuery = new Int32Array(documents);
   }
@@ -77,35 +86,50 @@ export class TermHits {
   search(queryTerms: readonly string[], prefixTerms: ReadonlySet<string>): TermHitList {
     const query = ++this.query;
     const found = this.found;
-    const { score: sum, terms: termsOf, docs: order } = found;
+    const { score: sum, termCount, docs: order } = found;
     let count = 0;
+    let pairs = 0;
     for (let position = 0; position < queryTerms.length; position++) {
       const term = queryTerms[position]!;
       const first = queryTerms.indexOf(term);
       const { docs, scores } = this.resultOf(term, prefixTerms.has(term));
+      // A term asked twice adds its score twice but counts once, as in MiniSearch. A term's results name a
+      // document once, so at the term's first position each of its documents is a new pair.
+      if (first === position && pairs + docs.length > found.pairDoc.length) this.growPairs(pairs + docs.length);
+      const { pairDoc, pairTerm } = found;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        const terms = termsOf[doc]!;
         if (this.lastQuery[doc] !== query) {
           this.lastQuery[doc] = query;
           sum[doc] = scores[i]!;
-          terms.length = 0;
-          terms.push(first);
+          termCount[doc] = 0;
           order[count++] = doc;
-        } else {
-          sum[doc] = sum[doc]! + scores[i]!;
-          // A term asked twice adds its score twice but counts once, as in MiniSearch.
-          if (first === position && !terms.includes(first)) terms.push(first);
+        } else sum[doc] = sum[doc]! + scores[i]!;
+        if (first === position) {
+          termCount[doc]!++;
+          pairDoc[pairs] = doc;
+          pairTerm[pairs++] = first;
         }
       }
     }
     // MiniSearch's quality factor: the score times the number of distinct terms matched.
     for (let i = 0; i < count; i++) {
       const doc = order[i]!;
-      sum[doc] = sum[doc]! * termsOf[doc]!.length;
+      sum[doc] = sum[doc]! * termCount[doc]!;
     }
+    found.pairs = pairs;
     found.count = count;
     return found;
+  }
+
+  private growPairs(size: number): void {
+    const grown = Math.max(size, this.found.pairDoc.length * 2);
+    const pairDoc = new Int32Array(grown);
+    const pairTerm = new Int32Array(grown);
+    pairDoc.set(this.found.pairDoc);
+    pairTerm.set(this.found.pairTerm);
+    this.found.pairDoc = pairDoc;
+    this.found.pairTerm = pairTerm;
   }
 
   private resultOf(term: string, prefix: boolean): TermResult {
