@@ -120,7 +120,9 @@ describe.each(ENGINES)("stores on $name", (engine) => {
     const words = ["Uzbekistan", "Asia/Tashkent", "2027-03-01", "2026-12-24", "visa.exit_before_expiry", "d7", "my secret question"];
     for (const cell of await e.cells()) {
       const text = Buffer.isBuffer(cell.value) ? cell.value.toString("latin1") : String(cell.value);
-      for (const word of words) expect(text, `${cell.table}.${cell.column}`).not.toContain(word);
+      // Random ciphertext holds any given two bytes now and then ("d7" failed once in CI, 2026-12-02): in binary
+      // cells only words of 6+ bytes are looked for, which chance does not produce; text cells are checked for all.
+      for (const word of words) if (!Buffer.isBuffer(cell.value) || word.length >= 6) expect(text, `${cell.table}.${cell.column}`).not.toContain(word);
     }
     await e.close();
   });
