@@ -15,6 +15,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { FaqSearch } from "../src/bot/faq/search/index.js";
 import { loadSearchData } from "../src/bot/faq/search/searchData.js";
 import { SUPPORTED_LOCALES } from "../src/store/index.js";
+import { mulberry32 } from "../src/runtime/seededRandom.js";
 
 interface Decision {
   q: string;
@@ -29,16 +30,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** A small seeded generator (mulberry32), so the variants are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 const TO_LATIN: Readonly<Record<string, string>> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
@@ -57,7 +49,7 @@ function questions(): string[] {
     examples[lng] = Object.values(data[lng]).flatMap((t) => t.examples);
     all.push(...examples[lng]!);
   }
-  const rnd = random(14);
+  const rnd = mulberry32(14);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const withWord = (q: string, edit: (word: string) => string) => {
     const words = q.split(" ");

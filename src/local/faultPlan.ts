@@ -1,4 +1,5 @@
 import type { ApiFailure } from "./botApiEmulator.js";
+import { mulberry32 } from "../runtime/seededRandom.js";
 
 /**
  * What an injected fault does to one Bot API call:
@@ -69,13 +70,3 @@ export function scriptedFaults(script: Array<{ method: string; fault: Fault }>):
 }
 
 /** A small, well-known seeded PRNG (Mulberry32): deterministic across platforms. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

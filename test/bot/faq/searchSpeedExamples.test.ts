@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExampleIndex } from "../../../src/bot/faq/search/exampleIndex.js";
+import { mulberry32 } from "../../../src/runtime/seededRandom.js";
 
 /**
  * ExampleIndex takes a question's first term in whole when many examples hold it (a program's name) instead of
@@ -7,18 +8,8 @@ import { ExampleIndex } from "../../../src/bot/faq/search/exampleIndex.js";
  * the same index with that shortcut off (spreadFrom Infinity) and on for every term (spreadFrom 1) must agree.
  */
 
-/** A small seeded generator (mulberry32), so the cases are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = random(14);
+const rnd = mulberry32(14);
 const VOCABULARY = ["progbnine", "progbtwelve", "visa", "visum", "fee", "feed", "extens", "passport", "pas", "tax", "resid", "famili", "bank"];
 const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
 /** Many examples hold the program names, as in the search data; topic t4 has none. */
