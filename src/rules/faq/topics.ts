@@ -33,7 +33,7 @@ export const FAQ_TOPICS: readonly FaqTopic[] = [
   { id: "visa_free", group: "programs", facts: ["kz.visa_free.regime_30", "kz.visa_free.turkey", "kz.visa_free.regime_14", "countries.visa_free_90", "kz.registration.visa_free_90"], related: ["compare", "registration"] },
   { id: "b91_citizenship", group: "eligibility", facts: ["b9_1.evisa_country_count", "countries.evisa_reported"], program: "B9-1", status: "dnr_pilot", related: ["b91_who", "b121_citizenship"] },
   { id: "b121_citizenship", group: "eligibility", facts: ["b12_1.no_invitation_country_count", "countries.no_invitation_known", "b12_1.invitation_issuer"], program: "B12-1", related: ["invitation", "eaeu", "b91_citizenship"] },
-  { id: "eaeu", group: "eligibility", facts: ["countries.eaeu", "b12_1.eaeu_not_applicable", "kz.eaeu_stay", "kz.eaeu_trp", "kz.eaeu_trp_validity", "kz.eaeu_notification"], program: "B12-1", related: ["b121_citizenship", "visa_free"] },
+  { id: "eaeu", group: "eligibility", facts: ["countries.eaeu", "b12_1.eaeu_not_applicable", "kz.eaeu_stay", "kz.eaeu_trp", "kz.eaeu_trp_validity", "kz.eaeu_notification"], related: ["b121_citizenship", "visa_free"] },
   { id: "language", group: "eligibility", facts: ["b9_1.cover_letter_languages", "kz.pr_procedure.terms", "kz.pr_procedure.applies_to_dnr"], status: "dnr_pilot", related: ["cover_letter", "permit_length", "b121_who"] },
   { id: "income", group: "eligibility", facts: ["b9_1.income_requirement", "b12_1.income_monthly", "b12_1.income_months"], status: "dnr_pilot", related: ["b121_who", "docs_b121"] },
   { id: "fee_evisa", group: "money_time", facts: ["b9_1.fee.evisa"], program: "B9-1", status: "dnr_pilot", related: ["fee_multiple_entry", "fee_b121", "processing_times"] },

@@ -4,12 +4,29 @@ import { processTerm, tokenize } from "./terms.js";
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_ENDINGS = new Set(["", "s", "'s", "n", "en", "e", "es", "er", "em", "ns"]);
 
+/**
+ * The letters a Cyrillic word adds after a country's name (the name's last letter may change): "" for "Россия",
+ * "и" for "России", "нан" for "Үндістаннан" (folded), "нину" for "россиянину". Undefined when the word is no form
+ * of the name.
+ */
+function cyrillicTail(word: string, name: string): string | undefined {
+  let common = 0;
+  while (common < word.length && word[common] === name[common]) common++;
+  return common >= name.length - 1 ? word.slice(common) : undefined;
+}
+
+/**
+ * What a word adds after a country's name when it names a person of that country, not the place, for the
+ * nationality words the country list lacks (it has "россиянин", "ресейлік", not every "-ец" or "-лық"): Russian
+ * "-янин" / "-яне" ("россиянину": the name's "я" is shared, so the tail begins with "н"), "-ец" / "-цы"
+ * ("кыргызстанец", "индийцы"), Kazakh "-лық" / "-лік" and their variants ("ресейлікке", folded "ресейликке").
+ * A case ending of the place itself never begins so: Russian "-а", "-е", "-ом", "-у", "-ю", "-ей"; Kazakh
+ * "-ға", "-да", "-дан", "-ның" (back-vowel after "-ия"), "-нан".
+ */
+const NATIONALITY_TAIL = /^(н(ин\p{L}*|е|ам|ами|ах|ка|ки|ке|ку|кой|ок)?|и?ец|й?ц[аеуыо]\p{L}*|[лдт][ыи][кг]\p{L}*)$/u;
+
 function isFormOf(word: string, name: string): boolean {
-  if (CYRILLIC.test(name)) {
-    let common = 0;
-    while (common < word.length && word[common] === name[common]) common++;
-    return common >= name.length - 1;
-  }
+  if (CYRILLIC.test(name)) return cyrillicTail(word, name) !== undefined;
   return word.startsWith(name) && LATIN_ENDINGS.has(word.slice(name.length));
 }
 
@@ -36,6 +53,8 @@ export class CountryTerms {
   private readonly places = new Set<string>();
   /** For a one-word name's term, the name's spellings (folded): "lett" ← "lette". */
   private readonly spellings = new Map<string, string[]>();
+  /** The one-word spellings that are nationality words ("россиянин", "ресейлік" folded), not a country's name. */
+  private readonly personSpellings = new Set<string>();
   /** Every term of a name, alone or as part of a two-word name. */
   private readonly nameTerms = new Set<string>();
   /**
@@ -55,6 +74,7 @@ export class CountryTerms {
       for (const term of terms) this.nameTerms.add(term!);
       if (terms.length === 2) this.pairFirsts.add(terms[0]!);
       if (words.length === 1) this.spellings.set(terms[0]!, [...(this.spellings.get(terms[0]!) ?? []), words[0]!]);
+      if (words.length === 1 && !entry.fuzzy) this.personSpellings.add(words[0]!);
       if (entry.fuzzy) this.places.add(terms.join(" "));
       const plural = words.length === 1 ? fleetingVowelPlural(words[0]!) : undefined;
       if (plural) this.addNationality(plural, entry.codes[0]!);
@@ -68,6 +88,7 @@ export class CountryTerms {
     this.names.set(term, code);
     this.nameTerms.add(term);
     this.spellings.set(term, [...(this.spellings.get(term) ?? []), word]);
+    this.personSpellings.add(word);
   }
 
   /**
@@ -81,13 +102,47 @@ export class CountryTerms {
    * "ресімдеу" (to formalise; "реси", then "рес") was read as Russia ("Ресей", term "рес").
    */
   spelledAsName(word: string, term: string): boolean {
-    let names = this.spellings.get(term);
-    // (A stop word has no term: callers may pass it through as it is.)
-    if (names === undefined && term && !this.nameTerms.has(term)) {
-      const again = processTerm(term);
-      names = again === null ? undefined : this.spellings.get(again);
-    }
+    const names = this.spellingsOf(term);
     return names === undefined || names.some((name) => isFormOf(word, name));
+  }
+
+  /** The one-word names (folded spellings) a term may be, also through a second stemming (see spelledAsName). */
+  private spellingsOf(term: string): string[] | undefined {
+    const names = this.spellings.get(term);
+    // (A stop word has no term: callers may pass it through as it is.)
+    if (names !== undefined || !term || this.nameTerms.has(term)) return names;
+    const again = processTerm(term);
+    return again === null ? undefined : this.spellings.get(again);
+  }
+
+  /**
+   * The letters a Cyrillic word spelled as a country's name adds after the name ("нан" for "Үндістаннан"), "" for a
+   * Latin one or none: a Kazakh ending is read from these, never from the name itself, whose "-стан" ends like the
+   * ablative "-тан" (so "Узбекистан" read as "from Uzbekistan" and a question about its visa escaped).
+   */
+  tailAfterName(word: string, term: string): string {
+    return this.nearestSpelling(word, term)?.tail ?? "";
+  }
+
+  /** The Cyrillic spelling a word is a form of with the fewest letters added, and those letters. */
+  private nearestSpelling(word: string, term: string): { name: string; tail: string } | undefined {
+    let best: { name: string; tail: string } | undefined;
+    for (const name of this.spellingsOf(term) ?? []) {
+      if (!CYRILLIC.test(name)) continue;
+      const tail = cyrillicTail(word, name);
+      if (tail !== undefined && (best === undefined || tail.length < best.tail.length)) best = { name, tail };
+    }
+    return best;
+  }
+
+  /**
+   * Whether a word spelled as a country's name names a person of it ("россиянину", "кыргызстанец", "ресейлікке"):
+   * the asker's origin, not a place to go to. It still names the country (its marker), but no foreign visa.
+   */
+  namesPerson(word: string, term: string): boolean {
+    if (!CYRILLIC.test(word)) return false;
+    const nearest = this.nearestSpelling(word, term);
+    return nearest !== undefined && (this.personSpellings.has(nearest.name) || NATIONALITY_TAIL.test(nearest.tail));
   }
 
   /** Whether this term is a country's name or nationality word, or part of one. */

@@ -14,7 +14,7 @@ const ORIGIN_OR_KAZAKHSTAN =
  * "I am" / "we are" after it ("Нигерияданмын", "Үндістаннанбыз"). Words come folded (і as и) but are matched
  * in both spellings. (A nationality word, "Нигериялықпын", is no place word and never reaches this test.)
  */
-const KAZAKH_FROM = /(нан|нен|дан|ден|тан|тен)([мбп][ыіи][нз])?$/iu;
+const KAZAKH_FROM = /^(нан|нен|дан|ден|тан|тен)([мбп][ыіи][нз])?$/iu;
 
 /**
  * The asker lives or works in the country named: a question about applying from there, not about its visa
@@ -23,6 +23,12 @@ const KAZAKH_FROM = /(нан|нен|дан|ден|тан|тен)([мбп][ыіи
  */
 const LIVES_THERE =
   /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in)/iu;
+
+/**
+ * The country is a way into Kazakhstan ("въехать на машине через Кыргызстан", "enter via Kyrgyzstan", "über
+ * Usbekistan einreisen", "Қырғызстан арқылы"): entering Kazakhstan is asked about, not the other country's visa.
+ */
+const ROUTE = /(?<!\p{L})(через|транзит\p{L}*|transit\p{L}*|via|through|über|ueber|арқылы|аркылы)(?!\p{L})/iu;
 
 /** The citizenship word ("citizenship", not "citizen"), and the verbs of getting it, before it (en, ru) or after it (de, kk). */
 const CITIZENSHIP = /^(citizenship|гражданств|азаматтығ|азаматтыг|staatsbürgerschaft|staatsbuergerschaft|staatsangehörigkeit|staatsangehoerigkeit)/u;
@@ -56,10 +62,14 @@ function withoutCitizenshipGoal(question: string): string {
   return question.replace(/\p{L}+|[,.;:!?]/gu, (word) => (goal.has(++n) ? " " : word));
 }
 
-export function asksAboutForeignVisa(question: string, placeWords: readonly string[]): boolean {
-  if (placeWords.length === 0) return false;
+/**
+ * `placeTails`: for each word naming a place, what it adds after the name ("нан" for "Үндістаннан", "" for
+ * "Узбекистан", whose own "-тан" is no ending). The Kazakh ablative is read from these.
+ */
+export function asksAboutForeignVisa(question: string, placeTails: readonly string[]): boolean {
+  if (placeTails.length === 0) return false;
   // Getting another country's citizenship ("Түркия азаматтығын қалай аламын") names no origin by the word
   // "citizenship"; "a citizen of India" still does.
-  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question)) return false;
-  return !placeWords.some((w) => KAZAKH_FROM.test(w.toLowerCase()));
+  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question) || ROUTE.test(question)) return false;
+  return !placeTails.some((tail) => KAZAKH_FROM.test(tail.toLowerCase()));
 }

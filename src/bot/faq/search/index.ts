@@ -91,6 +91,19 @@ const REQUIREMENT_HINT =
  */
 const BECOME_CITIZEN =
   /(?<!\p{L})((becom\p{L}*|стать|стану|становиться|werden|werde)\s+(an?\s+|ein\s+|eine\s+)?(kazakh|kazakhstani|kasache|kasachin|казах\p{L}*|гражданин\p{L}*|гражданкой|citizen|staatsbürger\p{L}*|kasachische[rn]?\s+staatsbürger\p{L}*)|(kasache|kasachin|staatsbürger\p{L}*|казах\p{L}*|гражданин\p{L}*|азамат\p{L}*)\s+(zu\s+)?(werden|werde|стать|бол\p{L}*))(?!\p{L})/iu;
+/**
+ * Words that name a language and a people alike ("English", "russisch", "английского", Kazakh "ағылшын", folded):
+ * the country list holds them as nationality words, so "is english ok" set the country marker and was read as a
+ * British citizen's question. Plural and personal forms ("русские", "орыспын") name people and are not listed.
+ */
+const LANGUAGE_WORD =
+  /^(english|russian|kazakh|german|french|spanish|chinese|turkish|englisch|russisch|kasachisch|deutsch|französisch|franzoesisch|spanisch|chinesisch|türkisch|tuerkisch|английск\p{L}*|русск(ий|ого|ому|ом)|казахск(ий|ого|ому|ом)|немецк(ий|ого|ому|ом)|орыс|агылшын|неміс|немис)$/u;
+/**
+ * …which names a people only when the question speaks of a person's citizenship or origin: "I am English",
+ * "English passport", "does a Russian need a visa", "russischer Staatsbürger", "я русский", "орыс азаматы".
+ */
+const PERSON_HINT =
+  /(citizen|passport|national|(?<!\p{L})(i'?m|i am|we are|we'?re|as an?|from|born)(?!\p{L})|(?<!\p{L})(a|an|ein|einen|eine)\s+(english|russian|kazakh|german|french|spanish|chinese|turkish)(?!\p{L})|граждан|паспорт|подданств|(?<!\p{L})(я|мы|из)(?!\p{L})|азамат|төлқұжат|толкужат|bürger|buerger|staatsangeh|(?<!\p{L})(pass|reisepass|bin|sind|als|aus)(?!\p{L}))/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
 /** A country name found in more topics than this is taken for the common word it stems like. */
@@ -358,16 +371,20 @@ export class FaqSearch {
     const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
-    const nameTerms = found.map((w) => w.nameTerm);
+    // A language's name is no nationality unless a person's citizenship or origin is spoken of (LANGUAGE_WORD).
+    const languageOnly = !PERSON_HINT.test(question);
+    const nameTerms = found.map((w) => (languageOnly && LANGUAGE_WORD.test(w.word) ? null : w.nameTerm));
     const countryTerms = this.countries.termsIn(nameTerms);
     // A country's name, not a word that only stems like one ("state", "ғана", "бағасы") and is common in the topics.
-    const placeWords = words.filter((_, i) => {
+    // (A person of a country, "россиянину", names the asker's origin, not a place: countryMarks.ts.)
+    const placeTails: string[] = [];
+    words.forEach((word, i) => {
       const term = nameTerms[i];
-      if (!term || term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS) return false;
+      if (!term || term.length < 4 || this.topicCount(term) > PLACE_MAX_TOPICS || this.countries.namesPerson(word, term)) return;
       // A Kazakh case ending stripped can leave a Russian ending on the name ("Португалияның" → "португалия").
-      return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
+      if ([...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ")) placeTails.push(this.countries.tailAfterName(word, term));
     });
-    if (asksAboutForeignVisa(question, placeWords)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
@@ -631,7 +648,7 @@ export class FaqSearch {
   /** A word spelled as a country's name (not a nationality), Kazakhstan aside. */
   private isPlaceWord(word: string): boolean {
     const term = processTerm(word);
-    if (term === null || !this.countries.spelledAsName(word, term)) return false;
+    if (term === null || !this.countries.spelledAsName(word, term) || this.countries.namesPerson(word, term)) return false;
     return [...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ");
   }
 

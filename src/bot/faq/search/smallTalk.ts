@@ -20,7 +20,17 @@ const PATTERNS: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
   ],
 ];
 
+/**
+ * Particles and fillers people put around or inside these phrases ("ты вообще кто?", "а кто ты", "кто же ты",
+ * "who even are you", "wer bist du eigentlich", "сен өзі кімсің"): they change no phrase's meaning, but stood
+ * between its words, so "ты вообще кто?" matched no phrase and was searched as a question (and got eligibility).
+ * Dropped before the phrases are matched; the message is searched as written.
+ */
+const FILLERS =
+  /(?<!\p{L})(вообще|а|же|ж|ну|вот|собственно|такой|такая|блин|even|actually|anyway|exactly|really|so|um|uh|eigentlich|denn|überhaupt|ueberhaupt|also|өзі|озі|өзің|озин|ғой|гой|енді|енди)(?!\p{L})/giu;
+
 /** The conversation basic a message is, if it is one. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
-  return PATTERNS.find(([, re]) => re.test(text))?.[0];
+  const plain = text.replace(FILLERS, " ").replace(/\s+/gu, " ").trim();
+  return PATTERNS.find(([, re]) => re.test(plain))?.[0];
 }

@@ -51,6 +51,17 @@ export function clearTermCache(): void {
 function termOfWord(word: string): string | null {
   if (word.length < 2 || isStopWord(word)) return null;
   if (isMarkerTerm(word)) return word;
+  // A Latin stop word with the clitic "s" glued on ("gibts" for "gibt es", "hows", "wats", "fürs", "its") says no
+  // more than the bare one, which is dropped. (Only this ending: taking every word that stems to a stop word
+  // dropped Russian and Kazakh words, "тема" as "тем", and lowered the held-out Russian and Kazakh figures.)
+  if (CONTRACTED.test(word) && isStopWord(word.slice(0, -1))) return null;
+  return stemOf(word);
+}
+
+/** A Latin word of at least three letters ending in "s" (see termOfWord). */
+const CONTRACTED = /^[a-z]{2,}s$/;
+
+function stemOf(word: string): string {
   if (CYRILLIC.test(word)) {
     const ru = russianStem(word);
     const kk = kazakhStem(word);
