@@ -6,7 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
-import { play, type Reply, type Script } from "./lib/driver.js";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { countTurns, current, play, startedAt, tracing, type Reply, type Script } from "./lib/driver.js";
 import { bareBot, realBot } from "./lib/realBot.js";
 import { quantile, quick, report, summary } from "./lib/stats.js";
 import { mixedWorkload } from "./lib/workload.js";
@@ -56,6 +57,40 @@ async function mixed() {
   process.stderr.write(`reference run: ${ref.updates} updates in ${Date.now() - t0} ms\n`);
 
   let cursor = 1;
+  if (process.argv.includes("--split")) {
+    // Each Bot API call of an outcome step (/check step 12), in ms since its update was handed over.
+    tracing.on = true;
+    const calls = new Map<number, string[]>();
+    const origTimeout = globalThis.setTimeout;
+    (globalThis as { setTimeout: unknown }).setTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...rest: unknown[]) => {
+      const c = current.getStore();
+      if (!c || c.kind !== "check" || c.step !== 12 || (ms ?? 0) > 100) return origTimeout(fn, ms, ...rest);
+      const t0 = startedAt.get(c.id)!;
+      const at = (Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0);
+      const where = (new Error().stack ?? "").split("\n")[2]?.trim().replace(/.*\/(node_modules|src)\//, "") ?? "";
+      return origTimeout((...a: unknown[]) => {
+        const list = calls.get(c.id) ?? [];
+        list.push(`T${ms ?? 0}[${where.slice(-40)}]@${at}->${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)}`);
+        calls.set(c.id, list);
+        fn(...a);
+      }, ms, ...rest);
+    };
+    rb.api.onCall = (method, body) => {
+      const chat = Number(body.chat_id);
+      const t0 = startedAt.get(chat);
+      if (t0 === undefined) return;
+      const list = calls.get(chat) ?? [];
+      list.push(`${method.slice(0, 6)}@${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)}`);
+      calls.set(chat, list);
+
+    };
+    rb.api.take = ((take) => (chatId: number) => {
+      const list = calls.get(chatId) ?? [];
+      if (list.length >= 8 && Math.random() < 0.05) process.stderr.write(`  calls of ${chatId}: ${list.join(" ")} end@${(Number(process.hrtime.bigint() - startedAt.get(chatId)!) / 1e6).toFixed(0)}\n`);
+      calls.delete(chatId);
+      return take(chatId);
+    })(rb.api.take.bind(rb.api));
+  }
   const profiler = await startProfile();
   const main = await roundsOf(rb, work, reference, () => cursor++, ROUNDS, "");
   await profiler?.stop();
@@ -99,6 +134,7 @@ async function roundsOf(rb: Awaited<ReturnType<typeof realBot>>, work: ReturnTyp
       return { id: 1_000_000 + ((n - 1) % USERS) + 1, script: work.scriptOf(n) };
     });
     // A person met again (after 10,000) starts afresh: /check and /start begin anew anyway.
+    const split = process.argv.includes("--split") ? startSplit() : undefined;
     const cpu0 = process.cpuUsage();
     const r = await play(rb.bot as never, rb.api, people, IN_FLIGHT, (s, step, reply) =>
       same(reply, reference.get(s.name)![step]!) ? undefined : `${s.name} step ${step}: ${JSON.stringify(reply.texts).slice(0, 200)}`,
@@ -112,9 +148,48 @@ async function roundsOf(rb: Awaited<ReturnType<typeof realBot>>, work: ReturnTyp
     }
     const result = { ups: r.wrong.length ? 0 : r.updates / r.seconds, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), wrong: r.wrong.length, cpuUs: (cpu.user + cpu.system) / r.updates, mix };
     process.stderr.write(`${label}round ${round}${round === 0 ? " (warm-up)" : ""}: ${r.updates} updates, ${result.ups.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, CPU ${result.cpuUs.toFixed(0)} us/update, load ${loadavg()[0]!.toFixed(2)}, wrong ${r.wrong.length}${r.wrong.length ? ` (${r.wrong[0]})` : ""}\n`);
+    if (split) split.stop(r.latencies);
     if (round > 0) rounds.push(result);
   }
   return rounds;
+}
+
+/**
+ * `--split`: per round, on stderr, p50/p99/max by update kind, which kinds make the slowest 1%, the GC pauses
+ * (count, total, longest) and the event loop's delay (p99, max): where the p99 tail comes from.
+ */
+function startSplit() {
+  const gc: number[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gc.push(e.duration);
+  });
+  obs.observe({ entryTypes: ["gc"] });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  countTurns(true);
+  return {
+    stop(latencies: { kind: string; step: number; press: boolean; ms: number; turns: number }[]) {
+      countTurns(false);
+      loop.disable();
+      obs.disconnect();
+      const kindOf = (l: (typeof latencies)[number]) => (l.press && l.kind !== "check" ? "press" : l.kind === "check" && l.step === 0 ? "command" : l.kind === "check" ? (l.press ? "check-press" : "check-typed") : l.kind);
+      const by = new Map<string, number[]>();
+      for (const l of latencies) by.set(kindOf(l), [...(by.get(kindOf(l)) ?? []), l.ms]);
+      const cut = quantile(latencies.map((l) => l.ms), 0.99);
+      const tail: Record<string, number> = {};
+      for (const l of latencies) if (l.ms >= cut) tail[kindOf(l)] = (tail[kindOf(l)] ?? 0) + 1;
+      const kinds = [...by].map(([k, v]) => `${k} n=${v.length} p50 ${quantile(v, 0.5).toFixed(1)} p99 ${quantile(v, 0.99).toFixed(1)} max ${Math.max(...v).toFixed(1)}`);
+      const steps = new Map<number, number[]>();
+      const stepTurns = new Map<number, number[]>();
+      for (const l of latencies) if (l.kind === "check") steps.set(l.step, [...(steps.get(l.step) ?? []), l.ms]);
+      for (const l of latencies) if (l.kind === "check") stepTurns.set(l.step, [...(stepTurns.get(l.step) ?? []), l.turns]);
+      const stepLine = [...steps].sort((a, b) => a[0] - b[0]).map(([s, v]) => `${s}:${quantile(v, 0.5).toFixed(0)}/${quantile(v, 0.99).toFixed(0)}ms,${quantile(stepTurns.get(s)!, 0.5)}/${Math.max(...stepTurns.get(s)!)}t`).join(" ");
+      const kindTurns = [...by.keys()].map((k) => `${k} ${quantile(latencies.filter((l) => kindOf(l) === k).map((l) => l.turns), 0.5)}/${Math.max(...latencies.filter((l) => kindOf(l) === k).map((l) => l.turns))}`).join("; ");
+      process.stderr.write(`  loop turns per update (median/max): ${kindTurns}\n`);
+      process.stderr.write(`  by kind: ${kinds.join("; ")}\n  slowest 1% (>= ${cut.toFixed(1)} ms): ${JSON.stringify(tail)}\n  check by step (p50/p99 ms, median/max turns): ${stepLine}\n`);
+      process.stderr.write(`  gc: ${gc.length} pauses, total ${gc.reduce((a, b) => a + b, 0).toFixed(0)} ms, longest ${Math.max(0, ...gc).toFixed(1)} ms, >5ms ${gc.filter((x) => x > 5).length}; loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)} ms\n`);
+    },
+  };
 }
 
 // `--no-baseline` and `--no-io` leave those parts out (to profile or time the mixed rounds alone).

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Bot, Context } from "grammy";
 import type { Update } from "grammy/types";
 import type { FastApi, Sent } from "./fastApi.js";
@@ -30,6 +31,22 @@ interface Person {
 }
 
 let updateIds = 1;
+
+/** Turns of the event loop so far, counted by `countTurns()` (for `mixed.ts --split`): how many turns an update waits. */
+export const turns = { n: 0, generation: 0 };
+/** When each person's update in flight was handed over (for `mixed.ts --split`). */
+export const startedAt = new Map<number, bigint>();
+/** The update being handled, as its async context sees it (for `mixed.ts --split`). */
+export const tracing = { on: false };
+export const current = new AsyncLocalStorage<{ id: number; kind: string; step: number }>();
+export function countTurns(on: boolean): void {
+  const generation = ++turns.generation;
+  const tick = () => {
+    turns.n++;
+    if (turns.generation === generation) setImmediate(tick);
+  };
+  if (on) setImmediate(tick);
+}
 
 /** Builds the update for a person's next step. */
 function updateFor(p: Person): Update {
@@ -69,7 +86,7 @@ function readReply(p: Person, sent: Sent[], answered: boolean): Reply {
 }
 
 export interface RunResult {
-  latencies: { kind: string; step: number; press: boolean; ms: number }[];
+  latencies: { kind: string; step: number; press: boolean; ms: number; turns: number }[];
   updates: number;
   seconds: number;
   wrong: string[];
@@ -114,8 +131,12 @@ export async function play(
       }
       active++;
       const t0 = process.hrtime.bigint();
-      await (bot as Bot).handleUpdate(update);
-      latencies.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+      const n0 = turns.n;
+      startedAt.set(p.id, t0);
+      // The async context costs every promise of the update: only when asked for (`tracing.on`).
+      if (tracing.on) await current.run({ id: p.id, kind: p.script.kind, step: p.next }, () => (bot as Bot).handleUpdate(update));
+      else await (bot as Bot).handleUpdate(update);
+      latencies.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6, turns: turns.n - n0 });
       updates++;
       const err = check(p.script, p.next, readReply(p, api.take(p.id), update.callback_query !== undefined && api.answered.delete(update.callback_query.id)));
       if (err) wrong.push(err);

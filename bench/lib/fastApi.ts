@@ -15,6 +15,8 @@ export class FastApi {
   private nextMessageId = 1;
   private readonly pending = new Map<number, Sent[]>();
   calls = 0;
+  /** Told of every call as it arrives (for `mixed.ts --split`). */
+  onCall?: (method: string, payload: Record<string, unknown>) => void;
   /**
    * Answer on the next turn of the event loop, as a reply read from a socket arrives, instead of within
    * the same microtask run. With answers at once an update that never waits on a timer runs to its end
@@ -51,6 +53,7 @@ export class FastApi {
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     this.calls++;
+    this.onCall?.(method, payload);
     let result: unknown = true;
     if (method === "answerCallbackQuery") this.answered.add(String(payload.callback_query_id));
     if (method === "getMe") result = this.botInfo;
