@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import { countTurns, current, play, startedAt, tracing, type Reply, type Script } from "./lib/driver.js";
+import { countTurns, current, play, startedAt, stream, tracing, type Reply, type RunResult, type Script } from "./lib/driver.js";
 import { bareBot, realBot } from "./lib/realBot.js";
 import { quantile, quick, report, summary } from "./lib/stats.js";
 import { mixedWorkload } from "./lib/workload.js";
@@ -18,6 +18,19 @@ const roundsArg = process.argv.indexOf("--rounds"); // `--rounds <n>`: more meas
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : quick ? 3 : 5;
 const IO_ROUNDS = quick ? 2 : 3;
 const PEOPLE_PER_ROUND = quick ? 300 : 800; // about 4.2 updates a person
+const UPDATES_PER_ROUND = Math.round(PEOPLE_PER_ROUND * 4.2);
+/**
+ * People in the steady stream (driver.ts `stream`): those in flight and those queued for their next step. The
+ * warm-up round is longer: the stream starts with everyone at their first step, and its mix settles once the
+ * longest script (16 updates) has been played about that many times over.
+ */
+const STREAM_PEOPLE = 3 * IN_FLIGHT;
+const WARMUP_UPDATES = 16 * STREAM_PEOPLE;
+/**
+ * `--cohorts`: the rounds of 2026-12-03 and before, kept to compare: each round a fresh set of people, all played
+ * to the end of their scripts. Their second half was /check steps alone and ended in every /check result at once.
+ */
+const COHORTS = process.argv.includes("--cohorts");
 
 async function baseline(): Promise<number[]> {
   const { bot, api } = await bareBot();
@@ -128,17 +141,19 @@ type Round = { ups: number; p50: number; p99: number; wrong: number; cpuUs: numb
 
 async function roundsOf(rb: Awaited<ReturnType<typeof realBot>>, work: ReturnType<typeof mixedWorkload>, reference: Map<string, Reply[]>, next: () => number, count: number, label: string): Promise<Round[]> {
   const rounds: Round[] = [];
+  const newcomer = () => {
+    const n = next();
+    return { id: 1_000_000 + ((n - 1) % USERS) + 1, script: work.scriptOf(n) };
+  };
+  const checkReply = (s: Script, step: number, reply: Reply) =>
+    same(reply, reference.get(s.name)![step]!) ? undefined : `${s.name} step ${step}: ${JSON.stringify(reply.texts).slice(0, 200)}`;
+  const steady = COHORTS ? undefined : stream(rb.bot as never, rb.api, newcomer, STREAM_PEOPLE, IN_FLIGHT, checkReply);
   for (let round = 0; round <= count; round++) {
-    const people = Array.from({ length: PEOPLE_PER_ROUND }, () => {
-      const n = next();
-      return { id: 1_000_000 + ((n - 1) % USERS) + 1, script: work.scriptOf(n) };
-    });
+    const people = COHORTS ? Array.from({ length: PEOPLE_PER_ROUND }, newcomer) : [];
     // A person met again (after 10,000) starts afresh: /check and /start begin anew anyway.
     const split = process.argv.includes("--split") ? startSplit() : undefined;
     const cpu0 = process.cpuUsage();
-    const r = await play(rb.bot as never, rb.api, people, IN_FLIGHT, (s, step, reply) =>
-      same(reply, reference.get(s.name)![step]!) ? undefined : `${s.name} step ${step}: ${JSON.stringify(reply.texts).slice(0, 200)}`,
-    );
+    const r: RunResult = steady ? await steady.run(round === 0 ? WARMUP_UPDATES : UPDATES_PER_ROUND) : await play(rb.bot as never, rb.api, people, IN_FLIGHT, checkReply);
     const cpu = process.cpuUsage(cpu0);
     const ms = r.latencies.map((l) => l.ms);
     const mix: Record<string, number> = {};
@@ -151,6 +166,8 @@ async function roundsOf(rb: Awaited<ReturnType<typeof realBot>>, work: ReturnTyp
     if (split) split.stop(r.latencies);
     if (round > 0) rounds.push(result);
   }
+  // Nobody is left inside a conversation: a later stream may meet the same people again.
+  await steady?.drain();
   return rounds;
 }
 

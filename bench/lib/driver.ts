@@ -92,6 +92,95 @@ export interface RunResult {
   wrong: string[];
 }
 
+/** Plays one step of person `p` and records it; returns the error text of a wrong reply (or of a missing button). */
+async function playStep(bot: Bot<Context> | Bot<never>, api: FastApi, p: Person, check: (script: Script, step: number, reply: Reply) => string | undefined, out: RunResult["latencies"]): Promise<string | undefined> {
+  let update: Update;
+  try {
+    update = updateFor(p);
+  } catch (err) {
+    // The previous reply lacked the button this step presses: a wrong reply, and the script ends here.
+    p.next = p.script.steps.length;
+    return err instanceof Error ? err.message : String(err);
+  }
+  const t0 = process.hrtime.bigint();
+  const n0 = turns.n;
+  startedAt.set(p.id, t0);
+  // The async context costs every promise of the update: only when asked for (`tracing.on`).
+  if (tracing.on) await current.run({ id: p.id, kind: p.script.kind, step: p.next }, () => (bot as Bot).handleUpdate(update));
+  else await (bot as Bot).handleUpdate(update);
+  out.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6, turns: turns.n - n0 });
+  const err = check(p.script, p.next, readReply(p, api.take(p.id), update.callback_query !== undefined && api.answered.delete(update.callback_query.id)));
+  p.next++;
+  return err;
+}
+
+/**
+ * A steady stream of people (mixed.ts): `waiting` people queue for their next step, `inFlight` updates are
+ * handled at a time, a person who has played a step queues again at the back, and one whose script ended is
+ * replaced by a newcomer at once. So the kinds of update in flight keep the workload's mix at every moment.
+ * (Playing a fixed set of people to the end, as `play` does, does not: once the short scripts are done only
+ * /check people are left, and their results all come at the end of the round together.)
+ * `run(n)` plays the next `n` updates and measures them; `drain()` plays everyone queued to the end of their
+ * script, unmeasured, so nobody is left inside a conversation when the stream stops.
+ */
+export function stream(
+  bot: Bot<Context> | Bot<never>,
+  api: FastApi,
+  newcomer: () => { id: number; script: Script },
+  waiting: number,
+  inFlight: number,
+  check: (script: Script, step: number, reply: Reply) => string | undefined,
+) {
+  const join = (): Person => ({ ...newcomer(), next: 0, updateId: 0 });
+  let ready: Person[] = Array.from({ length: waiting }, join);
+  let head = 0;
+  const take = (): Person | undefined => {
+    if (head >= ready.length) return undefined;
+    const p = ready[head++]!;
+    if (head > 4096) {
+      ready = ready.slice(head);
+      head = 0;
+    }
+    return p;
+  };
+  async function playFor(budget: number, newcomers: boolean): Promise<RunResult> {
+    const latencies: RunResult["latencies"] = [];
+    const wrong: string[] = [];
+    let handed = 0;
+    let active = 0;
+    const waiters: Array<() => void> = [];
+    const wake = () => waiters.splice(0).forEach((w) => w());
+    const started = process.hrtime.bigint();
+    const worker = async () => {
+      for (;;) {
+        const p = handed < budget ? take() : undefined;
+        if (!p) {
+          if (active === 0) return wake();
+          await new Promise<void>((r) => waiters.push(r));
+          continue;
+        }
+        handed++;
+        active++;
+        const err = await playStep(bot, api, p, check, latencies);
+        if (err) wrong.push(err);
+        active--;
+        if (p.next < p.script.steps.length) ready.push(p);
+        else if (newcomers) ready.push(join());
+        wake();
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { latencies, updates: latencies.length, seconds, wrong };
+  }
+  return {
+    run: (updates: number) => playFor(updates, true),
+    drain: async () => {
+      await playFor(Infinity, false);
+    },
+  };
+}
+
 /**
  * Plays the scripts of `people` with `inFlight` updates at a time; one person has at most one update in
  * flight, so each chat's order is kept. `check(script, step, reply)` returns an error text or undefined.
@@ -107,7 +196,6 @@ export async function play(
   let head = 0;
   const latencies: RunResult["latencies"] = [];
   const wrong: string[] = [];
-  let updates = 0;
   const started = process.hrtime.bigint();
   let active = 0;
   const waiters: Array<() => void> = [];
@@ -120,27 +208,9 @@ export async function play(
         continue;
       }
       const p = ready[head++]!;
-      let update: Update;
-      try {
-        update = updateFor(p);
-      } catch (err) {
-        // The previous reply lacked the button this step presses: a wrong reply, and the script ends here.
-        wrong.push(err instanceof Error ? err.message : String(err));
-        wake();
-        continue;
-      }
       active++;
-      const t0 = process.hrtime.bigint();
-      const n0 = turns.n;
-      startedAt.set(p.id, t0);
-      // The async context costs every promise of the update: only when asked for (`tracing.on`).
-      if (tracing.on) await current.run({ id: p.id, kind: p.script.kind, step: p.next }, () => (bot as Bot).handleUpdate(update));
-      else await (bot as Bot).handleUpdate(update);
-      latencies.push({ kind: p.script.kind, step: p.next, press: p.script.steps[p.next]!.press !== undefined, ms: Number(process.hrtime.bigint() - t0) / 1e6, turns: turns.n - n0 });
-      updates++;
-      const err = check(p.script, p.next, readReply(p, api.take(p.id), update.callback_query !== undefined && api.answered.delete(update.callback_query.id)));
+      const err = await playStep(bot, api, p, check, latencies);
       if (err) wrong.push(err);
-      p.next++;
       active--;
       if (p.next < p.script.steps.length) ready.push(p);
       wake();
@@ -148,5 +218,5 @@ export async function play(
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { latencies, updates, seconds, wrong };
+  return { latencies, updates: latencies.length, seconds, wrong };
 }
