@@ -46,3 +46,28 @@ describe("a procedure asked with 'how' finds the steps, not where to apply", () 
     expect(result.topics[0]?.id).toBe(topic);
   });
 });
+
+/**
+ * "What's next", "what now", "wie geht es weiter", "что дальше" ask for the next step of a procedure, though each of
+ * their words alone is an everyday one ("next month", "now"): they were read as a few common words and the
+ * question went to the topic of whatever else it named (the hub, the invitation) or to buttons.
+ */
+describe("asking what comes next finds the steps", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+  it.each([
+    ["the hub said yes, what now", "steps_b91"],
+    ["i have my astana hub petition, then what?", "steps_b91"],
+    ["invitation is here for the neo nomad visa. what's next", "steps_b121"],
+    ["Der Hub hat mir zugesagt, wie geht es jetzt weiter?", "steps_b91"],
+    ["хаб одобрил, что дальше", "steps_b91"],
+  ])("%s", (question, topic) => {
+    const result = search.search(question);
+    expect(["confident", "likely"]).toContain(result.confidence);
+    expect(result.topics[0]?.id).toBe(topic);
+  });
+
+  it("leaves 'next' and 'now' alone everyday words", () => {
+    expect(tokenize("next month")).toEqual(["next", "month"]);
+    expect(tokenize("apply now")).toEqual(["apply", "now"]);
+  });
+});

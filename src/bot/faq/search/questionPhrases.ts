@@ -26,6 +26,14 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
 export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  // The step after one done: "what's next", "what now", "then what", "what do I do next", "wie geht es weiter", "was
+  // kommt jetzt", "что дальше" ask for the next step, and are read as these words ("next step", "nächster Schritt",
+  // "следующий шаг"), which the steps topics write. Each word alone ("next", "now", "weiter", "дальше") is an
+  // everyday word that also says "next month" or "still running". First: HOW_TO would take the "wie" of "wie geht
+  // es weiter", WHAT_TO the "what" of "what do I do next".
+  [re(String.raw`what(?:'?s| is| comes| happens)? next|what (?:(?:do|should|must|can) (?:i|we) do )?now|what (?:do|should|must|can) (?:i|we) do next|(?:then|now) what`), " next step "],
+  [re(String.raw`wie geht(?:'?s|\s+es)?(?:\s+[\p{L}\p{N}]+){0,4}\s+weiter|was (?:kommt|mache ich|tue ich) (?:jetzt|als naechstes|danach)`), " naechster schritt "],
+  [re(String.raw`что (?:(?:мне |нам )?делать )?дальше`), " следующий шаг "],
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
   // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
