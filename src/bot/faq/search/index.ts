@@ -92,6 +92,15 @@ const REQUIREMENT_HINT =
 const BECOME_CITIZEN =
   /(?<!\p{L})((becom\p{L}*|стать|стану|становиться|werden|werde)\s+(an?\s+|ein\s+|eine\s+)?(kazakh|kazakhstani|kasache|kasachin|казах\p{L}*|гражданин\p{L}*|гражданкой|citizen|staatsbürger\p{L}*|kasachische[rn]?\s+staatsbürger\p{L}*)|(kasache|kasachin|staatsbürger\p{L}*|казах\p{L}*|гражданин\p{L}*|азамат\p{L}*)\s+(zu\s+)?(werden|werde|стать|бол\p{L}*))(?!\p{L})/iu;
 /**
+ * Getting citizenship or a Kazakh passport is becoming a citizen too ("get Kazakh citizenship", "lead to a Kazakh
+ * passport", "naturalisation", "получить гражданство", "einbürgern", "азаматтық алу"): "citizenship" alone is as
+ * often the citizenship one applies with (b91_citizenship), and "passport" the one one holds, so only with the verb
+ * or "Kazakh"; "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
+ * rule "after 10 yrs on the residence permit do i get a kazakh passport?" tied with the permit's length.
+ */
+const GET_CITIZENSHIP =
+  /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|einb(ü|ue)rger\p{L}*|(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|kasachischen\s+pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
+/**
  * Words that name a language and a people alike ("English", "russisch", "английского", Kazakh "ағылшын", folded):
  * the country list holds them as nationality words, so "is english ok" set the country marker and was read as a
  * British citizen's question. Plural and personal forms ("русские", "орыспын") name people and are not listed.
@@ -385,7 +394,7 @@ export class FaqSearch {
       if ([...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ")) placeTails.push(this.countries.tailAfterName(word, term));
     });
     if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
-    const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
+    const citizen = BECOME_CITIZEN.test(question) || GET_CITIZENSHIP.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
