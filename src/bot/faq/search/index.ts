@@ -95,11 +95,12 @@ const BECOME_CITIZEN =
  * Getting citizenship or a Kazakh passport is becoming a citizen too ("get Kazakh citizenship", "lead to a Kazakh
  * passport", "naturalisation", "получить гражданство", "einbürgern", "азаматтық алу"): "citizenship" alone is as
  * often the citizenship one applies with (b91_citizenship), and "passport" the one one holds, so only with the verb
- * or "Kazakh"; "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
+ * or "Kazakh" (German and Russian name the country before the noun: "die georgische Staatsbürgerschaft bekommen"
+ * is another country's); "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
  * rule "after 10 yrs on the residence permit do i get a kazakh passport?" tied with the permit's length.
  */
 const GET_CITIZENSHIP =
-  /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|einb(ü|ue)rger\p{L}*|(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|kasachischen\s+pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|einb(ü|ue)rger\p{L}*|kasachische[nr]?\s+(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
 /**
  * Words that name a language and a people alike ("English", "russisch", "английского", Kazakh "ағылшын", folded):
  * the country list holds them as nationality words, so "is english ok" set the country marker and was read as a
