@@ -81,6 +81,7 @@ describe("the wait and the span are told apart", () => {
   it.each([
     ["how long does the review take", HOW_LONG_WAIT],
     ["how quickly can I get it", HOW_LONG_WAIT],
+    ["how long until I hear back", HOW_LONG_WAIT],
     ["Wie lange dauert das?", HOW_LONG_WAIT],
     ["how long is the permit valid", HOW_LONG],
     ["how soon do I have to arrive", HOW_LONG],
@@ -93,6 +94,7 @@ describe("the wait and the span are told apart", () => {
     // It tied with how long the permit lasts.
     ["how fast can i get the it residence permit", "processing_times"],
     ["how long does it take until the 10-year permit is issued", "processing_times"],
+    ["how long to get the digital nomad residence permit", "processing_times"],
   ])("%s is answered with the processing time", (question, topic) => {
     const result = search.search(question);
     expect(result.confidence).toBe("confident");
@@ -101,5 +103,20 @@ describe("the wait and the span are told apart", () => {
 
   it("a deadline after arriving stays the registration", () => {
     expect(search.search("how soon do I need to register after I arrive").topics[0]?.id).toBe("registration");
+  });
+});
+
+/**
+ * The English search data did not ask how long a visa itself lasts (German and Russian did): "how long does the neo
+ * nomad visa last" met the passport's validity and the visa-free stay.
+ */
+describe("how long a visa itself is valid", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+  it.each([
+    ["how long does the neo nomad visa last", "b121_extension"],
+  ])("%s", (question, topic) => {
+    const result = search.search(question);
+    expect(["confident", "likely"]).toContain(result.confidence);
+    expect(result.topics[0]?.id).toBe(topic);
   });
 });

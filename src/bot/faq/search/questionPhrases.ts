@@ -36,11 +36,12 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`wie geht(?:'?s|\s+es)?(?:\s+[\p{L}\p{N}]+){0,4}\s+weiter|was (?:kommt|mache ich|tue ich) (?:jetzt|als naechstes|danach)`), " naechster schritt "],
   [re(String.raw`что (?:(?:мне |нам )?делать )?дальше`), " следующий шаг "],
   // How long something takes to come (the wait) is another question than how long something lasts or may be
-  // stayed on: "how long does the hub take", "how soon can I get it", "wie lange dauert", "как быстро" ask for the
-  // processing time, "how long is the permit valid", "how long can I stay" for a span ("how soon must I register" for a
-  // deadline). One token for both let a
-  // question about the wait for a stage (the invitation, the petition) tie with that stage's topic.
-  [re(String.raw`how (?:long|many (?:days|weeks|months))(?=(?:\s+[\p{L}\p{N}'-]+){0,7}?\s+(?:take|takes|taking|took)${END})|how (?:soon|quickly|fast)(?!\s+(?:do|does|must|should)\s+\S+\s+(?:need|have|got)\s+to|\s+(?:must|should|have to|need to)${END})|wie (?:lange?(?= dauer\p{L}*${END})|schnell|bald)|как (?:быстро|скоро)`), ` ${HOW_LONG_WAIT} `],
+  // stayed on: "how long does the hub take", "how long to get it", "how long until", "how soon can I get it",
+  // "wie lange dauert", "как быстро" ask for the processing time; "how long is the permit valid", "how long can I
+  // stay" for a span, "how soon must I register" for a deadline. One token for both let a question about the wait
+  // for a stage (the invitation, the petition) tie with that stage's topic, and "how long to get the permit" go to
+  // how long the permit lasts.
+  [re(String.raw`how (?:long|many (?:days|weeks|months))(?=(?:\s+[\p{L}\p{N}'-]+){0,7}?\s+(?:take|takes|taking|took)${END})|how long(?= (?:to (?:get|receive|obtain|hear|process|issue|approve)|until|till|before (?:i|we|you|they|it)|is the wait|(?:do|will|would|must|should) (?:i|we|you) (?:have to )?wait)${END})|how (?:soon|quickly|fast)(?!\s+(?:do|does|must|should)\s+\S+\s+(?:need|have|got)\s+to|\s+(?:must|should|have to|need to)${END})|wie (?:lange?(?= dauer\p{L}*${END})|schnell|bald)|как (?:быстро|скоро)`), ` ${HOW_LONG_WAIT} `],
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
   // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
