@@ -120,3 +120,18 @@ describe("how long a visa itself is valid", () => {
     expect(result.topics[0]?.id).toBe(topic);
   });
 });
+
+describe("everyday phrasings of family and fees", () => {
+  const search = new FaqSearch(createI18n(), loadSearchData(), "2026-12-01");
+  // "together" was written only by the unmarried-partner examples ("we live together"): coming together with the
+  // applicant is the family visa.
+  it("the spouse and a child coming together with me are the family topic", () => {
+    const result = search.search("can my husband and our son apply together with me for b12-1");
+    expect(result.confidence).toBe("confident");
+    expect(result.topics[0]?.id).toBe("b121_family");
+  });
+
+  it("what something sets me back is what it costs", () => {
+    expect(tokenize("what will that set me back")).toContain("cost");
+  });
+});

@@ -50,6 +50,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`wie(?= (?:kann|koennen|koennte|muss|muessen|soll|sollte|bekomm\p{L}*|beantrag\p{L}*|geh\p{L}*|funktionier\p{L}*|mach\p{L}*|komm\p{L}*|stell\p{L}*|reich\p{L}*|lauf\p{L}*|erhalt\p{L}*|erhaelt|verlaenger\p{L}*)${END})`), ` ${HOW_TO} `],
   [re(String.raw`как(?= (?:\p{L}+(?:ть|ти|чь)(?:ся)?|можно|мне|нам)${END})`), ` ${HOW_TO} `],
   [re(String.raw`калай`), ` ${HOW_TO} `],
+  // What something "sets me back" is what it costs.
+  [re(String.raw`set+s? (?:me|us|you|one) back`), " cost "],
   // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
   [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
 ];
