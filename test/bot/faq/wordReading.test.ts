@@ -55,6 +55,24 @@ describe("becoming Kazakh", () => {
   });
 });
 
+describe("getting citizenship or a Kazakh passport", () => {
+  it.each([
+    ["en", "after ten years with the residence permit, could i get a kazakh passport?"],
+    ["en", "is there a route to kazakh citizenship on the digital nomad permit"],
+    ["en", "does the b12-1 visa count toward naturalisation"],
+    ["de", "Kann ich mich nach ein paar Jahren mit B9-1 einbürgern lassen?"],
+  ])("in %s, %j is about citizenship later, not the permit or the nationalities that may apply", (_lng, question) => {
+    expect(answered(question)).toBe("citizenship_after_permit");
+  });
+
+  it.each([
+    ["which citizenships can apply for the neo nomad visa", "b121_citizenship"],
+    ["citizenship requirements for b9-1", "b91_citizenship"],
+  ])("%j (the citizenship one applies with) stays with who may apply", (question, topic) => {
+    expect(search.search(question).topics[0]?.id).toBe(topic);
+  });
+});
+
 describe("verbs that carry the question", () => {
   it("'get' is searched: getting the invitation online is the invitation, not the registration", () => {
     expect(answered("can I get the invitation online")).toBe("invitation");

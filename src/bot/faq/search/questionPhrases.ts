@@ -12,13 +12,14 @@ const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "gu");
 
 /** Tokens: plain Latin letters the English and German stemmers leave as they are. */
 export const HOW_LONG = "howlong";
+export const HOW_LONG_WAIT = "howlongwait";
 export const HOW_MUCH = "howmuch";
 export const HOW_TO = "howto";
 export const WHAT_TO = "whatto";
 
 /** These tokens and the question words that are no stop words (folded): alone they ask about nothing in particular. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  HOW_LONG, HOW_MUCH, HOW_TO, WHAT_TO,
+  HOW_LONG, HOW_LONG_WAIT, HOW_MUCH, HOW_TO, WHAT_TO,
   "when", "where", "who", "wann", "wo", "wer", "wieso", "сколько", "когда", "где", "кто", "куда", "кашан", "канша", "кайда", "ким",
 ]);
 
@@ -26,6 +27,21 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
 export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  // The step after one done: "what's next", "what now", "then what", "what do I do next", "wie geht es weiter", "was
+  // kommt jetzt", "что дальше" ask for the next step, and are read as these words ("next step", "nächster Schritt",
+  // "следующий шаг"), which the steps topics write. Each word alone ("next", "now", "weiter", "дальше") is an
+  // everyday word that also says "next month" or "still running". First: HOW_TO would take the "wie" of "wie geht
+  // es weiter", WHAT_TO the "what" of "what do I do next".
+  [re(String.raw`what(?:'?s| is| comes| happens)? next|what (?:(?:do|should|must|can) (?:i|we) do )?now|what (?:do|should|must|can) (?:i|we) do next|(?:then|now) what`), " next step "],
+  [re(String.raw`wie geht(?:'?s|\s+es)?(?:\s+[\p{L}\p{N}]+){0,4}\s+weiter|was (?:kommt|mache ich|tue ich) (?:jetzt|als naechstes|danach)`), " naechster schritt "],
+  [re(String.raw`что (?:(?:мне |нам )?делать )?дальше`), " следующий шаг "],
+  // How long something takes to come (the wait) is another question than how long something lasts or may be
+  // stayed on: "how long does the hub take", "how long to get it", "how long until", "how soon can I get it",
+  // "wie lange dauert", "как быстро" ask for the processing time; "how long is the permit valid", "how long can I
+  // stay" for a span, "how soon must I register" for a deadline. One token for both let a question about the wait
+  // for a stage (the invitation, the petition) tie with that stage's topic, and "how long to get the permit" go to
+  // how long the permit lasts.
+  [re(String.raw`how (?:long|many (?:days|weeks|months))(?=(?:\s+[\p{L}\p{N}'-]+){0,7}?\s+(?:take|takes|taking|took)${END})|how long(?= (?:to (?:get|receive|obtain|hear|process|issue|approve)|until|till|before (?:i|we|you|they|it)|is the wait|(?:do|will|would|must|should) (?:i|we|you) (?:have to )?wait)${END})|how (?:soon|quickly|fast)(?!\s+(?:do|does|must|should)\s+\S+\s+(?:need|have|got)\s+to|\s+(?:must|should|have to|need to)${END})|wie (?:lange?(?= dauer\p{L}*${END})|schnell|bald)|как (?:быстро|скоро)`), ` ${HOW_LONG_WAIT} `],
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
   // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
@@ -34,6 +50,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`wie(?= (?:kann|koennen|koennte|muss|muessen|soll|sollte|bekomm\p{L}*|beantrag\p{L}*|geh\p{L}*|funktionier\p{L}*|mach\p{L}*|komm\p{L}*|stell\p{L}*|reich\p{L}*|lauf\p{L}*|erhalt\p{L}*|erhaelt|verlaenger\p{L}*)${END})`), ` ${HOW_TO} `],
   [re(String.raw`как(?= (?:\p{L}+(?:ть|ти|чь)(?:ся)?|можно|мне|нам)${END})`), ` ${HOW_TO} `],
   [re(String.raw`калай`), ` ${HOW_TO} `],
+  // What something "sets me back" is what it costs.
+  [re(String.raw`set+s? (?:me|us|you|one) back`), " cost "],
   // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
   [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
 ];
