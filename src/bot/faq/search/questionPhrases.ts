@@ -35,6 +35,10 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`как(?= (?:\p{L}+(?:ть|ти|чь)(?:ся)?|можно|мне|нам)${END})`), ` ${HOW_TO} `],
   [re(String.raw`калай`), ` ${HOW_TO} `],
   // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
+  // Russian "стоит" is "costs" only as the price of something ("сколько стоит виза", "виза стоит дорого"); "стоит
+  // ли", "стоит того" and "стоит" before an infinitive with no "сколько" before it say "is it worth / should I"
+  // ("стоит ли подавать на b12", "чарын стоит того"), and read as the price they were answered with the fees.
+  [re(String.raw`(?<!(?:скольк|скок|почем)[^.?!]*)(?:не )?сто(?:ит|ило|ят)(?= (?:ли|того|этого|\p{L}+(?:ть|ти|чь)(?:ся)?)${END})|(?:не )?сто(?:ит|ило)(?= (?:ли|того|этого)${END})`), " "],
   [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
 ];
 
