@@ -124,7 +124,7 @@ const SMALL_TALK_WORDS = 4;
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   b91_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
   b121_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
-  eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
+  eaeu: [EAEU_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
   citizenship_after_permit: [CITIZENSHIP_MARK, CITIZENSHIP_MARK],
@@ -461,6 +461,8 @@ export class FaqSearch {
     });
     // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
     for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
+    // An EAEU citizenship alone weighs what the country and EAEU markers weighed together before they were split.
+    if (weights.has(EAEU_MARK) && !weights.has(COUNTRY_MARK)) weights.set(EAEU_MARK, 2 * this.maxRarity);
     let total = 0;
     let programs = 0;
     // The weights as arrays (same order), each with its query position and the program it names, if any.
@@ -658,14 +660,21 @@ export class FaqSearch {
     return term !== null && this.vocabulary.has(term);
   }
 
-  /** Marker terms for the countries a question names by name or nationality (exact matches of index terms). */
+  /**
+   * Marker terms for the countries a question names by name or nationality (exact matches of index terms): the
+   * country marker for a country outside the EAEU (the programs' citizenship topics hold it), the EAEU marker for
+   * one inside (the EAEU topic holds it). The EAEU topic once held the country marker too, so any nationality
+   * found it: "турки сколько могут находиться без визы" (Turkey is no EAEU member) was answered with the EAEU rules.
+   */
   private countryMarks(terms: readonly (string | null)[]): string[] {
     const codes = this.countries.codesIn(terms);
     // Kazakhstan itself is named in many questions about living there: not a citizenship question.
     codes.delete("KZ");
     if (codes.size === 0) return [];
     const eaeu = new Set(factList("countries.eaeu"));
-    return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
+    const inside = [...codes].some((c) => eaeu.has(c));
+    const outside = [...codes].some((c) => !eaeu.has(c));
+    return [...(outside ? [COUNTRY_MARK] : []), ...(inside ? [EAEU_MARK] : [])];
   }
 }
 
