@@ -12,12 +12,12 @@ import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
 import { asksAboutForeignVisa } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
-import { isQuestionWord } from "./questionPhrases.js";
+import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
-import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
+import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, NEED_VISA_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
 
 /** A searchable word of a question and the index term it is searched as. */
 interface QueryWord {
@@ -126,6 +126,7 @@ const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   b121_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
   eaeu: [EAEU_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
+  visa_free: [NEED_VISA_MARK, NEED_VISA_MARK],
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
   citizenship_after_permit: [CITIZENSHIP_MARK, CITIZENSHIP_MARK],
 };
@@ -389,7 +390,12 @@ export class FaqSearch {
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
-    const marks = language.length ? language : [...this.countryMarks(markTerms), ...citizen];
+    const countries = this.countryMarks(markTerms);
+    // A nationality outside the EAEU with "need a visa" and no program or kind of visa ("узбекистанцам нужна виза")
+    // asks whether its citizens may come without one, not whether they may apply for a program: the visa-free topic
+    // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.
+    const needVisa = countries.includes(COUNTRY_MARK) && named.length === 0 && asksIfVisaNeeded(tokens.join(" ")) ? [NEED_VISA_MARK] : [];
+    const marks = language.length ? language : [...countries, ...citizen, ...needVisa];
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
     const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
     const query = [...terms, ...marks, ...both];

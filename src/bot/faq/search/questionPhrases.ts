@@ -25,6 +25,18 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
 /** Whether a word (or its token) is a question word. */
 export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
 
+/** Words after "visa" that name a kind of visa rather than a visa at all (folded; programs are tokens already). */
+const VISA_KIND = String.raw`кочевник\p{L}*|номад\p{L}*|нео|цифров\p{L}*|удален\p{L}*|удаленщик\p{L}*|для (?:удален\p{L}*|удаленщик\p{L}*|работ\p{L}*|кочевник\p{L}*|номад\p{L}*|айти|it|progb\p{L}+)|айти|it|digital|neo|nomad\p{L}*|remote|progb\p{L}+|тип\p{L}*|какая|какую|(?:for|fuer|to) (?:digital|nomad\p{L}*|remote|work\p{L}*|arbeit\p{L}*|progb\p{L}+)`;
+
+/**
+ * Whether one needs a visa at all ("узбекистанцам нужна виза", "виза керек пе", "do indians need a visa", "brauchen Inder ein Visum"), not which one:
+ * "a visa" with no program or kind after it (a nomad visa, "визу для удаленщиков"). Runs on the folded tokens joined.
+ */
+const NEED_VISA = new RegExp(String.raw`${START}(?:нужн[аоы]?(?: ли)?(?: (?:мне|нам|им|ему|ей|вообще))* виз[аы]?(?!\p{L})(?! (?:${VISA_KIND}))|(?<!(?:какая|какую|которая|такая|эта) )виз[аы]? (?:не |вообще )?нужн[аоы]?|(?<!(?:кошпенди|номад|цифрлык|progb\p{L}+) )виза(?:сы)? (?:мулдем |мулде )?керек|needs? (?:a |any )?visa(?!\p{L})(?! (?:${VISA_KIND}))|visa (?:is |be )?(?:required|needed|necessary)|brauch\p{L}*(?: \p{L}+)? (?:ueberhaupt )?(?:ein )?visum(?!\p{L})(?! (?:${VISA_KIND}))|visum (?:noetig|notwendig|erforderlich|benoetigt)|visumpflicht\p{L}*)${END}`, "u");
+
+/** Whether the question asks if a visa is needed at all (NEED_VISA). */
+export const asksIfVisaNeeded = (folded: string): boolean => NEED_VISA.test(folded);
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
