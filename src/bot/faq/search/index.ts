@@ -106,6 +106,12 @@ const PERSON_HINT =
   /(citizen|passport|national|(?<!\p{L})(i'?m|i am|we are|we'?re|as an?|from|born)(?!\p{L})|(?<!\p{L})(a|an|ein|einen|eine)\s+(english|russian|kazakh|german|french|spanish|chinese|turkish)(?!\p{L})|граждан|паспорт|подданств|(?<!\p{L})(я|мы|из)(?!\p{L})|азамат|төлқұжат|толкужат|bürger|buerger|staatsangeh|(?<!\p{L})(pass|reisepass|bin|sind|als|aus)(?!\p{L}))/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
+/**
+ * A word saying the asker is a citizen ("гражданин", "citizens", "азаматымын", "Staatsbürgerin"), folded; not
+ * "citizenship" ("гражданство", "азаматтығы"), which may be what is asked for ("Kazakh citizenship later").
+ */
+const CITIZENSHIP_WORD = /^(citizenship|гражданств|азаматтыг|staatsbuergerschaft|staatsangehoerigkeit)/u;
+const CITIZEN_WORD = /^(граждан(ин|ина|ину|ином|ине|ка|ки|ке|ку|кой|е|ам|ами|ах)?|citizens?|staatsbuerger(in|innen|n)?|азамат(ы|ымын|пын|пыз|тары|тарына|ына)?)$/u;
 /** A country name found in more topics than this is taken for the common word it stems like. */
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
@@ -396,9 +402,17 @@ export class FaqSearch {
     // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.
     const needVisa = countries.includes(COUNTRY_MARK) && named.length === 0 && asksIfVisaNeeded(tokens.join(" ")) ? [NEED_VISA_MARK] : [];
     const marks = language.length ? language : [...countries, ...citizen, ...needVisa];
+    // With a country named, "citizen" ("гражданин Канады", "Канада азаматымын") says nothing its marker does not; searched
+    // too, it counted the asker's citizenship twice, and "как быстро дают b12 если я гражданин канады" was answered with
+    // who needs an invitation rather than how long it takes.
+    // A question about citizenship itself ("a citizen of India, can I get Kazakh citizenship later") keeps it.
+    const aboutCitizenship = words.some((w) => CITIZENSHIP_WORD.test(w));
+    const searched = countries.length > 0 && language.length === 0 && !aboutCitizenship ? found.filter((w) => !CITIZEN_WORD.test(w.word)) : found;
+    const searchedWords = searched.map((w) => w.word);
+    const searchedTerms = searched.map((w) => w.term);
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
-    const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
-    const query = [...terms, ...marks, ...both];
+    const prefixTerms = new Set(searched.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
+    const query = [...searchedTerms, ...marks, ...both];
     const hits = this.hits.search(query, prefixTerms);
     const n = query.length;
     // A term's position in the query (its first, should it be listed twice), as the hits report matched terms.
@@ -449,8 +463,8 @@ export class FaqSearch {
     const places = placeNames(tokens, new Set(tokenize((question.match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+/gu) ?? []).join(" "))));
     // Words found in no topic, so far: each further one weighs less (THRESHOLDS.unknownDecay).
     let unknowns = 0;
-    words.forEach((word, i) => {
-      const term = terms[i]!;
+    searchedWords.forEach((word, i) => {
+      const term = searchedTerms[i]!;
       if (isMarkerTerm(term) || weights.has(term)) return;
       const known = this.rarity.get(term);
       // A country or nationality is carried by the country marker; a number seldom tells topics apart.
