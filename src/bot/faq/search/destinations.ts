@@ -26,6 +26,38 @@ export function destinationWords(tokens: readonly string[], isPlace: (token: str
   return out;
 }
 
+/**
+ * A means of travel ("на поезде", "на машине", "by train", "поезбен", "машинамен"), folded: with one in the question,
+ * a country in the "from" case is where the trip starts ("из России на поезде", "Ресейден поезбен келсем"), not the
+ * asker's citizenship, which "я из России" / "I'm from" say instead. Not a car as a thing ("машину из России",
+ * "mein Auto aus Deutschland mitbringen"): that is brought, not travelled in.
+ */
+const TRAVEL_MEANS =
+  /^(поезд\p{L}*|автобус\p{L}*|самол[её]т\p{L}*|рейс\p{L}*|маршрутк\p{L}*|пешком|поез(бен|пен)|пойыз\p{L}*|автобуспен|машинамен|коликпен|ушакпен|train|bus|plane|flight)$/u;
+/** "на машине", "на авто": the locative after "на" is the means of travel. */
+const RU_BY_CAR = /^(машине|авто|тачке)$/u;
+/** Words before "from" that make it the person's origin: "я из", "мы из", "i'm from" (tokens "i m"), "we are from". */
+const PERSON_FROM = new Set(["я", "мы", "im", "m", "am", "are", "re"]);
+const RU_FROM = new Set(["из", "изо"]);
+const EN_FROM = new Set(["from"]);
+/** Kazakh ablative without a personal ending ("Ресейден", not "Ресейденмін", I am from Russia), folded. */
+const KK_ABLATIVE = /(нан|нен|дан|ден|тан|тен)$/u;
+
+/** The tokens named as where a trip starts, when the question names a means of travel (TRAVEL_MEANS). */
+export function travelOrigins(tokens: readonly string[], isPlace: (token: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  if (!tokens.some((t, i) => TRAVEL_MEANS.test(t) || (RU_BY_CAR.test(t) && tokens[i - 1] === "на"))) return out;
+  tokens.forEach((token, i) => {
+    if (!isPlace(token)) return;
+    const before = tokens[i - 1];
+    const person = tokens[i - 2] !== undefined && PERSON_FROM.has(tokens[i - 2]!);
+    const cyrillic = /\p{Script=Cyrillic}/u.test(token);
+    if (before !== undefined && !person && (cyrillic ? RU_FROM : EN_FROM).has(before)) out.add(token);
+    else if (cyrillic && KK_ABLATIVE.test(token)) out.add(token);
+  });
+  return out;
+}
+
 /** English and German words before a place ("in", "from", "nach", "aus"). */
 const PLACE_BEFORE = new Set(["in", "from", "near", "around", "nach", "aus", "bei"]);
 

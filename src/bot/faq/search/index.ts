@@ -6,7 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
-import { destinationWords, placeNames } from "./destinations.js";
+import { destinationWords, placeNames, travelOrigins } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
@@ -394,7 +394,9 @@ export class FaqSearch {
     if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
+    // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
+    for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
     const countries = this.countryMarks(markTerms);
     // A nationality outside the EAEU with "need a visa" and no program or kind of visa ("узбекистанцам нужна виза")
