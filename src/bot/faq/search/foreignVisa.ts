@@ -73,3 +73,15 @@ export function asksAboutForeignVisa(question: string, placeTails: readonly stri
   if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question) || ROUTE.test(question)) return false;
   return !placeTails.some((tail) => KAZAKH_FROM.test(tail.toLowerCase()));
 }
+
+/**
+ * The asker is a citizen of Kazakhstan ("гражданам Казахстана", "казахстанцам", "қазақстандықтарға", "Kazakh
+ * citizens"), folded tokens joined. Such an asker needs none of the visas the bot is about: going to another
+ * country ("виза в Россию для граждан Казахстана"), it asks about that country's visa; the words "граждан" and
+ * "Казахстан" otherwise read as the origin and Kazakhstan that keep a question in scope (ORIGIN_OR_KAZAKHSTAN).
+ */
+const KAZAKHSTANI =
+  /(?<!\p{L})(граждан\p{L}* (рк|казахстана|республики казахстан)|казахстанц\p{L}*|казахстанк(а|е|ам|ами)|казакстандык\p{L}*|казахстандык\p{L}*|казакстан азамат\p{L}*|кр азамат\p{L}*|kazakhstanis?|kazakh citizens?|citizens? of kazakhstan|kasachische[rn]? staatsbuerger\p{L}*)(?!\p{L})/u;
+
+/** A citizen of Kazakhstan (KAZAKHSTANI) asking about going to another country (`goesAbroad`: a destination is named). */
+export const kazakhstaniGoingAbroad = (folded: string, goesAbroad: boolean): boolean => goesAbroad && KAZAKHSTANI.test(folded);

@@ -10,7 +10,7 @@ import { destinationWords, placeNames, travelOrigins } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
-import { asksAboutForeignVisa } from "./foreignVisa.js";
+import { asksAboutForeignVisa, kazakhstaniGoingAbroad } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
@@ -396,6 +396,7 @@ export class FaqSearch {
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
+    if (kazakhstaniGoingAbroad(tokens.join(" "), destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
     const countries = this.countryMarks(markTerms);
