@@ -17,12 +17,12 @@ const ORIGIN_OR_KAZAKHSTAN =
 const KAZAKH_FROM = /^(нан|нен|дан|ден|тан|тен)([мбп][ыіи][нз])?$/iu;
 
 /**
- * The asker lives or works in the country named: a question about applying from there, not about its visa
- * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply"). First person only:
+ * The asker lives, works or is in the country named: a question about applying from there, not about its visa
+ * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply", "если я сейчас в германии"). First person only:
  * "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
  */
 const LIVES_THERE =
-  /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in)/iu;
+  /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|нахожусь|находимся|(?<!\p{L})(я|мы) (сейчас |пока |щас |уже )?в(?!\p{L})|\bi'?m (currently |now )?in\b|\bi am (currently |now )?in\b|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in|ich bin (gerade |derzeit |jetzt )?in\b)/iu;
 
 /**
  * The country is a way into Kazakhstan ("въехать на машине через Кыргызстан", "enter via Kyrgyzstan", "über
