@@ -58,6 +58,30 @@ export function travelOrigins(tokens: readonly string[], isPlace: (token: string
   return out;
 }
 
+/** Words that open a condition: "если", "if", "wenn", "falls", Kazakh "егер". */
+const CONDITION = new Set(["если", "if", "wenn", "falls", "егер"]);
+/** How far after it a country is still in the condition ("если я гражданин Канады", "if I am from Canada"). */
+const CONDITION_WORDS = 4;
+
+/**
+ * Countries named in a condition that follows a question word ("как быстро дают b12, если я из Канады", "how much is
+ * it if I'm from India"): what is asked is what the question word asks (how long, how much), the asker's country is
+ * a circumstance of it. As the asker's citizenship it outweighed the question and the answer was who needs an
+ * invitation. A condition with no question word before it ("если я из Индии, нужно ли приглашение") is left alone.
+ */
+export function conditionCountries(
+  tokens: readonly string[],
+  isCountry: (token: string) => boolean,
+  isQuestionWord: (token: string) => boolean,
+): Set<string> {
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (!CONDITION.has(token) || !tokens.slice(0, i).some(isQuestionWord)) return;
+    for (const next of tokens.slice(i + 1, i + 1 + CONDITION_WORDS)) if (isCountry(next)) out.add(next);
+  });
+  return out;
+}
+
 /** English and German words before a place ("in", "from", "nach", "aus"). */
 const PLACE_BEFORE = new Set(["in", "from", "near", "around", "nach", "aus", "bei"]);
 

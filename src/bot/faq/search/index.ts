@@ -6,7 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
-import { destinationWords, placeNames, travelOrigins } from "./destinations.js";
+import { conditionCountries, destinationWords, placeNames, travelOrigins } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
@@ -398,6 +398,11 @@ export class FaqSearch {
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
     if (kazakhstaniGoingAbroad(tokens.join(" "), destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
+    // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
+    const isCountryWord = (token: string) => this.isPlaceWord(token) || this.countries.isNamePart(processTerm(token) ?? "");
+    for (const word of conditionCountries(tokens, isCountryWord, isQuestionWord)) destinations.add(word);
+    // As the words they are read as too ("india" is searched as "индиа", Russian typed in Latin letters).
+    for (const token of [...destinations]) for (const read of this.readToken(token)) destinations.add(read.word);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
     const countries = this.countryMarks(markTerms);
     // A nationality outside the EAEU with "need a visa" and no program or kind of visa ("узбекистанцам нужна виза")
@@ -405,12 +410,13 @@ export class FaqSearch {
     // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.
     const needVisa = countries.includes(COUNTRY_MARK) && named.length === 0 && asksIfVisaNeeded(tokens.join(" ")) ? [NEED_VISA_MARK] : [];
     const marks = language.length ? language : [...countries, ...citizen, ...needVisa];
-    // With a country named, "citizen" ("гражданин Канады", "Канада азаматымын") says nothing its marker does not; searched
+    // With a country named (as the asker's, or in a condition), "citizen" ("гражданин Канады", "Канада азаматымын") says
+    // nothing the country does not; searched
     // too, it counted the asker's citizenship twice, and "как быстро дают b12 если я гражданин канады" was answered with
     // who needs an invitation rather than how long it takes.
     // A question about citizenship itself ("a citizen of India, can I get Kazakh citizenship later") keeps it.
     const aboutCitizenship = words.some((w) => CITIZENSHIP_WORD.test(w));
-    const searched = countries.length > 0 && language.length === 0 && !aboutCitizenship ? found.filter((w) => !CITIZEN_WORD.test(w.word)) : found;
+    const searched = countryTerms.size > 0 && language.length === 0 && !aboutCitizenship ? found.filter((w) => !CITIZEN_WORD.test(w.word)) : found;
     const searchedWords = searched.map((w) => w.word);
     const searchedTerms = searched.map((w) => w.term);
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
