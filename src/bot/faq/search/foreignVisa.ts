@@ -18,8 +18,8 @@ const KAZAKH_FROM = /^(нан|нен|дан|ден|тан|тен)([мбп][ыі�
 
 /**
  * The asker lives, works or is in the country named: a question about applying from there, not about its visa
- * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply", "если я сейчас в германии"). First person only:
- * "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
+ * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply", "если я сейчас в германии").
+ * First person only: "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
  */
 const LIVES_THERE =
   /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|нахожусь|находимся|(?<!\p{L})(я|мы) (сейчас |пока |щас |уже )?в(?!\p{L})|\bi'?m (currently |now )?in\b|\bi am (currently |now )?in\b|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in|ich bin (gerade |derzeit |jetzt )?in\b)/iu;

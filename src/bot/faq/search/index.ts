@@ -394,9 +394,9 @@ export class FaqSearch {
     if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
-    // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
     if (kazakhstaniGoingAbroad(tokens.join(" "), destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
     const isCountryWord = (token: string) => this.isPlaceWord(token) || this.countries.isNamePart(processTerm(token) ?? "");
@@ -410,11 +410,10 @@ export class FaqSearch {
     // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.
     const needVisa = countries.includes(COUNTRY_MARK) && named.length === 0 && asksIfVisaNeeded(tokens.join(" ")) ? [NEED_VISA_MARK] : [];
     const marks = language.length ? language : [...countries, ...citizen, ...needVisa];
-    // With a country named (as the asker's, or in a condition), "citizen" ("гражданин Канады", "Канада азаматымын") says
-    // nothing the country does not; searched
-    // too, it counted the asker's citizenship twice, and "как быстро дают b12 если я гражданин канады" was answered with
-    // who needs an invitation rather than how long it takes.
-    // A question about citizenship itself ("a citizen of India, can I get Kazakh citizenship later") keeps it.
+    // With a country named (as the asker's, or in a condition), "citizen" ("гражданин Канады", "Канада азаматымын")
+    // says nothing the country does not; searched too, it counted the asker's citizenship twice, and "гражданка
+    // украины, сколько стоит b12" was answered with who needs an invitation rather than the fee. A question about
+    // citizenship itself ("a citizen of India, can I get Kazakh citizenship later") keeps it.
     const aboutCitizenship = words.some((w) => CITIZENSHIP_WORD.test(w));
     const searched = countryTerms.size > 0 && language.length === 0 && !aboutCitizenship ? found.filter((w) => !CITIZEN_WORD.test(w.word)) : found;
     const searchedWords = searched.map((w) => w.word);
