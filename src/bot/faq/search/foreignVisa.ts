@@ -85,3 +85,16 @@ const KAZAKHSTANI =
 
 /** A citizen of Kazakhstan (KAZAKHSTANI) asking about going to another country (`goesAbroad`: a destination is named). */
 export const kazakhstaniGoingAbroad = (folded: string, goesAbroad: boolean): boolean => goesAbroad && KAZAKHSTANI.test(folded);
+
+/**
+ * Another kind of Kazakh visa named as what is asked about ("продлить туристическую визу", "студенческая виза",
+ * "tourist visa", "Touristenvisum", "туристік виза"), folded tokens joined: the sources say nothing of those, and the
+ * programs' topics, which share "visa", "extend", "fee", answered them ("как продлить туристическую визу" got both
+ * programs' extension rules). Whether one needs such a visa at all is left to the search (the visa-free stay).
+ */
+const OTHER_VISA =
+  /(?<!\p{L})(туристическ\p{L}*|студенческ\p{L}*|учебн\p{L}*|делов\p{L}*|бизнес|транзитн\p{L}*|tourist|student|business|transit|туристик|студенттик|іскерлік|искерлик) (виз\p{L}*|visas?|визасы)(?!\p{L})|(?<!\p{L})(touristen|studenten|geschaefts|transit)visum(?!\p{L})/u;
+const NEED = /(?<!\p{L})(нужн\p{L}*|надо|need\p{L}*|brauch\p{L}*|керек)(?!\p{L})/u;
+
+/** Whether the question asks about another kind of visa than the programs (OTHER_VISA), not whether one is needed. */
+export const asksAboutOtherVisa = (folded: string): boolean => OTHER_VISA.test(folded) && !NEED.test(folded);

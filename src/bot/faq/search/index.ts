@@ -10,7 +10,7 @@ import { conditionCountries, destinationWords, placeNames, travelOrigins } from 
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
-import { asksAboutForeignVisa, kazakhstaniGoingAbroad } from "./foreignVisa.js";
+import { asksAboutForeignVisa, asksAboutOtherVisa, kazakhstaniGoingAbroad } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
@@ -392,6 +392,8 @@ export class FaqSearch {
       if ([...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ")) placeTails.push(this.countries.tailAfterName(word, term));
     });
     if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    // Another kind of visa (tourist, student, business, transit) with neither program named: not covered.
+    if (named.length === 0 && asksAboutOtherVisa(tokens.join(" "))) return { candidates: [], unnamed: true };
     const citizen = BECOME_CITIZEN.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
