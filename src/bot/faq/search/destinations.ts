@@ -82,6 +82,27 @@ export function conditionCountries(
   return out;
 }
 
+/** A family member of the asker (folded): "жена", "мужа", "ребёнок", "wife", "husband", "Frau", "әйелім". */
+const RELATIVE =
+  /^(жена|жены|жене|жену|женой|муж|мужа|мужу|мужем|супруг\p{L}*|реб[её]н\p{L}*|дети|детей|сын\p{L}*|доч\p{L}*|wife|husband|spouse|partner|son|daughter|child|children|kids?|frau|ehefrau|mann|ehemann|kind|kinder|аиел\p{L}*|куйеу\p{L}*|бала\p{L}*|жубай\p{L}*)$/u;
+/** How far after the relative their country is still theirs ("жена гражданка России", "my wife is from Russia"). */
+const RELATIVE_WORDS = 3;
+
+/**
+ * Countries named as a family member's ("жена гражданка России, ей нужна отдельная виза если я на b12", "my wife is
+ * Russian"): the asker's relative's citizenship, not the asker's. Questions where the asker shares it ("мы с женой из
+ * России", "we are") are left alone.
+ */
+export function relativesCountries(tokens: readonly string[], isCountry: (token: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  if (tokens.some((t) => t === "мы" || t === "we" || t === "wir" || t === "биз")) return out;
+  tokens.forEach((token, i) => {
+    if (!RELATIVE.test(token)) return;
+    for (const next of tokens.slice(i + 1, i + 1 + RELATIVE_WORDS)) if (isCountry(next)) out.add(next);
+  });
+  return out;
+}
+
 /** English and German words before a place ("in", "from", "nach", "aus"). */
 const PLACE_BEFORE = new Set(["in", "from", "near", "around", "nach", "aus", "bei"]);
 

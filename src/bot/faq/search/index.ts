@@ -6,7 +6,7 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
-import { conditionCountries, destinationWords, placeNames, travelOrigins } from "./destinations.js";
+import { conditionCountries, destinationWords, placeNames, relativesCountries, travelOrigins } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
@@ -403,6 +403,8 @@ export class FaqSearch {
     // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
     const isCountryWord = (token: string) => this.isPlaceWord(token) || this.countries.isNamePart(processTerm(token) ?? "");
     for (const word of conditionCountries(tokens, isCountryWord, isQuestionWord)) destinations.add(word);
+    // Nor one named as a family member's ("жена гражданка России").
+    for (const word of relativesCountries(tokens, isCountryWord)) destinations.add(word);
     // As the words they are read as too ("india" is searched as "индиа", Russian typed in Latin letters).
     for (const token of [...destinations]) for (const read of this.readToken(token)) destinations.add(read.word);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
