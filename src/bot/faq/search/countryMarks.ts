@@ -42,6 +42,18 @@ function fleetingVowelPlural(word: string): string | undefined {
 }
 
 /**
+ * The genitive, dative and prepositional "-ии" of a Russian country name in "-ия" ("Армении", "Германии",
+ * "Испании"), when it stems apart from the name: the shorter of the Russian and Kazakh stems is taken, and the
+ * Kazakh accusative "-ні" cut from "-нии" leaves "арме", "герма", "испа", so "я из Армении" and "живу в Германии"
+ * named no country.
+ */
+function obliqueOfName(name: string): string | undefined {
+  if (!CYRILLIC.test(name) || !name.endsWith("ия")) return undefined;
+  const form = `${name.slice(0, -1)}и`;
+  return processTerm(form) !== processTerm(name) ? form : undefined;
+}
+
+/**
  * Country names and nationality words (every spelling the /check country input knows) as index terms,
  * so a question naming a country is found by a map lookup on its words and word pairs: the typo-tolerant
  * matchCountry scans every name and took most of the time of a search. Inflected names meet through the
@@ -78,7 +90,22 @@ export class CountryTerms {
       if (entry.fuzzy) this.places.add(terms.join(" "));
       const plural = words.length === 1 ? fleetingVowelPlural(words[0]!) : undefined;
       if (plural) this.addNationality(plural, entry.codes[0]!);
+      const oblique = words.length === 1 ? obliqueOfName(words[0]!) : undefined;
+      if (oblique) this.addObliqueName(oblique, words[0]!, entry.codes[0]!, entry.fuzzy);
     }
+  }
+
+  /**
+   * A name's "-ии" form under a term of its own ("армении" → "арме", while "армения" is "армен"): registered as
+   * the name, spelled as the name (so "армении" is read as Armenia), and a place when the name is one.
+   */
+  private addObliqueName(form: string, name: string, code: string, place: boolean | undefined): void {
+    const term = processTerm(form);
+    if (term === null || this.names.has(term)) return;
+    this.names.set(term, code);
+    this.nameTerms.add(term);
+    this.spellings.set(term, [...(this.spellings.get(term) ?? []), name]);
+    if (place) this.places.add(term);
   }
 
   /** A nationality word in the form its other cases are read by ("немцы" for "немцам", "немцев"). */

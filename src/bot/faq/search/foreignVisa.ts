@@ -17,12 +17,12 @@ const ORIGIN_OR_KAZAKHSTAN =
 const KAZAKH_FROM = /^(нан|нен|дан|ден|тан|тен)([мбп][ыіи][нз])?$/iu;
 
 /**
- * The asker lives or works in the country named: a question about applying from there, not about its visa
- * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply"). First person only:
- * "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
+ * The asker lives, works or is in the country named: a question about applying from there, not about its visa
+ * ("Германияда тұрамын, B12-1 қайда тапсырамын", "I live in Germany, where do I apply", "если я сейчас в германии").
+ * First person only: "Германияда тұру үшін виза" (a visa to live in Germany) is another country's visa.
  */
 const LIVES_THERE =
-  /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in)/iu;
+  /(тұрамын|турамын|тұрамыз|турамыз|тұрып жатыр|турып жатыр|жүрмін|журмин|жүрміз|журмиз|істеймін|истеймин|істейміз|истеймиз|\bi live\b|\bwe live\b|\bi'?m living\b|\bi am living\b|\bi'?m based\b|\bi work in\b|живу|живём|живем|проживаю|работаю в|нахожусь|находимся|(?<!\p{L})(я|мы) (сейчас |пока |щас |уже )?в(?!\p{L})|\bi'?m (currently |now )?in\b|\bi am (currently |now )?in\b|ich wohne|ich lebe|wir wohnen|wir leben|ich arbeite in|ich bin (gerade |derzeit |jetzt )?in\b)/iu;
 
 /**
  * The country is a way into Kazakhstan ("въехать на машине через Кыргызстан", "enter via Kyrgyzstan", "über
@@ -73,3 +73,28 @@ export function asksAboutForeignVisa(question: string, placeTails: readonly stri
   if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question) || ROUTE.test(question)) return false;
   return !placeTails.some((tail) => KAZAKH_FROM.test(tail.toLowerCase()));
 }
+
+/**
+ * The asker is a citizen of Kazakhstan ("гражданам Казахстана", "казахстанцам", "қазақстандықтарға", "Kazakh
+ * citizens"), folded tokens joined. Such an asker needs none of the visas the bot is about: going to another
+ * country ("виза в Россию для граждан Казахстана"), it asks about that country's visa; the words "граждан" and
+ * "Казахстан" otherwise read as the origin and Kazakhstan that keep a question in scope (ORIGIN_OR_KAZAKHSTAN).
+ */
+const KAZAKHSTANI =
+  /(?<!\p{L})(граждан\p{L}* (рк|казахстана|республики казахстан)|казахстанц\p{L}*|казахстанк(а|е|ам|ами)|казакстандык\p{L}*|казахстандык\p{L}*|казакстан азамат\p{L}*|кр азамат\p{L}*|kazakhstanis?|kazakh citizens?|citizens? of kazakhstan|kasachische[rn]? staatsbuerger\p{L}*)(?!\p{L})/u;
+
+/** A citizen of Kazakhstan (KAZAKHSTANI) asking about going to another country (`goesAbroad`: a destination is named). */
+export const kazakhstaniGoingAbroad = (folded: string, goesAbroad: boolean): boolean => goesAbroad && KAZAKHSTANI.test(folded);
+
+/**
+ * Another kind of Kazakh visa named as what is asked about ("продлить туристическую визу", "студенческая виза",
+ * "tourist visa", "Touristenvisum", "туристік виза"), folded tokens joined: the sources say nothing of those, and the
+ * programs' topics, which share "visa", "extend", "fee", answered them ("как продлить туристическую визу" got both
+ * programs' extension rules). Whether one needs such a visa at all is left to the search (the visa-free stay).
+ */
+const OTHER_VISA =
+  /(?<!\p{L})(туристическ\p{L}*|студенческ\p{L}*|учебн\p{L}*|делов\p{L}*|бизнес|транзитн\p{L}*|tourist|student|business|transit|туристик|студенттик|іскерлік|искерлик) (виз\p{L}*|visas?|визасы)(?!\p{L})|(?<!\p{L})(touristen|studenten|geschaefts|transit)visum(?!\p{L})/u;
+const NEED = /(?<!\p{L})(нужн\p{L}*|надо|need\p{L}*|brauch\p{L}*|керек)(?!\p{L})/u;
+
+/** Whether the question asks about another kind of visa than the programs (OTHER_VISA), not whether one is needed. */
+export const asksAboutOtherVisa = (folded: string): boolean => OTHER_VISA.test(folded) && !NEED.test(folded);

@@ -6,18 +6,18 @@ import { renderAnswer } from "../renderAnswer.js";
 import type { SearchData } from "./searchData.js";
 import { CountryTerms } from "./countryMarks.js";
 import { splitCompound } from "./decompound.js";
-import { destinationWords, placeNames } from "./destinations.js";
+import { conditionCountries, destinationWords, placeNames, relativesCountries, travelOrigins } from "./destinations.js";
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
-import { asksAboutForeignVisa } from "./foreignVisa.js";
+import { asksAboutForeignVisa, asksAboutOtherVisa, kazakhstaniGoingAbroad } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
-import { isQuestionWord } from "./questionPhrases.js";
+import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
-import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
+import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, NEED_VISA_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
 
 /** A searchable word of a question and the index term it is searched as. */
 interface QueryWord {
@@ -116,6 +116,12 @@ const PERSON_HINT =
   /(citizen|passport|national|(?<!\p{L})(i'?m|i am|we are|we'?re|as an?|from|born)(?!\p{L})|(?<!\p{L})(a|an|ein|einen|eine)\s+(english|russian|kazakh|german|french|spanish|chinese|turkish)(?!\p{L})|граждан|паспорт|подданств|(?<!\p{L})(я|мы|из)(?!\p{L})|азамат|төлқұжат|толкужат|bürger|buerger|staatsangeh|(?<!\p{L})(pass|reisepass|bin|sind|als|aus)(?!\p{L}))/iu;
 /** …unless it asks about the cover letter, whose topic says which languages it may be in. */
 const COVER_LETTER_HINT = /(cover letter|motivation|сопроводительн|мотивацион|ілеспе|anschreiben)/iu;
+/**
+ * A word saying the asker is a citizen ("гражданин", "citizens", "азаматымын", "Staatsbürgerin"), folded; not
+ * "citizenship" ("гражданство", "азаматтығы"), which may be what is asked for ("Kazakh citizenship later").
+ */
+const CITIZENSHIP_WORD = /^(citizenship|гражданств|азаматтыг|staatsbuergerschaft|staatsangehoerigkeit)/u;
+const CITIZEN_WORD = /^(граждан(ин|ина|ину|ином|ине|ка|ки|ке|ку|кой|е|ам|ами|ах)?|citizens?|staatsbuerger(in|innen|n)?|азамат(ы|ымын|пын|пыз|тары|тарына|ына)?)$/u;
 /** A country name found in more topics than this is taken for the common word it stems like. */
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
@@ -134,8 +140,9 @@ const SMALL_TALK_WORDS = 4;
 const MARKED_TOPICS: Readonly<Record<string, readonly string[]>> = {
   b91_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
   b121_citizenship: [COUNTRY_MARK, COUNTRY_MARK],
-  eaeu: [COUNTRY_MARK, EAEU_MARK, EAEU_MARK],
+  eaeu: [EAEU_MARK, EAEU_MARK, EAEU_MARK],
   compare: [BOTH_MARK],
+  visa_free: [NEED_VISA_MARK, NEED_VISA_MARK],
   language: [LANGUAGE_MARK, LANGUAGE_MARK],
   citizenship_after_permit: [CITIZENSHIP_MARK, CITIZENSHIP_MARK],
 };
@@ -401,14 +408,39 @@ export class FaqSearch {
       if ([...this.countries.placesIn([term, processTerm(term)])].some((code) => code !== "KZ")) placeTails.push(this.countries.tailAfterName(word, term));
     });
     if (asksAboutForeignVisa(question, placeTails)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    // Another kind of visa (tourist, student, business, transit) with neither program named: not covered.
+    if (named.length === 0 && asksAboutOtherVisa(tokens.join(" "))) return { candidates: [], unnamed: true };
     const citizen = BECOME_CITIZEN.test(question) || GET_CITIZENSHIP.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
+    if (kazakhstaniGoingAbroad(tokens.join(" "), destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
+    for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
+    // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
+    const isCountryWord = (token: string) => this.isPlaceWord(token) || this.countries.isNamePart(processTerm(token) ?? "");
+    for (const word of conditionCountries(tokens, isCountryWord, isQuestionWord)) destinations.add(word);
+    // Nor one named as a family member's ("жена гражданка России").
+    for (const word of relativesCountries(tokens, isCountryWord)) destinations.add(word);
+    // As the words they are read as too ("india" is searched as "индиа", Russian typed in Latin letters).
+    for (const token of [...destinations]) for (const read of this.readToken(token)) destinations.add(read.word);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
-    const marks = language.length ? language : [...this.countryMarks(markTerms), ...citizen];
+    const countries = this.countryMarks(markTerms);
+    // A nationality outside the EAEU with "need a visa" and no program or kind of visa ("узбекистанцам нужна виза")
+    // asks whether its citizens may come without one, not whether they may apply for a program: the visa-free topic
+    // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.
+    const needVisa = countries.includes(COUNTRY_MARK) && named.length === 0 && asksIfVisaNeeded(tokens.join(" ")) ? [NEED_VISA_MARK] : [];
+    const marks = language.length ? language : [...countries, ...citizen, ...needVisa];
+    // With a country named (as the asker's, or in a condition), "citizen" ("гражданин Канады", "Канада азаматымын")
+    // says nothing the country does not; searched too, it counted the asker's citizenship twice, and "гражданка
+    // украины, сколько стоит b12" was answered with who needs an invitation rather than the fee. A question about
+    // citizenship itself ("a citizen of India, can I get Kazakh citizenship later") keeps it.
+    const aboutCitizenship = words.some((w) => CITIZENSHIP_WORD.test(w));
+    const searched = countryTerms.size > 0 && language.length === 0 && !aboutCitizenship ? found.filter((w) => !CITIZEN_WORD.test(w.word)) : found;
+    const searchedWords = searched.map((w) => w.word);
+    const searchedTerms = searched.map((w) => w.term);
     // The terms are searched as they are: typos were resolved by wordsOf (NearestTerms), not by MiniSearch's fuzzy search.
-    const prefixTerms = new Set(found.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
-    const query = [...terms, ...marks, ...both];
+    const prefixTerms = new Set(searched.filter((w) => matchesAsPrefix(w.word, w.term, this.vocabulary.has(w.term))).map((w) => w.term));
+    const query = [...searchedTerms, ...marks, ...both];
     const hits = this.hits.search(query, prefixTerms);
     const n = query.length;
     // A term's position in the query (its first, should it be listed twice), as the hits report matched terms.
@@ -459,8 +491,8 @@ export class FaqSearch {
     const places = placeNames(tokens, new Set(tokenize((question.match(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+/gu) ?? []).join(" "))));
     // Words found in no topic, so far: each further one weighs less (THRESHOLDS.unknownDecay).
     let unknowns = 0;
-    words.forEach((word, i) => {
-      const term = terms[i]!;
+    searchedWords.forEach((word, i) => {
+      const term = searchedTerms[i]!;
       if (isMarkerTerm(term) || weights.has(term)) return;
       const known = this.rarity.get(term);
       // A country or nationality is carried by the country marker; a number seldom tells topics apart.
@@ -477,6 +509,8 @@ export class FaqSearch {
     });
     // A marker rule that fired (a language, a country, both programs) is part of what the question asks.
     for (const mark of new Set([...marks, ...both])) weights.set(mark, this.maxRarity);
+    // An EAEU citizenship alone weighs what the country and EAEU markers weighed together before they were split.
+    if (weights.has(EAEU_MARK) && !weights.has(COUNTRY_MARK)) weights.set(EAEU_MARK, 2 * this.maxRarity);
     let total = 0;
     let programs = 0;
     // The weights as arrays (same order), each with its query position and the program it names, if any.
@@ -674,14 +708,21 @@ export class FaqSearch {
     return term !== null && this.vocabulary.has(term);
   }
 
-  /** Marker terms for the countries a question names by name or nationality (exact matches of index terms). */
+  /**
+   * Marker terms for the countries a question names by name or nationality (exact matches of index terms): the
+   * country marker for a country outside the EAEU (the programs' citizenship topics hold it), the EAEU marker for
+   * one inside (the EAEU topic holds it). The EAEU topic once held the country marker too, so any nationality
+   * found it: "турки сколько могут находиться без визы" (Turkey is no EAEU member) was answered with the EAEU rules.
+   */
   private countryMarks(terms: readonly (string | null)[]): string[] {
     const codes = this.countries.codesIn(terms);
     // Kazakhstan itself is named in many questions about living there: not a citizenship question.
     codes.delete("KZ");
     if (codes.size === 0) return [];
     const eaeu = new Set(factList("countries.eaeu"));
-    return [COUNTRY_MARK, ...([...codes].some((c) => eaeu.has(c)) ? [EAEU_MARK] : [])];
+    const inside = [...codes].some((c) => eaeu.has(c));
+    const outside = [...codes].some((c) => !eaeu.has(c));
+    return [...(outside ? [COUNTRY_MARK] : []), ...(inside ? [EAEU_MARK] : [])];
   }
 }
 

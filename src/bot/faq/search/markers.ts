@@ -15,8 +15,9 @@ export const EAEU_MARK = "qeaeu";
 export const LANGUAGE_MARK = "qlang";
 export const CITIZENSHIP_MARK = "qcitizen";
 export const BOTH_MARK = "qboth";
+export const NEED_VISA_MARK = "qneedvisa";
 
-const MARKERS: ReadonlySet<string> = new Set([PROGRAM_B9_1, PROGRAM_B12_1, COUNTRY_MARK, EAEU_MARK, LANGUAGE_MARK, CITIZENSHIP_MARK, BOTH_MARK]);
+const MARKERS: ReadonlySet<string> = new Set([PROGRAM_B9_1, PROGRAM_B12_1, COUNTRY_MARK, EAEU_MARK, LANGUAGE_MARK, CITIZENSHIP_MARK, BOTH_MARK, NEED_VISA_MARK]);
 
 /** Whether an index term is one of the search's own tokens rather than a word. */
 export const isMarkerTerm = (term: string): boolean => MARKERS.has(term);

@@ -26,6 +26,19 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
 /** Whether a word (or its token) is a question word. */
 export const isQuestionWord = (word: string): boolean => QUESTION_WORDS.has(word);
 
+/** Words after "visa" that name a kind of visa rather than a visa at all (folded; programs are tokens already). */
+const VISA_KIND = String.raw`кочевник\p{L}*|номад\p{L}*|нео|цифров\p{L}*|удален\p{L}*|удаленщик\p{L}*|для (?:удален\p{L}*|удаленщик\p{L}*|работ\p{L}*|кочевник\p{L}*|номад\p{L}*|айти|it|progb\p{L}+)|айти|it|digital|neo|nomad\p{L}*|remote|progb\p{L}+|тип\p{L}*|какая|какую|(?:for|fuer|to) (?:digital|nomad\p{L}*|remote|work\p{L}*|arbeit\p{L}*|progb\p{L}+)`;
+
+/**
+ * Whether one needs a visa at all ("узбекистанцам нужна виза", "виза керек пе", "do indians need a visa", "brauchen
+ * Inder ein Visum"), not which one: "a visa" with no program or kind after it (a nomad visa, "визу для удаленщиков").
+ * Runs on the folded tokens joined.
+ */
+const NEED_VISA = new RegExp(String.raw`${START}(?:нужн[аоы]?(?: ли)?(?: (?:мне|нам|им|ему|ей|вообще))* виз[аы]?(?!\p{L})(?! (?:${VISA_KIND}))|(?<!(?:какая|какую|которая|такая|эта) )виз[аы]? (?:не |вообще )?нужн[аоы]?|(?<!(?:кошпенди|номад|цифрлык|progb\p{L}+) )виза(?:сы)? (?:мулдем |мулде )?керек|needs? (?:a |any )?visa(?!\p{L})(?! (?:${VISA_KIND}))|visa (?:is |be )?(?:required|needed|necessary)|brauch\p{L}*(?: \p{L}+)? (?:ueberhaupt )?(?:ein )?visum(?!\p{L})(?! (?:${VISA_KIND}))|visum (?:noetig|notwendig|erforderlich|benoetigt)|visumpflicht\p{L}*)${END}`, "u");
+
+/** Whether the question asks if a visa is needed at all (NEED_VISA). */
+export const asksIfVisaNeeded = (folded: string): boolean => NEED_VISA.test(folded);
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // The step after one done: "what's next", "what now", "then what", "what do I do next", "wie geht es weiter", "was
   // kommt jetzt", "что дальше" ask for the next step, and are read as these words ("next step", "nächster Schritt",
@@ -52,6 +65,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`калай`), ` ${HOW_TO} `],
   // What something "sets me back" is what it costs.
   [re(String.raw`set+s? (?:me|us|you|one) back`), " cost "],
+  // Russian "стоит" is "costs" only as the price of something ("сколько стоит виза", "виза стоит дорого"); "стоит
+  // ли", "стоит того" and "стоит" before an infinitive with no "сколько" before it say "is it worth / should I"
+  // ("стоит ли подавать на b12", "чарын стоит того"), and read as the price they were answered with the fees.
+  // (The second branch: "стоит ли" after a price asked in the same sentence, "сколько стоит? стоит ли её делать".)
+  [re(String.raw`(?<!(?:скольк|скок|почем)[^.?!]*)(?:не )?сто(?:ит|ило|ят)(?= (?:ли|того|этого|\p{L}+(?:ть|ти|чь)(?:ся)?)${END})|(?:не )?сто(?:ит|ило)(?= (?:ли|того|этого)${END})`), " "],
   // What one must do or hand in: "what do I need", "was brauche ich", "что нужно", "не керек".
   [re(String.raw`what(?= (?:do|does|should|must|have|need|to)${END})|was(?= (?:muss|muessen|brauch\p{L}*|soll|benoetig\p{L}*)${END})|что(?= (?:нужно|надо|нужны|требуется|необходимо)${END})|не(?= керек${END})`), ` ${WHAT_TO} `],
 ];
