@@ -8,6 +8,7 @@ import { foldSpelling } from "./fold.js";
 import { foldQuestionPhrases } from "./questionPhrases.js";
 import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
+import { splitLatinHead } from "./latinHead.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** German feminine agent nouns: "-erin", "-erinnen" (after at least three letters). */
@@ -62,6 +63,9 @@ function termOfWord(word: string): string | null {
 const CONTRACTED = /^[a-z]{2,}s$/;
 
 function stemOf(word: string): string {
+  // A Latin name with a Kazakh or Russian case ending ("uzbekistanға") is the Latin word: the ending goes, as any ending.
+  const mixed = splitLatinHead(word);
+  if (mixed) return stemOf(mixed.head);
   if (CYRILLIC.test(word)) {
     const ru = russianStem(word);
     const kk = kazakhStem(word);
