@@ -28,3 +28,21 @@ describe("a verb ending on a short root is not cut inside the ending", () => {
     expect(search.search("Ықтиярхат қанша тұрады").topics[0]?.id).toMatch(/^fee_/);
   });
 });
+
+/**
+ * "құны" (its cost) folds to "куны", whose term "кун" is the term of "күн" (day): the fold writes ұ and ү alike.
+ * Written with its Kazakh letters, it is read as "бағасы" (its price), which no word for a day shares.
+ */
+describe("'құн' (cost) is not 'күн' (day)", () => {
+  it.each([
+    ["B12-1 құны қанша", "fee_b121"],
+    ["Визаның құны қанша", "fee_evisa"],
+  ])("%j asks for the fee (%s), not the processing time", (question, topic) => {
+    expect(search.search(question).topics[0]?.id).toBe(topic);
+  });
+
+  it("days are still days, and 'құнды' (valuable) is another word", () => {
+    expect(search.search("қанша күнде береді").topics[0]?.id).toBe("processing_times");
+    expect(tokenize("құнды")).toEqual(["кунды"]);
+  });
+});

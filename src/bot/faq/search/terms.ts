@@ -5,6 +5,7 @@ import { kazakhStem } from "./kazakhStem.js";
 import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
+import { foldKazakhHomographs } from "./kazakhHomographs.js";
 import { foldQuestionPhrases } from "./questionPhrases.js";
 import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
@@ -16,7 +17,7 @@ const FEMININE = /^\p{L}{3,}erin(?:nen)?$/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
-  return foldQuestionPhrases(foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase()))
+  return foldQuestionPhrases(foldSpelling(foldKazakhHomographs(foldEvisa(foldProgramNames(text.normalize("NFKC")))).toLowerCase()))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
