@@ -66,3 +66,21 @@ export function kazakhStem(word: string): string {
   }
   return w;
 }
+
+/**
+ * The case endings, as written apart from the word they end: Kazakh writes them after a number or an abbreviation
+ * with a hyphen ("B12-ге", "2026-дан", "ВНЖ-ға"), and chat often with a space ("b12 ге", "IT ка"). Alone they
+ * are no word: read as one, "ге" or "ға" weighed like an unknown word, and the question seemed to ask about more.
+ */
+const RAW_CASE_ENDINGS = [
+  "ға", "ге", "қа", "ке", "да", "де", "та", "те", "нда", "нде",
+  "дан", "ден", "тан", "тен", "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің",
+  "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен",
+];
+let caseEndings: ReadonlySet<string> | undefined;
+
+/** Whether a (folded) word is a Kazakh case ending written apart. */
+export function isCaseEnding(word: string): boolean {
+  caseEndings ??= new Set(RAW_CASE_ENDINGS.map(foldSpelling));
+  return caseEndings.has(word);
+}

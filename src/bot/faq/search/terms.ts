@@ -1,7 +1,7 @@
 import { stemmer as englishStem } from "@orama/stemmers/english";
 import { stemmer as germanStem } from "@orama/stemmers/german";
 import { stemmer as russianStem } from "@orama/stemmers/russian";
-import { kazakhStem } from "./kazakhStem.js";
+import { isCaseEnding, kazakhStem } from "./kazakhStem.js";
 import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
@@ -51,7 +51,7 @@ export function clearTermCache(): void {
 }
 
 function termOfWord(word: string): string | null {
-  if (word.length < 2 || isStopWord(word)) return null;
+  if (word.length < 2 || isStopWord(word) || isCaseEnding(word)) return null;
   if (isMarkerTerm(word)) return word;
   // A Latin stop word with the clitic "s" glued on ("gibts" for "gibt es", "hows", "wats", "fürs", "its") says no
   // more than the bare one, which is dropped. (Only this ending: taking every word that stems to a stop word
