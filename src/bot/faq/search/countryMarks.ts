@@ -1,4 +1,5 @@
 import { countryIndex } from "../../../rules/input/countryIndex.js";
+import { splitLatinHead } from "./latinHead.js";
 import { processTerm, tokenize } from "./terms.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -130,7 +131,9 @@ export class CountryTerms {
    */
   spelledAsName(word: string, term: string): boolean {
     const names = this.spellingsOf(term);
-    return names === undefined || names.some((name) => isFormOf(word, name));
+    // A Latin name with a Cyrillic case ending ("uzbekistanға") is spelled as the Latin name.
+    const head = splitLatinHead(word)?.head ?? word;
+    return names === undefined || names.some((name) => isFormOf(head, name));
   }
 
   /** The one-word names (folded spellings) a term may be, also through a second stemming (see spelledAsName). */
@@ -144,11 +147,11 @@ export class CountryTerms {
 
   /**
    * The letters a Cyrillic word spelled as a country's name adds after the name ("нан" for "Үндістаннан"), "" for a
-   * Latin one or none: a Kazakh ending is read from these, never from the name itself, whose "-стан" ends like the
+   * Latin one or none (but a Latin name's Cyrillic ending, "нан" for "uzbekistanнан"): a Kazakh ending is read from these, never from the name itself, whose "-стан" ends like the
    * ablative "-тан" (so "Узбекистан" read as "from Uzbekistan" and a question about its visa escaped).
    */
   tailAfterName(word: string, term: string): string {
-    return this.nearestSpelling(word, term)?.tail ?? "";
+    return splitLatinHead(word)?.tail ?? this.nearestSpelling(word, term)?.tail ?? "";
   }
 
   /** The Cyrillic spelling a word is a form of with the fewest letters added, and those letters. */
@@ -168,6 +171,8 @@ export class CountryTerms {
    */
   namesPerson(word: string, term: string): boolean {
     if (!CYRILLIC.test(word)) return false;
+    const mixed = splitLatinHead(word);
+    if (mixed) return NATIONALITY_TAIL.test(mixed.tail);
     const nearest = this.nearestSpelling(word, term);
     return nearest !== undefined && (this.personSpellings.has(nearest.name) || NATIONALITY_TAIL.test(nearest.tail));
   }

@@ -19,11 +19,13 @@ const FOLD: Readonly<Record<string, string>> = {
 const LOOKALIKE: Readonly<Record<string, string>> = {
   a: "а", e: "е", o: "о", c: "с", p: "р", x: "х", y: "у", i: "и", k: "к", m: "м", t: "т", h: "н",
 };
+import { splitLatinHead } from "./latinHead.js";
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /[a-z]/;
 
 export function foldSpelling(word: string): string {
   return word
     .replace(/[әғқңөұүһіёäöüßışğñūç]/g, (c) => FOLD[c] ?? c)
-    .replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && LATIN.test(w) ? w.replace(/[aeocpxyikmth]/g, (c) => LOOKALIKE[c]!) : w));
+    .replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && LATIN.test(w) && !splitLatinHead(w.toLowerCase()) ? w.replace(/[aeocpxyikmth]/g, (c) => LOOKALIKE[c]!) : w));
 }

@@ -36,20 +36,51 @@ const RAW_SUFFIXES = [
 
 let suffixes: readonly string[] | undefined;
 
+/**
+ * Endings whose shorter tails are endings after a vowel-final stem too: "визамыз" is "виза" + "-мыз" though it ends
+ * in the verb's "-амыз", "визамын" "виза" + "-мын". Every other ending the word ends in is the one it was formed
+ * with: when its root is too short for it to go, no shorter tail of it is cut either ("тұрады" is "тұр" + "-ады";
+ * cutting "-ды" left "тұра", the beginning of "тұрақты", permanent, and "қанша тұрады", what does it cost, read
+ * as a question about the permit's length).
+ */
+const RAW_TAILS_ARE_ENDINGS = ["амын", "емін", "амыз", "еміз", "ымыз", "іміз", "ымен", "імен"];
+let tailsAreEndings: ReadonlySet<string> | undefined;
+
 const MIN_STEM = 4;
 
 export function kazakhStem(word: string): string {
   suffixes ??= RAW_SUFFIXES.map(foldSpelling).sort((a, b) => b.length - a.length);
+  tailsAreEndings ??= new Set(RAW_TAILS_ARE_ENDINGS.map(foldSpelling));
   let w = word;
   for (let changed = true; changed; ) {
     changed = false;
     for (const s of suffixes) {
-      if (w.length - s.length >= MIN_STEM && w.endsWith(s)) {
+      if (!w.endsWith(s)) continue;
+      if (w.length - s.length >= MIN_STEM) {
         w = w.slice(0, -s.length);
         changed = true;
         break;
       }
+      if (!tailsAreEndings.has(s)) break;
     }
   }
   return w;
+}
+
+/**
+ * The case endings, as written apart from the word they end: Kazakh writes them after a number or an abbreviation
+ * with a hyphen ("B12-ге", "2026-дан", "ВНЖ-ға"), and chat often with a space ("b12 ге", "IT ка"). Alone they
+ * are no word: read as one, "ге" or "ға" weighed like an unknown word, and the question seemed to ask about more.
+ */
+const RAW_CASE_ENDINGS = [
+  "ға", "ге", "қа", "ке", "да", "де", "та", "те", "нда", "нде",
+  "дан", "ден", "тан", "тен", "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің",
+  "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен",
+];
+let caseEndings: ReadonlySet<string> | undefined;
+
+/** Whether a (folded) word is a Kazakh case ending written apart. */
+export function isCaseEnding(word: string): boolean {
+  caseEndings ??= new Set(RAW_CASE_ENDINGS.map(foldSpelling));
+  return caseEndings.has(word);
 }

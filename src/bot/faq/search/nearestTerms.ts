@@ -1,4 +1,4 @@
-import { editDistance } from "../../../rules/input/similarity.js";
+import { typoDistance } from "./typoDistance.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Terms shorter than this are never taken for typos. */
@@ -9,7 +9,8 @@ const TYPOS_PER_CHAR = 0.2;
 /**
  * The index term a word the index does not hold is a typo of: "extention" → "extens", "statments" →
  * "statement", "gülitg" → "gültig" (a swap of two letters counts as one typo, unlike in MiniSearch's fuzzy
- * search, which counts it as two and searched the whole index's tree for every unknown word). Only terms
+ * search, which counts it as two and searched the whole index's tree for every unknown word), and a far letter
+ * replaced in the root as two (typoDistance.ts: "sprich" is no typo of "sprach-", "вызвать" none of "вырвать"). Only terms
  * with the same first letter and a length within the allowance are compared; among the nearest, the one
  * most topics hold wins (a common word is the likelier one meant).
  */
@@ -40,7 +41,7 @@ export class NearestTerms {
         // A Cyrillic word with another second letter is mostly another word, not a typo ("жалда" is not "жылда",
         // "корк…" not "кырык"): Kazakh vowels change the word, and typos seldom fall on the first two letters.
         if (cyrillic && candidate[1] !== term[1]) continue;
-        const d = editDistance(term, candidate, Math.min(max, bestDistance));
+        const d = typoDistance(term, candidate, Math.min(max, bestDistance));
         if (d < bestDistance || (d === bestDistance && best !== undefined && this.weight(candidate) > this.weight(best))) {
           best = candidate;
           bestDistance = d;

@@ -1,13 +1,15 @@
 import { stemmer as englishStem } from "@orama/stemmers/english";
 import { stemmer as germanStem } from "@orama/stemmers/german";
 import { stemmer as russianStem } from "@orama/stemmers/russian";
-import { kazakhStem } from "./kazakhStem.js";
+import { isCaseEnding, kazakhStem } from "./kazakhStem.js";
 import { foldEvisa } from "./evisa.js";
 import { foldProgramNames } from "./programNames.js";
 import { foldSpelling } from "./fold.js";
+import { foldKazakhHomographs } from "./kazakhHomographs.js";
 import { foldQuestionPhrases } from "./questionPhrases.js";
 import { isStopWord } from "./stopWords.js";
 import { isMarkerTerm } from "./markers.js";
+import { splitLatinHead } from "./latinHead.js";
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** German feminine agent nouns: "-erin", "-erinnen" (after at least three letters). */
@@ -15,7 +17,7 @@ const FEMININE = /^\p{L}{3,}erin(?:nen)?$/u;
 
 /** Lower-cases, folds program names and spellings, and splits into words. */
 export function tokenize(text: string): string[] {
-  return foldQuestionPhrases(foldSpelling(foldEvisa(foldProgramNames(text.normalize("NFKC"))).toLowerCase()))
+  return foldQuestionPhrases(foldSpelling(foldKazakhHomographs(foldEvisa(foldProgramNames(text.normalize("NFKC")))).toLowerCase()))
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
@@ -49,7 +51,7 @@ export function clearTermCache(): void {
 }
 
 function termOfWord(word: string): string | null {
-  if (word.length < 2 || isStopWord(word)) return null;
+  if (word.length < 2 || isStopWord(word) || isCaseEnding(word)) return null;
   if (isMarkerTerm(word)) return word;
   // A Latin stop word with the clitic "s" glued on ("gibts" for "gibt es", "hows", "wats", "fürs", "its") says no
   // more than the bare one, which is dropped. (Only this ending: taking every word that stems to a stop word
@@ -62,6 +64,9 @@ function termOfWord(word: string): string | null {
 const CONTRACTED = /^[a-z]{2,}s$/;
 
 function stemOf(word: string): string {
+  // A Latin name with a Kazakh or Russian case ending ("uzbekistanға") is the Latin word: the ending goes, as any ending.
+  const mixed = splitLatinHead(word);
+  if (mixed) return stemOf(mixed.head);
   if (CYRILLIC.test(word)) {
     const ru = russianStem(word);
     const kk = kazakhStem(word);
