@@ -43,15 +43,30 @@ function fleetingVowelPlural(word: string): string | undefined {
 }
 
 /**
- * The genitive, dative and prepositional "-ии" of a Russian country name in "-ия" ("Армении", "Германии",
- * "Испании"), when it stems apart from the name: the shorter of the Russian and Kazakh stems is taken, and the
- * Kazakh accusative "-ні" cut from "-нии" leaves "арме", "герма", "испа", so "я из Армении" and "живу в Германии"
- * named no country.
+ * The Russian case forms of a one-word country name that may stem apart from the name: "-ии", "-ию", "-ией" of a name
+ * in "-ия" ("Армении", "Германию"); "-ы"/"-и", "-е", "-у", "-ой" of one in "-а" ("Канады", "Уганде"); "-и", "-е",
+ * "-ю", "-ей" of one in "-я"; "-я", "-ю", "-е", "-ем" of one in "-й" or "-ь" ("Китая", "Израиля"); "-а", "-у", "-е",
+ * "-ом" of one in a consonant ("Ирана", "Непале"). Names in another vowel ("Того", "Перу", "Чили") do not change.
+ * The search takes the shorter of the Russian and Kazakh stems, and a Kazakh ending cut from a form can leave
+ * another term than the name's: "Армении" gave "арме" against "армен", "Канады" "канад" against "кана" (Kazakh
+ * "-да" cut from "Канада"), so "я из Армении" or "если я гражданин Канады" named no country.
  */
-function obliqueOfName(name: string): string | undefined {
-  if (!CYRILLIC.test(name) || !name.endsWith("ия")) return undefined;
-  const form = `${name.slice(0, -1)}и`;
-  return processTerm(form) !== processTerm(name) ? form : undefined;
+function caseFormsOfName(name: string): string[] {
+  if (!CYRILLIC.test(name)) return [];
+  const stem = name.slice(0, -1);
+  const last = name.at(-1)!;
+  const forms = name.endsWith("ия")
+    ? ["и", "ю", "ей"].map((e) => stem + e)
+    : last === "а"
+      ? [/[гкхжшщч]$/u.test(stem) ? "и" : "ы", "е", "у", "ой"].map((e) => stem + e)
+      : last === "я"
+        ? ["и", "е", "ю", "ей"].map((e) => stem + e)
+        : last === "й" || last === "ь"
+          ? ["я", "ю", "е", "ем"].map((e) => stem + e)
+          : /[бвгджзклмнпрстфхцчшщ]/u.test(last)
+            ? ["а", "у", "е", "ом"].map((e) => name + e)
+            : [];
+  return forms.filter((form) => processTerm(form) !== processTerm(name));
 }
 
 /**
@@ -91,13 +106,13 @@ export class CountryTerms {
       if (entry.fuzzy) this.places.add(terms.join(" "));
       const plural = words.length === 1 ? fleetingVowelPlural(words[0]!) : undefined;
       if (plural) this.addNationality(plural, entry.codes[0]!);
-      const oblique = words.length === 1 ? obliqueOfName(words[0]!) : undefined;
-      if (oblique) this.addObliqueName(oblique, words[0]!, entry.codes[0]!, entry.fuzzy);
+      // Only a place's name: a nationality word's cases are read through its own forms (addNationality).
+      if (words.length === 1 && entry.fuzzy) for (const form of caseFormsOfName(words[0]!)) this.addObliqueName(form, words[0]!, entry.codes[0]!, entry.fuzzy);
     }
   }
 
   /**
-   * A name's "-ии" form under a term of its own ("армении" → "арме", while "армения" is "армен"): registered as
+   * A name's case form under a term of its own ("армении" → "арме", while "армения" is "армен"): registered as
    * the name, spelled as the name (so "армении" is read as Armenia), and a place when the name is one.
    */
   private addObliqueName(form: string, name: string, code: string, place: boolean | undefined): void {
