@@ -18,6 +18,7 @@ import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
 import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, NEED_VISA_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
+import { B9_BARE } from "./programNames.js";
 
 /** A searchable word of a question and the index term it is searched as. */
 interface QueryWord {
@@ -391,7 +392,7 @@ export class FaqSearch {
     const named = PROGRAM_TERMS.filter(([term]) => terms.includes(term)).map(([, program]) => program);
     // Question words alone ("сколько будет 2+2", "how much?", "когда?") ask about nothing in particular.
     if (found.every((w) => isQuestionWord(w.word))) return { candidates: [], unnamed: named.length === 0 };
-    const both = terms.includes(PROGRAM_B9_1) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
+    const both = (terms.includes(PROGRAM_B9_1) || words.includes(B9_BARE)) && terms.includes(PROGRAM_B12_1) ? [BOTH_MARK] : [];
     const language = asksAboutLanguage(question) ? [LANGUAGE_MARK] : [];
     // Terms that name a country where the word is spelled as the name ("letter" stems like "Lette" but is none).
     // A language's name is no nationality unless a person's citizenship or origin is spoken of (LANGUAGE_WORD).
@@ -424,7 +425,11 @@ export class FaqSearch {
     // As the words they are read as too ("india" is searched as "индиа", Russian typed in Latin letters).
     for (const token of [...destinations]) for (const read of this.readToken(token)) destinations.add(read.word);
     const markTerms = destinations.size ? nameTerms.map((t, i) => (destinations.has(words[i]!) ? null : t)) : nameTerms;
-    const countries = this.countryMarks(markTerms);
+    // An EAEU country with B9-1 alone named ("я белорус, могу ли получить b9-1") asks whether its citizens may apply
+    // for B9-1: the B9-1 citizenship topic answers that (e-visa countries only), where the EAEU topic speaks of B12-1.
+    const b91Only = named.length === 1 && named[0] === "B9-1";
+    const marked = this.countryMarks(markTerms);
+    const countries = b91Only && marked.includes(EAEU_MARK) && !marked.includes(COUNTRY_MARK) ? [COUNTRY_MARK, ...marked] : marked;
     // A nationality outside the EAEU with "need a visa" and no program or kind of visa ("узбекистанцам нужна виза")
     // asks whether its citizens may come without one, not whether they may apply for a program: the visa-free topic
     // answers it (its search examples say so too), where the country marker alone led to the citizenship topics.

@@ -8,6 +8,12 @@ const END = String.raw`(?![\p{L}\p{N}])`;
 const re = (body: string) => new RegExp(`${START}(?:${body})${END}`, "giu");
 
 /**
+ * "B9" alone: the B9 visa for in-demand professions, which has its own topic, so it is a word, not B9-1's token.
+ * Named beside B12-1 ("чем отличается b9 от b12") it is most likely B9-1 shortened, and the question a comparison.
+ */
+export const B9_BARE = "progbninebare";
+
+/**
  * Each pattern with what a text must hold for it to match, if that is a plain string (digits, or the capitals of
  * the case-sensitive "IT" pattern, which no case folding reaches): a pattern whose string the text lacks is not run,
  * as most questions name no program by number (the thirteen scans were a third of tokenizing).
@@ -21,6 +27,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, string?]> = [
     " progbnine ",
   ],
   [re(String.raw`dnr|digital nomad residency`), " progbnine "],
+  // "DN" for digital nomad, before the word for a visa or permit ("дн визу", "DN visa", "DN-Visum").
+  [re(String.raw`(?:dn|дн)[\s-]*(?:visa|visum|viza|виз\p{L}*|внж|permit|residency)`), " progbnine "],
   [
     re(
       String.raw`remote[\s-]*work(?:er)?s?[\s-]*(?:visa|visum)|visa for remote work(?:er)?s?|виз\p{L}* для удал[её]нн\p{L}* работ\p{L}*|қашықтан жұмыс виза\p{L}*|кашыктан жумыс виза\p{L}*`,
@@ -38,7 +46,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, string?]> = [
   [re(String.raw`remote[\s-]*(?:visa|visum|viza|виз\p{L}*)|удал[её]нк\p{L}*[\s-]*виз\p{L}*|виз\p{L}*[\s-]*для[\s-]*удал[её]нщик\p{L}*`), " progbtwelve "],
   // "b12" alone means B12-1: there is no other B12 program to ask about here.
   [re(String.raw`[bвб]\s?-?\s?12`), " progbtwelve ", "12"],
-  [re(String.raw`[bвб]\s?-?\s?9`), " progbninebare ", "9"],
+  [re(String.raw`[bвб]\s?-?\s?9`), ` ${B9_BARE} `, "9"],
 ];
 
 export function foldProgramNames(text: string): string {
