@@ -1,3 +1,4 @@
+import { COUNTRY_ALIASES } from "../../../rules/input/countryAliases.js";
 import { countryIndex } from "../../../rules/input/countryIndex.js";
 import { splitLatinHead } from "./latinHead.js";
 import { processTerm, tokenize } from "./terms.js";
@@ -92,10 +93,13 @@ export class CountryTerms {
   private readonly pairFirsts = new Set<string>();
 
   constructor() {
+    // Names of three letters are left out ("Чад" is also smoke), but for the acronyms the aliases write in capitals
+    // ("США", "ОАЭ", "UAE", "ФРГ"), which are no other word: "визу в ОАЭ" names the Emirates.
+    const acronyms = new Set(Object.values(COUNTRY_ALIASES).flat().filter((a) => /^\p{Lu}{3}$/u.test(a)).flatMap((a) => tokenize(a)));
     for (const [key, entry] of countryIndex().names) {
       if (entry.codes.length !== 1) continue;
       const words = tokenize(key);
-      if (words.length === 0 || words.length > 2 || words.some((w) => w.length < 4)) continue;
+      if (words.length === 0 || words.length > 2 || words.some((w) => w.length < 4 && !acronyms.has(w))) continue;
       const terms = words.map(processTerm);
       if (terms.some((t) => t === null)) continue;
       this.names.set(terms.join(" "), entry.codes[0]!);

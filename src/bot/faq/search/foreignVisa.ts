@@ -98,3 +98,17 @@ const NEED = /(?<!\p{L})(нужн\p{L}*|надо|need\p{L}*|brauch\p{L}*|кер�
 
 /** Whether the question asks about another kind of visa than the programs (OTHER_VISA), not whether one is needed. */
 export const asksAboutOtherVisa = (folded: string): boolean => OTHER_VISA.test(folded) && !NEED.test(folded);
+
+/** A visa as the thing asked for, folded tokens ("visa", "визу", "визасы", "Visum"). */
+const VISA_WORD = /(?<!\p{L})(visas?|visum|visa\p{L}*|виз(а|у|ы|е|ой|ам|ами|ах)?|виза\p{L}*|viz[auy])(?!\p{L})/u;
+/** Kazakhstan, its cities, or the programs: then the visa asked about is Kazakhstan's. */
+const KAZAKHSTAN_WORD = /(казах|казак|kazakh|kasach|астан|astana|алмат|almaty|progb|нур-султан|шымкент)/u;
+
+/**
+ * A visa into another country, whoever asks ("визу в Турцию для гражданина Индии", "visa to Turkey for Indians",
+ * "Түркияға виза"): the country is named as a destination (destinations.ts) and nothing names Kazakhstan, its cities
+ * or a program. The asker's citizenship, which ORIGIN_OR_KAZAKHSTAN takes as a sign the question is about coming to
+ * Kazakhstan, does not make it so: a citizenship and a destination, with a visa, is another country's visa.
+ */
+export const visaIntoAnotherCountry = (folded: string, goesAbroad: boolean): boolean =>
+  goesAbroad && VISA_WORD.test(folded) && !KAZAKHSTAN_WORD.test(folded);

@@ -10,7 +10,7 @@ import { conditionCountries, destinationWords, placeNames, relativesCountries, t
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
-import { asksAboutForeignVisa, asksAboutOtherVisa, kazakhstaniGoingAbroad } from "./foreignVisa.js";
+import { asksAboutForeignVisa, asksAboutOtherVisa, kazakhstaniGoingAbroad, visaIntoAnotherCountry } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
 import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
@@ -414,7 +414,9 @@ export class FaqSearch {
     const citizen = BECOME_CITIZEN.test(question) || GET_CITIZENSHIP.test(question) ? [CITIZENSHIP_MARK] : [];
     // A country the asker travels to says nothing of the asker's citizenship (destinations.ts).
     const destinations = destinationWords(tokens, (token) => this.isPlaceWord(token));
-    if (kazakhstaniGoingAbroad(tokens.join(" "), destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    const joined = tokens.join(" ");
+    if (kazakhstaniGoingAbroad(joined, destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
+    if (named.length === 0 && visaIntoAnotherCountry(joined, destinations.size > 0)) return { candidates: [], unnamed: true, foreign: true };
     // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
