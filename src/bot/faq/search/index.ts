@@ -17,6 +17,7 @@ import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
+import { isStopWordWithoutSigns } from "./stopWords.js";
 import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, NEED_VISA_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
 import { B9_BARE } from "./programNames.js";
 
@@ -640,12 +641,15 @@ export class FaqSearch {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
       if (term === null) continue;
+      // A Russian stop word typed in Latin letters ("dlya", "tolko", "esli") is left out, unless the topics write the
+      // word often in Latin (then it is an English or German word: "net" of net income would be one).
+      if (/^[a-z']{2,}$/.test(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS && isStop(latinToCyrillic(word))) continue;
       // Russian typed in Latin letters that a few examples of the search data also write so ("skolko", "prodlit")
       // is searched in Cyrillic, where all topics write it; a Russian stop word so typed ("za", "kak") is left out.
       if (this.vocabulary.has(term) && /^[a-z']{2,}$/.test(word) && !isGeneralWord(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS) {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
-        if (cyrTerm === null && isStop(cyrillic)) continue;
+        if (isStop(cyrillic)) continue;
         const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
         if (readTerm && this.topicCount(readTerm) > this.topicCount(term)) {
           add(spelled, readTerm);
@@ -660,7 +664,7 @@ export class FaqSearch {
       if (/^[a-z']+$/.test(word) && word.length >= 3) {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
-        if (cyrTerm === null && isStop(cyrillic)) continue;
+        if (isStop(cyrillic)) continue;
         const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
         if (readTerm && this.vocabulary.has(readTerm)) {
           add(spelled, readTerm);
@@ -778,9 +782,15 @@ function asksAboutLanguage(question: string): boolean {
   return NAMED_LANGUAGE.test(question) && REQUIREMENT_HINT.test(question);
 }
 
-/** A Russian or Kazakh stop word written in Latin letters ("kak", "mne"), which says nothing. */
+/**
+ * A Russian or Kazakh stop word written in Latin letters ("kak", "mne"), which says nothing; also as chats spell
+ * it: without its soft sign ("tolko" for "только", "byt" for "быть") and with "sh" for щ ("voobshe", "eshe").
+ */
 function isStop(cyrillic: string): boolean {
-  return cyrillic.length >= 2 && processTerm(cyrillic) === null;
+  if (cyrillic.length === 0) return false;
+  if (processTerm(cyrillic) === null || isStopWordWithoutSigns(cyrillic)) return true;
+  const shch = cyrillic.includes("ш") ? cyrillic.replaceAll("ш", "щ") : undefined;
+  return shch !== undefined && processTerm(shch) === null;
 }
 
 /**

@@ -24,3 +24,16 @@ export function isStopWord(word: string): boolean {
   words ??= new Set(LISTS.join(" ").split(/\s+/).map(foldSpelling));
   return words.has(word);
 }
+
+let withoutSigns: ReadonlySet<string> | undefined;
+
+/** A stop word spelled without its soft or hard signs ("толко", "быт", "сколко" is none: "сколько" is no stop word). */
+export function isStopWordWithoutSigns(word: string): boolean {
+  withoutSigns ??= new Set(
+    LISTS.join(" ")
+      .split(/\s+/)
+      .filter((w) => /[ьъ]/u.test(w))
+      .map((w) => foldSpelling(w).replace(/[ьъ]/gu, "")),
+  );
+  return withoutSigns.has(word);
+}
