@@ -81,7 +81,7 @@ export function asksAboutForeignVisa(question: string, placeTails: readonly stri
  * "Казахстан" otherwise read as the origin and Kazakhstan that keep a question in scope (ORIGIN_OR_KAZAKHSTAN).
  */
 const KAZAKHSTANI =
-  /(?<!\p{L})(граждан\p{L}* (рк|казахстана|республики казахстан)|казахстанц\p{L}*|казахстанк(а|е|ам|ами)|казакстандык\p{L}*|казахстандык\p{L}*|казакстан азамат\p{L}*|кр азамат\p{L}*|kazakhstanis?|kazakh citizens?|citizens? of kazakhstan|kasachische[rn]? staatsbuerger\p{L}*)(?!\p{L})/u;
+  /(?<!\p{L})(граждан\p{L}* (рк|казахстана?|республики казахстан)|казахстанц\p{L}*|казахстанк(а|е|ам|ами)|казакстандык\p{L}*|казахстандык\p{L}*|казакстан азамат\p{L}*|кр азамат\p{L}*|kazakhstanis?|kazakh citizens?|citizens? of kazakhstan|kasachische[rn]? staatsbuerger\p{L}*)(?!\p{L})/u;
 
 /** A citizen of Kazakhstan (KAZAKHSTANI) asking about going to another country (`goesAbroad`: a destination is named). */
 export const kazakhstaniGoingAbroad = (folded: string, goesAbroad: boolean): boolean => goesAbroad && KAZAKHSTANI.test(folded);

@@ -27,6 +27,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string, string?]> = [
     " progbnine ",
   ],
   [re(String.raw`dnr|digital nomad residency`), " progbnine "],
+  // "Nomad residency" is the DNR permit too, also as Russian writes it ("номад резиденси", "номад резиденс").
+  [re(String.raw`(?:nomad|номад)[\s-]*(?:residency|residence|резиденси|резиденс\p{L}*)`), " progbnine "],
   // "DN" for digital nomad, before the word for a visa or permit ("дн визу", "DN visa", "DN-Visum").
   [re(String.raw`(?:dn|дн)[\s-]*(?:visa|visum|viza|виз\p{L}*|внж|permit|residency)`), " progbnine "],
   [

@@ -57,6 +57,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [re(String.raw`how (?:long|many (?:days|weeks|months))(?=(?:\s+[\p{L}\p{N}'-]+){0,7}?\s+(?:take|takes|taking|took)${END})|how long(?= (?:to (?:get|receive|obtain|hear|process|issue|approve)|until|till|before (?:i|we|you|they|it)|is the wait|(?:do|will|would|must|should) (?:i|we|you) (?:have to )?wait)${END})|how (?:soon|quickly|fast)(?!\s+(?:do|does|must|should)\s+\S+\s+(?:need|have|got)\s+to|\s+(?:must|should|have to|need to)${END})|wie (?:lange?(?= dauer\p{L}*${END})|schnell|bald)|как (?:быстро|скоро)`), ` ${HOW_LONG_WAIT} `],
   [re(String.raw`how (?:long|soon|quickly|fast)|wie (?:lange?|schnell|bald)|как (?:долго|быстро|скоро)|канша уакыт\p{L}*`), ` ${HOW_LONG} `],
   [re(String.raw`how (?:much|many)|wie ?viele?n?|wie hoch`), ` ${HOW_MUCH} `],
+  // "РК" (Республика Казахстан) is Kazakhstan, which every topic writes; as a rare word of its own it drew "сидеть в
+  // рк" to the one topic whose examples say "гражданство РК".
+  [re(String.raw`рк|республик\p{L}* казахстан\p{L}*`), " казахстан "],
+  // Chat Russian for "сколько" ("скока стоит", "скоко ждать", "скок дней"), which no stemmer or typo rule reaches.
+  [re(String.raw`скок[ао]?|скольк[ао]|сколка`), " сколько "],
   // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
   // "как" before an infinitive or "можно / мне / нам", Kazakh "қалай" always (its verb follows later).
   [re(String.raw`how(?= (?:do|does|did|can|could|should|would|to|i|we)${END})`), ` ${HOW_TO} `],
