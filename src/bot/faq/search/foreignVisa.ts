@@ -7,7 +7,7 @@
  * ("получить гражданство Грузии"): there "citizenship" is the goal, not the asker's origin.
  */
 const ORIGIN_OR_KAZAKHSTAN =
-  /(\bfrom\b|\bcitizen|\bpassport|\bnational|\bi'?m\b|\bi am\b|\bas an? |kazakh|astana|almaty|embass|consul|(?<![\p{L}])из(?![\p{L}])|граждан|паспорт|казах|астан|алмат|посольств|консульств|азамат|төлқұжат|толкужат|паспорт|қазақ|казак|елшіл|консулд|(?<![\p{L}])aus(?![\p{L}])|bürger|buerger|(?<![\p{L}])pass(?![\p{L}])|reisepass|herkunft|безвиз|без виз|визасыз|visa.?free|visumfrei|kasach|botschaft|konsulat|[bвб]\s?-?\s?(9|12)|neo\s?nomad|нео\s?номад)/iu;
+  /(\bfrom\b|\bcitizen|\bpassport|\bnational|\bi'?m\b|\bi am\b|\bas an? |kazakh|astana|almaty|embass|consul|(?<![\p{L}])из(?![\p{L}])|граждан|паспорт|(?<![\p{L}])iz(?![\p{L}])|grazhdan|казах|астан|алмат|посольств|консульств|азамат|төлқұжат|толкужат|паспорт|қазақ|казак|елшіл|консулд|(?<![\p{L}])aus(?![\p{L}])|bürger|buerger|(?<![\p{L}])pass(?![\p{L}])|reisepass|herkunft|безвиз|без виз|визасыз|visa.?free|visumfrei|kasach|botschaft|konsulat|[bвб]\s?-?\s?(9|12)|neo\s?nomad|нео\s?номад)/iu;
 
 /**
  * A Kazakh place name with an ablative ending says "from" ("Үндістаннан"), also with the personal ending of
@@ -28,7 +28,7 @@ const LIVES_THERE =
  * The country is a way into Kazakhstan ("въехать на машине через Кыргызстан", "enter via Kyrgyzstan", "über
  * Usbekistan einreisen", "Қырғызстан арқылы"): entering Kazakhstan is asked about, not the other country's visa.
  */
-const ROUTE = /(?<!\p{L})(через|транзит\p{L}*|transit\p{L}*|via|through|über|ueber|арқылы|аркылы)(?!\p{L})/iu;
+const ROUTE = /(?<!\p{L})(через|cherez|транзит\p{L}*|tranzit\p{L}*|transit\p{L}*|via|through|über|ueber|арқылы|аркылы|arkyly)(?!\p{L})/iu;
 
 /** The citizenship word ("citizenship", not "citizen"), and the verbs of getting it, before it (en, ru) or after it (de, kk). */
 const CITIZENSHIP = /^(citizenship|гражданств|азаматтығ|азаматтыг|staatsbürgerschaft|staatsbuergerschaft|staatsangehörigkeit|staatsangehoerigkeit)/u;

@@ -665,6 +665,11 @@ export class FaqSearch {
         const cyrillic = latinToCyrillic(word);
         const cyrTerm = processTerm(cyrillic);
         if (isStop(cyrillic)) continue;
+        // A country's name in a Russian case, typed in Latin letters ("v ispanii", "iz kitaya"), is that country.
+        if (cyrTerm !== null && this.isPlaceWord(cyrillic)) {
+          add(cyrillic, cyrTerm);
+          continue;
+        }
         const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
         if (readTerm && this.vocabulary.has(readTerm)) {
           add(spelled, readTerm);
