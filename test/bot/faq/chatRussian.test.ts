@@ -31,3 +31,14 @@ describe("chat Russian", () => {
     expect(search.search("виза в Россию для граждан РК").none).toBe("out_of_scope");
   });
 });
+
+describe("the wait, asked with 'сколько'", () => {
+  it.each(["за сколько времени дают внж по b9-1", "сколько времени занимает b9-1"])("%s is about processing times", (question) => {
+    expect(search.search(question).topics[0]?.id).toBe("processing_times");
+  });
+
+  it("'за сколько времени ... успеваю?' is no longer answered with the steps", () => {
+    const result = search.search("за сколько примерно времени реально получить внж по b9-1 если начать сейчас? хочу переехать к весне, успеваю?");
+    expect(result.confidence === "confident" || result.confidence === "likely" ? result.topics[0]?.id : "processing_times").toBe("processing_times");
+  });
+});
