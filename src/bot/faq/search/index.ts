@@ -20,6 +20,7 @@ import { latinToCyrillic } from "./translit.js";
 import { isStopWordWithoutSigns } from "./stopWords.js";
 import { BOTH_MARK, CITIZENSHIP_MARK, COUNTRY_MARK, EAEU_MARK, isMarkerTerm, isProgramTerm, LANGUAGE_MARK, NEED_VISA_MARK, PROGRAM_B12_1, PROGRAM_B9_1 } from "./markers.js";
 import { B9_BARE } from "./programNames.js";
+import { lacksSubject } from "./topicSubjects.js";
 
 /** A searchable word of a question and the index term it is searched as. */
 interface QueryWord {
@@ -487,7 +488,8 @@ export class FaqSearch {
       }
     }
     // The topics in the order MiniSearch's sorted results first name them: by best score, ties in first-found order.
-    const slots = bestFirst(bestScore, bestAt);
+    // A topic that answers only questions naming its subject (topicSubjects.ts) is no candidate without it.
+    const slots = bestFirst(bestScore, bestAt).filter((slot) => !lacksSubject(this.topicIds[topicsFound[slot]!]!, tokens));
     // The weight of each searchable word of the question (marker terms and a bare "B9" decide by rules, not here).
     // A word no topic holds weighs nothing when it is an everyday word or a number, most when it is neither.
     const weights = new Map<string, number>();
