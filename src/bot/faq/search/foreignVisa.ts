@@ -100,7 +100,7 @@ const NEED = /(?<!\p{L})(нужн\p{L}*|надо|need\p{L}*|brauch\p{L}*|кер�
 export const asksAboutOtherVisa = (folded: string): boolean => OTHER_VISA.test(folded) && !NEED.test(folded);
 
 /** A visa as the thing asked for, folded tokens ("visa", "визу", "визасы", "Visum"). */
-const VISA_WORD = /(?<!\p{L})(visas?|visum|visa\p{L}*|виз(а|у|ы|е|ой|ам|ами|ах)?|виза\p{L}*|viz[auy])(?!\p{L})/u;
+const VISA_WORD = /(?<!\p{L})(visa\p{L}*|visum|виз(у|ы|е|ой|ам|ами|ах)?|виза\p{L}*|viz[auy])(?!\p{L})/u;
 /** Kazakhstan, its cities, or the programs: then the visa asked about is Kazakhstan's. */
 const KAZAKHSTAN_WORD = /(казах|казак|kazakh|kasach|астан|astana|алмат|almaty|progb|нур-султан|шымкент)/u;
 

@@ -643,16 +643,15 @@ export class FaqSearch {
       if (word.length > QUERY_BOUNDS.wordChars) continue;
       const term = processTerm(word);
       if (term === null) continue;
-      // A Russian stop word typed in Latin letters ("dlya", "tolko", "esli") is left out, unless the topics write the
+      // A Latin word may be Russian or Kazakh typed in Latin letters: its reading in Cyrillic, made once.
+      const cyrillic = /^[a-z']{2,}$/.test(word) ? latinToCyrillic(word) : undefined;
+      // A Russian stop word so typed ("dlya", "tolko", "esli", "za", "kak") is left out, unless the topics write the
       // word often in Latin (then it is an English or German word: "net" of net income would be one).
-      if (/^[a-z']{2,}$/.test(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS && isStop(latinToCyrillic(word))) continue;
+      if (cyrillic !== undefined && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS && isStop(cyrillic)) continue;
       // Russian typed in Latin letters that a few examples of the search data also write so ("skolko", "prodlit")
-      // is searched in Cyrillic, where all topics write it; a Russian stop word so typed ("za", "kak") is left out.
-      if (this.vocabulary.has(term) && /^[a-z']{2,}$/.test(word) && !isGeneralWord(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS) {
-        const cyrillic = latinToCyrillic(word);
-        const cyrTerm = processTerm(cyrillic);
-        if (isStop(cyrillic)) continue;
-        const [spelled, readTerm] = this.withFinalSign(cyrillic, cyrTerm);
+      // is searched in Cyrillic, where all topics write it.
+      if (cyrillic !== undefined && this.vocabulary.has(term) && !isGeneralWord(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS) {
+        const [spelled, readTerm] = this.withFinalSign(cyrillic, processTerm(cyrillic));
         if (readTerm && this.topicCount(readTerm) > this.topicCount(term)) {
           add(spelled, readTerm);
           continue;
@@ -663,10 +662,8 @@ export class FaqSearch {
         continue;
       }
       // An English or German word ("die", "some") is no Russian typed in Latin letters, known to the index or not.
-      if (/^[a-z']+$/.test(word) && word.length >= 3) {
-        const cyrillic = latinToCyrillic(word);
+      if (cyrillic !== undefined && word.length >= 3) {
         const cyrTerm = processTerm(cyrillic);
-        if (isStop(cyrillic)) continue;
         // A country's name in a Russian case, typed in Latin letters ("v ispanii", "iz kitaya"), is that country.
         if (cyrTerm !== null && this.isPlaceWord(cyrillic)) {
           add(cyrillic, cyrTerm);

@@ -61,7 +61,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   // рк" to the one topic whose examples say "гражданство РК".
   [re(String.raw`рк|республик\p{L}* казахстан\p{L}*`), " казахстан "],
   // Chat Russian for "сколько" ("скока стоит", "скоко ждать", "скок дней"), which no stemmer or typo rule reaches.
-  [re(String.raw`скок[ао]?|скольк[ао]|сколка`), " сколько "],
+  [re(String.raw`скок[ао]?|сколька|сколка`), " сколько "],
   // The procedure: "how" before an auxiliary or "to", German "wie" before a verb of doing or getting, Russian
   // "как" before an infinitive or "можно / мне / нам", Kazakh "қалай" always (its verb follows later).
   [re(String.raw`how(?= (?:do|does|did|can|could|should|would|to|i|we)${END})`), ` ${HOW_TO} `],
