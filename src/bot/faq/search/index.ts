@@ -10,10 +10,11 @@ import { conditionCountries, destinationWords, placeNames, relativesCountries, t
 import { ExampleIndex } from "./exampleIndex.js";
 import { NearestTerms } from "./nearestTerms.js";
 import { looksInDomain } from "./domain.js";
+import { asksAboutUncoveredSubject } from "./uncoveredSubjects.js";
 import { asksAboutForeignVisa, asksAboutOtherVisa, kazakhstaniGoingAbroad, visaIntoAnotherCountry } from "./foreignVisa.js";
 import { isGeneralWord } from "./generalWords.js";
 import { asksIfVisaNeeded, isQuestionWord } from "./questionPhrases.js";
-import { smallTalkOf, type SmallTalk } from "./smallTalk.js";
+import { smallTalkOf, withoutGreeting, type SmallTalk } from "./smallTalk.js";
 import { clearTermCache, matchesAsPrefix, processTerm, tokenize } from "./terms.js";
 import { TermHits } from "./termHits.js";
 import { latinToCyrillic } from "./translit.js";
@@ -98,12 +99,13 @@ const BECOME_CITIZEN =
  * Getting citizenship or a Kazakh passport is becoming a citizen too ("get Kazakh citizenship", "lead to a Kazakh
  * passport", "naturalisation", "получить гражданство", "einbürgern", "азаматтық алу"): "citizenship" alone is as
  * often the citizenship one applies with (b91_citizenship), and "passport" the one one holds, so only with the verb
- * or "Kazakh" (German and Russian name the country before the noun: "die georgische Staatsbürgerschaft bekommen"
- * is another country's); "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
+ * ("подать на гражданство", "dayut grazhdanstvo"), with "after" ("гражданство после ВНЖ", "citizenship after the
+ * permit": it follows the permit, so it is the goal, not the asker's origin) or "Kazakh" (German and Russian name the
+ * country before the noun: "die georgische Staatsbürgerschaft bekommen" is another country's); "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
  * rule "after 10 yrs on the residence permit do i get a kazakh passport?" tied with the permit's length.
  */
 const GET_CITIZENSHIP =
-  /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|einb(ü|ue)rger\p{L}*|kasachische[nr]?\s+(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|(подать|подавать|податься|подам)\s+на\s+(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|(poluch\p{L}*|dadut|dayut|dajut)\s+grazhdanstv\p{L}*|(citizenship|гражданств\p{L}*|grazhdanstv\p{L}*|staatsb(ü|ue)rgerschaft|azamattyq\p{L}*|азаматты[ғг]\p{L}*)\s+(after|после|posle|nach|кейін|кейин)|einb(ü|ue)rger\p{L}*|kasachische[nr]?\s+(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
 /**
  * Words that name a language and a people alike ("English", "russisch", "английского", Kazakh "ағылшын", folded):
  * the country list holds them as nationality words, so "is english ok" set the country marker and was read as a
@@ -129,6 +131,8 @@ const CITIZEN_WORD = /^(граждан(ин|ина|ину|ином|ине|ка|�
 const PLACE_MAX_TOPICS = 4;
 /** A Latin word known to at most this many topics may be Russian typed in Latin that the search data wrote so too. */
 const LATIN_TYPED_MAX_TOPICS = 4;
+/** A word in Latin letters that may be Russian or Kazakh typed so. */
+const LATIN_WORD = /^[a-z']{2,}$/;
 /** Tokens whose reading is kept (readToken); past this the cache starts again. */
 const MAX_KEPT_TOKENS = 50_000;
 /** A word of at least this many letters may be taken for a typo of a word the topics write (typoOfWord). */
@@ -297,6 +301,12 @@ export class FaqSearch {
   /** The words of the topics' texts as written, for typos that change a word's stem ("несудимасти", "цыфрового"). */
   private readonly nearestWord: NearestTerms;
   private readonly termOfWord: ReadonlyMap<string, string>;
+  /**
+   * The terms the English and German documents write. A Latin word whose term is none of them is no English or
+   * German word, whatever the Russian and Kazakh search examples typed in Latin letters hold ("dlya", "poluchit",
+   * "vnzh" are in 7 to 22 topics' examples so): it is read in Cyrillic, where the topics write it far more often.
+   */
+  private readonly westernTerms: ReadonlySet<string>;
   /** What each token of a question is searched as (readToken). */
   private readonly tokenReadings = new Map<string, readonly QueryWord[]>();
   /** The index's search, each term's results kept. */
@@ -343,7 +353,8 @@ export class FaqSearch {
         if (terms.length > 0) examples.push({ topic: doc.topic, terms });
       }
     }
-    const { topicsOf, termOfWord } = wordsOfTopics(docs);
+    const { topicsOf, termOfWord, westernTerms } = wordsOfTopics(docs);
+    this.westernTerms = westernTerms;
     const rarity = new Map<string, number>();
     for (const [term, topics] of topicsOf) rarity.set(term, Math.log(1 + FAQ_TOPICS.length / topics.size));
     this.rarity = rarity;
@@ -369,7 +380,11 @@ export class FaqSearch {
     const chat = smallTalkOf(question);
     // "thank you", "who are you": a short message that is small talk is answered as such, unsearched.
     if (chat && chat !== "greeting" && words.length <= SMALL_TALK_WORDS) return { chat, words: words.length, inDomain: false };
-    return { chat, words: words.length, ranking: this.rank(question, words), inDomain: looksInDomain(words.join(" ")) };
+    // The greeting opening a message is no part of its question ("Salam, data analitik mojet poluchit B9-1?": "salam"
+    // read as Russian stems like a tax word, and the greeting was all that was answered).
+    const asked = chat === "greeting" ? withoutGreeting(question) : question;
+    const ranking = asked === question ? this.rank(question, words) : this.rank(asked);
+    return { chat, words: words.length, ranking, inDomain: looksInDomain(words.join(" ")) };
   }
 
   /** The answer to a prepared question. */
@@ -377,8 +392,11 @@ export class FaqSearch {
     if (!ranking) return { confidence: "confident", topics: [], chat: chat! };
     const result = this.decide(ranking);
     if (result.confidence === "confident") return result;
-    // A greeting opening a longer message is a greeting only when no topic was found in the rest.
-    if (chat && (chat !== "greeting" || (result.confidence === "none" && words <= GREETING_WORDS))) return { confidence: "confident", topics: [], chat };
+    // A greeting opening a message is answered as one when the rest is short and no topic is sure in it ("hellooo
+    // anyone there?"): the greeting says what the bot can do, where "did you mean" would guess.
+    // A program named makes the rest a question: its "did you mean" stays.
+    const unsure = result.confidence === "none" || (result.confidence === "weak" && ranking.unnamed);
+    if (chat && (chat !== "greeting" || (unsure && words <= GREETING_WORDS))) return { confidence: "confident", topics: [], chat };
     if (result.confidence === "none") return { ...result, none: result.none ?? (inDomain ? "not_covered" : "out_of_scope") };
     return result;
   }
@@ -419,6 +437,8 @@ export class FaqSearch {
     const joined = tokens.join(" ");
     if (kazakhstaniGoingAbroad(joined, destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     if (named.length === 0 && visaIntoAnotherCountry(joined, destinations.size > 0)) return { candidates: [], unnamed: true, foreign: true };
+    // A subject the sources say nothing of (banks, jobs, pensions, schools, the weather): "not covered", not a neighbour.
+    if (asksAboutUncoveredSubject(joined, () => readInCyrillic(tokens), named.length > 0)) return { candidates: [], unnamed: named.length === 0 };
     // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
@@ -644,13 +664,14 @@ export class FaqSearch {
       const term = processTerm(word);
       if (term === null) continue;
       // A Latin word may be Russian or Kazakh typed in Latin letters: its reading in Cyrillic, made once.
-      const cyrillic = /^[a-z']{2,}$/.test(word) ? latinToCyrillic(word) : undefined;
+      const cyrillic = LATIN_WORD.test(word) ? latinToCyrillic(word) : undefined;
       // A Russian stop word so typed ("dlya", "tolko", "esli", "za", "kak") is left out, unless the topics write the
-      // word often in Latin (then it is an English or German word: "net" of net income would be one).
-      if (cyrillic !== undefined && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS && isStop(cyrillic)) continue;
+      // word often in Latin and the English or German documents hold it (then it is their word: "net" of net income).
+      const typedLatin = cyrillic !== undefined && (this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS || !this.westernTerms.has(term));
+      if (typedLatin && isStop(cyrillic)) continue;
       // Russian typed in Latin letters that a few examples of the search data also write so ("skolko", "prodlit")
       // is searched in Cyrillic, where all topics write it.
-      if (cyrillic !== undefined && this.vocabulary.has(term) && !isGeneralWord(word) && this.topicCount(term) <= LATIN_TYPED_MAX_TOPICS) {
+      if (typedLatin && this.vocabulary.has(term) && !isGeneralWord(word)) {
         const [spelled, readTerm] = this.withFinalSign(cyrillic, processTerm(cyrillic));
         if (readTerm && this.topicCount(readTerm) > this.topicCount(term)) {
           add(spelled, readTerm);
@@ -678,6 +699,13 @@ export class FaqSearch {
         const signed = cyrTerm ? this.withoutSigns.get(cyrTerm) : undefined;
         if (signed) {
           add(signed, signed);
+          continue;
+        }
+        // And writes щ as "sh" ("testirovshik" for "тестировщик"), as it does ш.
+        const shch = cyrillic.includes("ш") ? cyrillic.replace(/ш/g, "щ") : undefined;
+        const shchTerm = shch === undefined ? null : processTerm(shch);
+        if (shch !== undefined && shchTerm !== null && this.vocabulary.has(shchTerm)) {
+          add(shch, shchTerm);
           continue;
         }
       }
@@ -816,20 +844,31 @@ export function firstPart(question: string): string {
 }
 
 /** For every index term, the topics whose documents hold it (over all languages), and the words they write as each term: one pass over the texts. */
-function wordsOfTopics(docs: readonly TopicDoc[]): { topicsOf: Map<string, Set<string>>; termOfWord: Map<string, string> } {
+function wordsOfTopics(docs: readonly TopicDoc[]): { topicsOf: Map<string, Set<string>>; termOfWord: Map<string, string>; westernTerms: Set<string> } {
   const topicsOf = new Map<string, Set<string>>();
   /** Each word the topics write (marker tokens aside) with its index term, for typos that change a stem. */
   const termOfWord = new Map<string, string>();
+  /** The terms of the English and German documents (see `westernTerms` of FaqSearch). */
+  const westernTerms = new Set<string>();
   for (const doc of docs) {
     const text = [doc.title, doc.examples, doc.keywords, doc.answer].join(" ");
+    const western = doc.lng === "en" || doc.lng === "de";
     for (const word of tokenize(text)) {
       const term = processTerm(word);
       if (term === null) continue;
       const set = topicsOf.get(term) ?? new Set<string>();
       set.add(doc.topic);
       topicsOf.set(term, set);
+      if (western) westernTerms.add(term);
       if (!termOfWord.has(word) && !isMarkerTerm(term)) termOfWord.set(word, term);
     }
   }
-  return { topicsOf, termOfWord };
+  return { topicsOf, termOfWord, westernTerms };
+}
+
+/** The tokens joined by spaces with each Latin word read in Cyrillic (Russian typed so), if any is Latin. */
+function readInCyrillic(tokens: readonly string[]): string | undefined {
+  if (!tokens.some((t) => LATIN_WORD.test(t))) return undefined;
+  // One-letter words too: the prepositions "v", "s", "k" are "в", "с", "к".
+  return tokens.map((t) => (/^[a-z']+$/.test(t) ? latinToCyrillic(t) : t)).join(" ");
 }

@@ -14,10 +14,6 @@ const PATTERNS: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
     "thanks",
     /(thank|thx|\bty\b|cheers|спасибо|благодар|спс|рахмет|рақмет|raxmet|rahmet|spasibo|danke|vielen dank|merci)/iu,
   ],
-  [
-    "greeting",
-    /^\W*(hi|hello|hey|good (morning|afternoon|evening)|здравствуй|привет|добрый (день|вечер)|доброе утро|сәлем|салем|salem|салам|salam|privet|zdravstvuyte|hallo|guten (tag|morgen|abend)|moin|servus|grüß)/iu,
-  ],
 ];
 
 /**
@@ -32,5 +28,22 @@ const FILLERS =
 /** The conversation basic a message is, if it is one. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
   const plain = text.replace(FILLERS, " ").replace(/\s+/gu, " ").trim();
-  return PATTERNS.find(([, re]) => re.test(plain))?.[0];
+  return PATTERNS.find(([, re]) => re.test(plain))?.[0] ?? (GREETING_OPENING.test(plain) ? "greeting" : undefined);
+}
+
+/**
+ * A greeting opening a message, as whole words, with the punctuation after it ("Salam, …", "Добрый день. …",
+ * "Hallo! …"), or the announcement of a question ("у меня вопрос", "ich hätte eine Frage": alone, it had the
+ * bot answer the official contacts or both programs): a message opening so is a greeting, and `withoutGreeting`
+ * leaves this out of its question. Whole words: "history of b9-1" once counted as opening with "hi".
+ */
+const GREETING_OPENING =
+  /^[\s\p{P}]*(((i have|i['’]?ve got|i got) a (quick |short |small )?question|quick question|(у меня|есть|можно|маленький|небольшой|один) (есть )?(один |небольшой |маленький |короткий )?вопрос(ик)?|(ich )?(habe|hätte|haette|hab) (da |mal |noch )?(eine|ne|mal eine) (kurze )?frage|(менде )?(бір )?сұрағым бар|(менде )?(бир )?сурагым бар)|hi+|hel+o+|he+y+|good (morning|afternoon|evening)|здравствуй\p{L}*|привет\p{L}*|добр(ый|ого) (день|дня|вечер|вечера)|доброе утро|сәлем\p{L}*|салем\p{L}*|salem\p{L}*|(салам|salam)( (алейкум|алейкүм|aleikum|aleykum|alejkum))?|privet\p{L}*|zdravstvu\p{L}*|hallo|guten (tag|morgen|abend)|moin|servus|grüß (gott|dich|euch))(?!\p{L})[\s\p{P}]*/iu;
+
+/** The message without the greeting it opens with (as it is when it opens with none). */
+export function withoutGreeting(text: string): string {
+  // A greeting and then the announcement of a question ("Guten Tag, ich hätte eine Frage: …").
+  let rest = text;
+  for (let i = 0; i < 2; i++) rest = rest.replace(GREETING_OPENING, "");
+  return rest;
 }

@@ -2,7 +2,9 @@
  * Russian (and Kazakh) typed in Latin letters, as people write in chats: "skolko stoit viza",
  * "spravka o nesudimosti", "salemetsiz be". Written by hand because the packages on npm reverse the
  * formal schemes only: cyrillic-to-translit-js leaves the chat spellings c (ц) and h (х) in Latin
- * and reads "ts" as ц ("salemetsiz" → "салемециз"). Spelling slips left over (a missing ь, ы for и)
+ * and reads "ts" as ц ("salemetsiz" → "салемециз"). x is х, as chats write it ("proxodit", "xochu"), not кс: Russian
+ * typed in Latin spells кс "ks", and English words that the topics hold are not read in Cyrillic at all (index.ts,
+ * `westernTerms`). Spelling slips left over (a missing ь, ы for и)
  * are met by the search's typo tolerance.
  *
  * Kazakh typed in Latin letters ("viza qalai alamyn", "qujattar tizimi qandai", "jumys isteuge bola ma") is
@@ -16,7 +18,7 @@ const MULTI: ReadonlyArray<readonly [string, string]> = [
 ];
 const SINGLE: Readonly<Record<string, string>> = {
   a: "а", b: "б", c: "ц", d: "д", e: "е", f: "ф", g: "г", h: "х", i: "и", j: "й", k: "к", l: "л", m: "м",
-  n: "н", o: "о", p: "п", q: "к", r: "р", s: "с", t: "т", u: "у", v: "в", w: "в", x: "кс", z: "з", "'": "ь",
+  n: "н", o: "о", p: "п", q: "к", r: "р", s: "с", t: "т", u: "у", v: "в", w: "в", x: "х", z: "з", "'": "ь",
 };
 const VOWELS = new Set("aeiouy");
 
