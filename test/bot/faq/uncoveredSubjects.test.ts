@@ -46,6 +46,9 @@ describe("the search", () => {
     "what is the weather like in Astana in winter",
     "какой город лучше для жизни: Шымкент или Караганда",
     "где найти удалённую работу с английским языком",
+    "how much is rent in Astana",
+    "wie viel kostet ein Flug nach Almaty",
+    "Қазақстанда банк шотын қалай ашамын",
   ])("answers nothing for %s", (question) => {
     const result = search.search(question);
     expect(result.confidence).toBe("none");

@@ -12,7 +12,8 @@
  * housing contract (the residence permit's steps), "Flughafen" (the entry airports) are not; nor are doctors, whom
  * the B9 visa for in-demand professions names.
  * Matched against the question's tokens (terms.ts: lower case, folded: "ё" as "е", Kazakh letters as their Russian
- * neighbours, "ü" as "ue", "ß" as "ss"), joined by spaces. Russian typed in Latin letters meets the English and
+ * neighbours, "ü" as "ue", "ß" as "ss"; "how much" and "wie viel" are one token, "howmuch", and "қалай" is
+ * "howto"), joined by spaces. Russian typed in Latin letters meets the English and
  * German phrases too, so they are whole words: "ya iz kitaya" (from China) once read as German "Kita".
  */
 /** A pattern matching any of these phrases as whole words. */
@@ -26,7 +27,7 @@ const BANKING = phrases([
   "открыть (банковский |текущий )?сч[её]т\\p{L}*", "банковск\\p{L}* карт\\p{L}*", "карт\\p{L}* (казахстанского |местного )?банк(а|ов)?", "как(ой|ие|ом|ого|их) банк(а|е|и|ов|ом|ах|у)?", "лучш\\p{L}* банк(а|е|и|ов|ом|ах|у)?",
   "перевести деньги", "перевод\\p{L}* денег", "денежн\\p{L}* перевод\\p{L}*",
   // kk
-  "шот аш\\p{L}*", "банк карта\\p{L}*", "кай банк\\p{L}*", "акша аудар\\p{L}*",
+  "шот\\p{L}* (howto )?аш\\p{L}*", "банк карта\\p{L}*", "кай банк\\p{L}*", "акша аудар\\p{L}*",
   // de
   "bankkont\\p{L}*", "girokont\\p{L}*", "konto (eroeffn|anleg)\\p{L}*", "bankkarte\\p{L}*", "kreditkarte\\p{L}*", "welche bank\\p{L}*", "geld (ueberweis|send|schick)\\p{L}*", "ueberweisung\\p{L}*",
 ]);
@@ -49,7 +50,7 @@ const OTHER = phrases([
   // en
   "cheap (flights?|tickets?)", "(book|buy)(ing)? (a |the )?(flights?|tickets?|plane tickets?)", "(flight|ticket|airfare)s? prices?", "(price|cost)s? of (a |the )?(flights?|tickets?)", "airfares?",
   "(get|receive|earn|build|accrue|entitled to) (a |my )?pensions?", "pension (rights|contributions|fund|system|insurance)",
-  "mortgages?", "buy(ing)? (a |an )?(flat|apartment|house|home|property)", "real estate", "(cost|price)s? of rent(ing)?", "rent prices?", "how much is (the )?rent",
+  "mortgages?", "buy(ing)? (a |an )?(flat|apartment|house|home|property)", "real estate", "(cost|price)s? of rent(ing)?", "rent prices?", "(howmuch|how much) (is |are |does )?(the )?(rent|flights?|tickets?|a flight|a ticket|a flat|an apartment)",
   "driv(ing|er s|ers) licen[cs]es?", "driving permits?",
   "(international|private|public) schools?", "schools? for (my |our )?(kids|children|child|son|daughter)", "kindergartens?", "daycare",
   "sim cards?", "esim", "mobile (operators?|plans?|carriers?)",
@@ -75,7 +76,7 @@ const OTHER = phrases([
   "welche stadt (ist )?besser",
   "(billige|guenstige) fluege?", "flug (buchen|kaufen)", "flugticket\\p{L}*", "flugpreis\\p{L}*",
   "renten(versicherung|anspruch|ansprueche|kasse)\\p{L}*", "anspruch auf (eine )?rente",
-  "hypothek\\p{L}*", "(wohnung|haus|immobilie\\p{L}*) kaufen", "immobilienkauf\\p{L}*", "eigentumswohnung\\p{L}*", "mietpreis\\p{L}*",
+  "hypothek\\p{L}*", "(wohnung|haus|immobilie\\p{L}*) kaufen", "immobilienkauf\\p{L}*", "eigentumswohnung\\p{L}*", "mietpreis\\p{L}*", "(howmuch|wie hoch|wie teuer) (ist |sind |kostet |kosten )?(die |der |eine |ein )?(miete|mieten|flug|fluege|flugticket)",
   "fuehrerschein\\p{L}*",
   "(internationale|private)n? schule\\p{L}*", "schule\\p{L}* fuer (mein|unser)\\p{L}* (kind|kinder|sohn|tochter)", "kindergarten\\p{L}*", "kitas?", "kitaplatz\\p{L}*",
   "sim ?karte\\p{L}*", "handyvertrag\\p{L}*", "mobilfunk\\p{L}*",
