@@ -65,8 +65,8 @@ const sets: Array<[string, LabelledQuestion[]]> = [
 const dev = loadDevSets();
 // Russian (2026-12-03 evening): six sets of 120 written apart from the search data in six styles (chat slang, non-native,
 // search-box short, close neighbours, Latin letters, life situations), to find why Russian got wrong direct answers.
-for (const kind of ["plain", "hard", "fresh", "russian"] as const) {
-  const qs = dev.filter((d) => (/^faq-dev-(hard|fresh|russian)-/.exec(d.name)?.[1] ?? "plain") === kind).flatMap((d) => d.questions);
+for (const kind of ["plain", "hard", "fresh", "russian", "more"] as const) {
+  const qs = dev.filter((d) => (/^faq-dev-(hard|fresh|russian|more)-/.exec(d.name)?.[1] ?? "plain") === kind).flatMap((d) => d.questions);
   if (qs.length) sets.push([`Development set, ${kind} (bench/data/faq-dev-${kind === "plain" ? "" : `${kind}-`}*.json, tuning only)`, qs]);
 }
 const all = sets.flatMap(([, qs]) => qs.map((q) => q.q));

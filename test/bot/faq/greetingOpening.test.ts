@@ -15,6 +15,7 @@ describe("a message opening with a greeting", () => {
     ["Salam! ya testirovshik, mozhno li mne b9-1?", "b91_who"],
     ["Добрый день! Сколько действует ВНЖ цифрового кочевника?", "permit_length"],
     ["Guten Tag, ich hätte eine Frage: wie viel kostet das B12-1 Visum?", "fee_b121"],
+    ["hi everyone, how much is the B12-1 fee?", "fee_b121"],
   ])("answers the question after it: %s", (question, topic) => {
     const result = search.search(question);
     expect(result.chat).toBeUndefined();
@@ -22,7 +23,7 @@ describe("a message opening with a greeting", () => {
     expect(result.topics[0]?.id).toBe(topic);
   });
 
-  it.each(["у меня вопрос", "I have a question", "ich hätte eine Frage", "менде бір сұрағым бар", "hellooo anyone there", "Salam aleikum"])(
+  it.each(["у меня вопрос", "I have a question", "ich hätte eine Frage", "менде бір сұрағым бар", "hellooo anyone there", "Salam aleikum", "Hallo zusammen", "salem qalaisyz", "Привет всем, как дела?"])(
     "is a greeting when nothing else is asked: %s",
     (message) => {
       expect(search.search(message)).toMatchObject({ confidence: "confident", topics: [], chat: "greeting" });

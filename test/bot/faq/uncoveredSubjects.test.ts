@@ -49,6 +49,10 @@ describe("the search", () => {
     "how much is rent in Astana",
     "wie viel kostet ein Flug nach Almaty",
     "Қазақстанда банк шотын қалай ашамын",
+    "are there remote jobs for english speakers in Almaty",
+    "what Kazakh food should I try in Astana",
+    "Zeitverschiebung zwischen Almaty und Berlin",
+    "когда матч по хоккею Казахстан Канада",
   ])("answers nothing for %s", (question) => {
     const result = search.search(question);
     expect(result.confidence).toBe("none");
@@ -63,6 +67,7 @@ describe("the search", () => {
     ["Ich bin Ärztin, was ist das B9 Visum?", "b9_visa"],
     ["can my children of school age come with me on B9-1", "b91_family"],
     ["can I find work in Kazakhstan on B12-1", "work_rights"],
+    ["I have a remote job, which visa fits me?", "b121_who"],
     ["получаю пенсию из Италии, сколько стоит консульский сбор за B12-1", "fee_b121"],
   ])("keeps the topic of a covered question that uses such a word: %s", (question, topic) => {
     const result = search.search(question);

@@ -1,7 +1,7 @@
 /**
  * Subjects next to the programs that no topic covers and the sources say nothing of: bank accounts and cards, money
  * transfers, job hunting and typical salaries, flight prices, pension rights, buying or renting a home, driving licences,
- * schools and kindergartens, phone lines, the weather, the cost of living. A question about one shares words with a topic ("какой банк
+ * schools and kindergartens, phone lines, the weather, the time difference, food, sports, the cost of living. A question about one shares words with a topic ("какой банк
  * лучше для фрилансера" with the B12-1 topic, "Будет ли у меня пенсия, если проживу десять лет на ВНЖ" with the
  * permit's length, "Can I buy a flat there as a foreigner?" with the tax topic) and was answered with it, sources
  * cited: a wrong answer stated as a fact. Such a question gets "not covered" and the official places instead.
@@ -40,7 +40,7 @@ const STATEMENT = /(statement|выписк|справк|kontoauszug|uzindi|уз�
  * find work in Kazakhstan on B12-1"), which the work-rights topic answers: only counted with no program named.
  */
 const JOBS = phrases([
-  "vacanc(y|ies)", "job (search|hunting|openings?|market|boards?)", "find(ing)? (a )?(\\p{L}+ )?(job|work)", "average (salary|salaries|wage|wages|pay)", "typical (salary|salaries)",
+  "vacanc(y|ies)", "job (search|hunting|openings?|market|boards?)", "(any|remote|english|english speaking) jobs", "find(ing)? (a )?(\\p{L}+ )?(job|work)", "average (salary|salaries|wage|wages|pay)", "typical (salary|salaries)",
   "ваканси\\p{L}*", "найти (\\p{L}+ )?работу", "поиск\\p{L}* (\\p{L}+ )?работы", "средн\\p{L}* зарплат\\p{L}*", "уровень зарплат\\p{L}*",
   "бос жумыс орн\\p{L}*", "жумыс (табу|издеу|таба\\p{L}*)", "орташа жалакы\\p{L}*",
   "stellenangebot\\p{L}*", "stellenanzeig\\p{L}*", "jobsuche", "(job|arbeit|stelle) finden", "durchschnittsgehalt\\p{L}*", "durchschnittlich\\p{L}* gehalt\\p{L}*",
@@ -54,7 +54,8 @@ const OTHER = phrases([
   "driv(ing|er s|ers) licen[cs]es?", "driving permits?",
   "(international|private|public) schools?", "schools? for (my |our )?(kids|children|child|son|daughter)", "kindergartens?", "daycare",
   "sim cards?", "esim", "mobile (operators?|plans?|carriers?)",
-  "weather", "climate", "temperatures?",
+  "weather", "climate", "temperatures?", "time difference",
+  "food", "cuisine", "restaurants?", "dishes", "football", "soccer", "hockey",
   "cost of living", "living costs", "expensive to live", "(which|what) city is better", "better (city|place) to live",
   // ru
   "как(ой|ом) город\\p{L}* лучше", "лучше (для жизни|жить)",
@@ -64,14 +65,15 @@ const OTHER = phrases([
   "водительск\\p{L}*", "права на вождение",
   "(устроить|отдать|записать) (ребенка |детей |сына |дочь )?в школу", "как(ая|ие|ую|ой) школ\\p{L}*", "школ\\p{L}* для (детей|ребенка|сына|дочери)", "(международн|частн|английск|русскоязычн)\\p{L}* школ\\p{L}*", "детск\\p{L}* сад\\p{L}*", "садик\\p{L}*",
   "сим карт\\p{L}*", "симк\\p{L}*", "(сотов|мобильн)\\p{L}* (связ|оператор)\\p{L}*",
-  "погод\\p{L}*", "климат\\p{L}*",
+  "погод\\p{L}*", "климат\\p{L}*", "разниц\\p{L}* во времени",
+  "ед(а|у|ы)", "кухн(я|ю|и|ей)", "ресторан\\p{L}*", "блюд(о|а)", "футбол\\p{L}*", "хоккей\\p{L}*",
   "стоимость жизни", "(денег|деньги|нужно|надо|хватит|хватает|тратить|потратить|уходит) (в месяц )?на жизн\\p{L}*", "дорого (ли )?жить",
   // kk
   "зейнетакы\\p{L}* (жинак|аударым|кор)\\p{L}*",
   "ипотека\\p{L}*", "(патер|уй) сатып\\p{L}*", "жылжымайтын мулик\\p{L}* сатып\\p{L}*",
   "жургизуши куалиг\\p{L}*",
   "мектепке", "балабакша\\p{L}*",
-  "ауа райы\\p{L}*",
+  "ауа райы\\p{L}*", "тагам\\p{L}*", "мейрамхана\\p{L}*", "футбол\\p{L}*",
   // de
   "welche stadt (ist )?besser",
   "(billige|guenstige) fluege?", "flug (buchen|kaufen)", "flugticket\\p{L}*", "flugpreis\\p{L}*",
@@ -80,7 +82,7 @@ const OTHER = phrases([
   "fuehrerschein\\p{L}*",
   "(internationale|private)n? schule\\p{L}*", "schule\\p{L}* fuer (mein|unser)\\p{L}* (kind|kinder|sohn|tochter)", "kindergarten\\p{L}*", "kitas?", "kitaplatz\\p{L}*",
   "sim ?karte\\p{L}*", "handyvertrag\\p{L}*", "mobilfunk\\p{L}*",
-  "wetter\\p{L}*", "klima",
+  "wetter\\p{L}*", "klima", "zeitverschiebung\\p{L}*", "restaurant\\p{L}*", "kueche", "fussball\\p{L}*", "eishockey",
   "lebenshaltungskosten", "lebenskosten",
 ]);
 
