@@ -30,6 +30,13 @@ const LIVES_THERE =
  */
 const ROUTE = /(?<!\p{L})(через|cherez|транзит\p{L}*|tranzit\p{L}*|transit\p{L}*|via|through|über|ueber|арқылы|аркылы|arkyly)(?!\p{L})/iu;
 
+/**
+ * The list of countries whose citizens may apply ("Is Nigeria on the list of countries for the Digital Nomad
+ * residency?", "Нигерия есть в списке стран", "auf der Länderliste"): the country named is the asker's citizenship.
+ */
+const COUNTRY_LIST =
+  /(list of (the )?(countries|nationalities)|countries list|country list|(список|перечень|списке|перечне|списка)\s+(\p{L}+\s+)?стран|länderliste|laenderliste|liste der (länder|laender|staaten)|(елдер|мемлекеттер)\s+тізім\p{L}*|(елдер|мемлекеттер)\s+тизим\p{L}*)/iu;
+
 /** The citizenship word ("citizenship", not "citizen"), and the verbs of getting it, before it (en, ru) or after it (de, kk). */
 const CITIZENSHIP = /^(citizenship|гражданств|азаматтығ|азаматтыг|staatsbürgerschaft|staatsbuergerschaft|staatsangehörigkeit|staatsangehoerigkeit)/u;
 const GETTING_BEFORE = /^(get|getting|obtain|acquir|получ)/u;
@@ -70,7 +77,7 @@ export function asksAboutForeignVisa(question: string, placeTails: readonly stri
   if (placeTails.length === 0) return false;
   // Getting another country's citizenship ("Түркия азаматтығын қалай аламын") names no origin by the word
   // "citizenship"; "a citizen of India" still does.
-  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question) || ROUTE.test(question)) return false;
+  if (ORIGIN_OR_KAZAKHSTAN.test(withoutCitizenshipGoal(question)) || LIVES_THERE.test(question) || ROUTE.test(question) || COUNTRY_LIST.test(question)) return false;
   return !placeTails.some((tail) => KAZAKH_FROM.test(tail.toLowerCase()));
 }
 
