@@ -23,7 +23,7 @@ describe("a message opening with a greeting", () => {
     expect(result.topics[0]?.id).toBe(topic);
   });
 
-  it.each(["у меня вопрос", "I have a question", "ich hätte eine Frage", "менде бір сұрағым бар", "hellooo anyone there", "Salam aleikum", "Hallo zusammen", "salem qalaisyz", "Привет всем, как дела?"])(
+  it.each(["у меня вопрос", "I have a question", "ich hätte eine Frage", "менде бір сұрағым бар", "hellooo anyone there", "Salam aleikum", "Ассалаумағалейкум, көмек керек", "Hallo zusammen", "salem qalaisyz", "Привет всем, как дела?"])(
     "is a greeting when nothing else is asked: %s",
     (message) => {
       expect(search.search(message)).toMatchObject({ confidence: "confident", topics: [], chat: "greeting" });
@@ -32,5 +32,24 @@ describe("a message opening with a greeting", () => {
 
   it("is not a word that only starts like one", () => {
     expect(search.search("history of the b9-1 pilot").chat).toBeUndefined();
+  });
+});
+
+describe("a plea for help", () => {
+  it.each(["помогите пожалуйста", "can you help me?", "Salem, komek kerek edi"])("alone is a greeting: %s", (message) => {
+    expect(search.search(message).chat).toBe("greeting");
+  });
+
+  it("before a request stays part of it", () => {
+    expect(search.search("Kannst du mir helfen, meine Steuererklärung für das Finanzamt auszufüllen?").topics).toEqual([]);
+  });
+});
+
+describe("Kazakh small talk", () => {
+  it.each([
+    ["raqmet, tusindim", "thanks"],
+    ["бұл бот не істей алады?", "about_bot"],
+  ])("%s is %s", (message, chat) => {
+    expect(search.search(message).chat).toBe(chat);
   });
 });

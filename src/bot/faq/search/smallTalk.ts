@@ -8,11 +8,11 @@ export type SmallTalk = "greeting" | "thanks" | "about_bot";
 const PATTERNS: ReadonlyArray<readonly [SmallTalk, RegExp]> = [
   [
     "about_bot",
-    /(who are you|what are you|what can you do|are you (a |an )?(real|human|bot|person|ai)|(?<!\p{L})(кто ты|кто вы|ты кто|вы кто|ты бот|вы бот|(ты|вы) (живой|живая|живые|настоящий|реальный) (человек|бот)|(ты|вы) человек)(?!\p{L})|что (ты|вы) умее|что умеешь|чем (ты|вы) (можешь|можете) помочь|сен кімсің|сіз кімсіз|не істей аласың|не істей аласыз|бот па|wer bist du|wer sind sie|was kannst du|was können sie|bist du ein)/iu,
+    /(who are you|what are you|what can you do|are you (a |an )?(real|human|bot|person|ai)|(?<!\p{L})(кто ты|кто вы|ты кто|вы кто|ты бот|вы бот|(ты|вы) (живой|живая|живые|настоящий|реальный) (человек|бот)|(ты|вы) человек)(?!\p{L})|что (ты|вы) умее|что умеешь|чем (ты|вы) (можешь|можете) помочь|сен кімсің|сіз кімсіз|не істей аласың|не істей аласыз|не істей алады|не істейсің|бот па|wer bist du|wer sind sie|was kannst du|was können sie|bist du ein)/iu,
   ],
   [
     "thanks",
-    /(thank|thx|\bty\b|cheers|спасибо|благодар|спс|рахмет|рақмет|raxmet|rahmet|spasibo|danke|vielen dank|merci)/iu,
+    /(thank|thx|\bty\b|cheers|спасибо|благодар|спс|рахмет|рақмет|raxmet|rahmet|raqmet|rakhmet|spasibo|danke|vielen dank|merci)/iu,
   ],
 ];
 
@@ -28,7 +28,7 @@ const FILLERS =
 /** The conversation basic a message is, if it is one. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
   const plain = text.replace(FILLERS, " ").replace(/\s+/gu, " ").trim();
-  return PATTERNS.find(([, re]) => re.test(plain))?.[0] ?? (GREETING_OPENING.test(plain) ? "greeting" : undefined);
+  return PATTERNS.find(([, re]) => re.test(plain))?.[0] ?? (GREETING_OPENING.test(plain) || PLEA_ONLY.test(plain) ? "greeting" : undefined);
 }
 
 /**
@@ -39,12 +39,20 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
  * leaves this out of its question. Whole words: "history of b9-1" once counted as opening with "hi".
  */
 const GREETING_OPENING =
-  /^[\s\p{P}]*(((i have|i['’]?ve got|i got) a (quick |short |small )?question|quick question|(у меня|есть|можно|маленький|небольшой|один) (есть )?(один |небольшой |маленький |короткий )?вопрос(ик)?|(ich )?(habe|hätte|haette|hab) (da |mal |noch )?(eine|ne|mal eine) (kurze )?frage|(менде )?(бір )?сұрағым бар|(менде )?(бир )?сурагым бар)|hi+|hel+o+|he+y+|good (morning|afternoon|evening)|здравствуй\p{L}*|привет\p{L}*|добр(ый|ого) (день|дня|вечер|вечера)|доброе утро|сәлем\p{L}*|салем\p{L}*|salem\p{L}*|(салам|salam)( (алейкум|алейкүм|aleikum|aleykum|alejkum))?|privet\p{L}*|zdravstvu\p{L}*|hallo|guten (tag|morgen|abend)|moin|servus|grüß (gott|dich|euch))(?!\p{L})([\s\p{P}]+(zusammen|allerseits|alle|everyone|everybody|all|guys|всем|все|баршаңызға|баршаныз\p{L}*))?(?!\p{L})[\s\p{P}]*((how are you( doing)?|how's it going|как (дела|ты|вы|поживаете)|wie geht'?s|wie geht es (dir|ihnen|euch)|қалайсың|қалайсыз|калайсын|калайсыз|qalaisy[nz]|kalaisy[nz])(?!\p{L})[\s\p{P}]*)?/iu;
+  /^[\s\p{P}]*(((i have|i['’]?ve got|i got) a (quick |short |small )?question|quick question|(у меня|есть|можно|маленький|небольшой|один) (есть )?(один |небольшой |маленький |короткий )?вопрос(ик)?|(ich )?(habe|hätte|haette|hab) (da |mal |noch )?(eine|ne|mal eine) (kurze )?frage|(менде )?(бір )?сұрағым бар|(менде )?(бир )?сурагым бар)|hi+|hel+o+|he+y+|good (morning|afternoon|evening)|здравствуй\p{L}*|привет\p{L}*|добр(ый|ого) (день|дня|вечер|вечера)|доброе утро|сәлем\p{L}*|салем\p{L}*|salem\p{L}*|(салам|salam)( (алейкум|алейкүм|aleikum|aleykum|alejkum))?|ассалаума[ғг]?алейкум|ассаламу ?алейкум|ассалому ?алайкум|assalamu ?alaikum|assalomu ?alaykum|privet\p{L}*|zdravstvu\p{L}*|hallo|guten (tag|morgen|abend)|moin|servus|grüß (gott|dich|euch))(?!\p{L})([\s\p{P}]+(zusammen|allerseits|alle|everyone|everybody|all|guys|всем|все|баршаңызға|баршаныз\p{L}*))?(?!\p{L})[\s\p{P}]*((how are you( doing)?|how's it going|как (дела|ты|вы|поживаете)|wie geht'?s|wie geht es (dir|ihnen|euch)|қалайсың|қалайсыз|калайсын|калайсыз|qalaisy[nz]|kalaisy[nz])(?!\p{L})[\s\p{P}]*)?/iu;
+
+/**
+ * A plea for help and nothing else ("помогите", "көмек керек еді", "can you help me?"): a greeting, alone or after one.
+ * Only alone: before a question it is left in ("Kannst du mir helfen, meine Steuererklärung auszufüllen?" is a tax
+ * return to fill, out of scope, and without the plea its words read as the tax topic's).
+ */
+const PLEA_ONLY =
+  /^[\s\p{P}]*((мне )?(нужна|нужно) помощь|помощь нужна|помогите( мне)?( пожалуйста)?|(i )?need (some )?help|can you help( me)?|help me( please)?|ich brauche (ihre |deine |eure )?hilfe|k(ö|oe)nnen sie mir helfen|kannst du mir helfen|(маған )?көмек керек( еді)?|(magan )?komek kerek( edi)?|көмектесіңізші|көмектесіңіз)[\s\p{P}]*$/iu;
 
 /** The message without the greeting it opens with (as it is when it opens with none). */
 export function withoutGreeting(text: string): string {
   // A greeting and then the announcement of a question ("Guten Tag, ich hätte eine Frage: …").
   let rest = text;
   for (let i = 0; i < 2; i++) rest = rest.replace(GREETING_OPENING, "");
-  return rest;
+  return PLEA_ONLY.test(rest) ? "" : rest;
 }
