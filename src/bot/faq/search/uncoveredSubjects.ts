@@ -9,7 +9,8 @@
  * Only the subject's own phrases are listed, not the words a covered question uses too: "bank statements", "money in
  * the bank" (the income and savings topics), being retired ("на пенсии": the age topic), a pension received as income, children who will go to school, a job
  * offer or work in a school (work rights), tickets already bought (the arrival window), a medical examination or a
- * housing contract (the residence permit's steps), "Flughafen" (the entry airports) are not; nor are doctors, whom
+ * housing contract (the residence permit's steps), renting a flat as such ("хочу снять квартиру, как сделать
+ * регистрацию": registration), "Flughafen" (the entry airports) are not; nor are doctors, whom
  * the B9 visa for in-demand professions names.
  * Matched against the question's tokens (terms.ts: lower case, folded: "ё" as "е", Kazakh letters as their Russian
  * neighbours, "ü" as "ue", "ß" as "ss"; "how much" and "wie viel" are one token, "howmuch", and "қалай" is
@@ -61,7 +62,7 @@ const OTHER = phrases([
   "как(ой|ом) город\\p{L}* лучше", "лучше (для жизни|жить)",
   "(сколь?ко стоит|сколь?ко стоят|цен(а|ы)|стоимость|купить|куплю|покупать|забронировать|дешев\\p{L}*|дешёв\\p{L}*) (на )?(авиа)?билет\\p{L}*",
   "(будет ли|будет|право на|размер\\p{L}*|начисл\\p{L}*|накоп\\p{L}*|заработа\\p{L}*) (у меня |мне )?пенси(я|и|ю|ей)", "пенсионн\\p{L}* (накоплен|взнос|отчислен|стаж|фонд)\\p{L}*",
-  "ипотек\\p{L}*", "(купить|покупк\\p{L}*|покупать) (квартир|дом|жиль|недвижимост)\\p{L}*", "(стоимость|цены?|сколько стоит) (на )?аренд\\p{L}*", "снять квартиру",
+  "ипотек\\p{L}*", "(купить|покупк\\p{L}*|покупать) (квартир|дом|жиль|недвижимост)\\p{L}*", "(стоимость|цены?|сколько стоит) (на )?аренд\\p{L}*",
   "водительск\\p{L}*", "права на вождение",
   "(устроить|отдать|записать) (ребенка |детей |сына |дочь )?в школу", "как(ая|ие|ую|ой) школ\\p{L}*", "школ\\p{L}* для (детей|ребенка|сына|дочери)", "(международн|частн|английск|русскоязычн)\\p{L}* школ\\p{L}*", "детск\\p{L}* сад\\p{L}*", "садик\\p{L}*",
   "сим карт\\p{L}*", "симк\\p{L}*", "(сотов|мобильн)\\p{L}* (связ|оператор)\\p{L}*",
