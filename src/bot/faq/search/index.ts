@@ -101,8 +101,9 @@ const BECOME_CITIZEN =
  * often the citizenship one applies with (b91_citizenship), and "passport" the one one holds, so only with the verb
  * ("подать на гражданство", "dayut grazhdanstvo"), with "after" ("гражданство после ВНЖ", "citizenship after the
  * permit": it follows the permit, so it is the goal, not the asker's origin) or "Kazakh" (German and Russian name the
- * country before the noun: "die georgische Staatsbürgerschaft bekommen" is another country's); "dual citizenship" is mostly the asker's own (police certificates for dual citizens). Without this
- * rule "after 10 yrs on the residence permit do i get a kazakh passport?" tied with the permit's length.
+ * country before the noun: "die georgische Staatsbürgerschaft bekommen" is another country's); "dual citizenship" is
+ * mostly the asker's own (police certificates for dual citizens). Without this rule "after 10 yrs on the residence
+ * permit do i get a kazakh passport?" tied with the permit's length.
  */
 const GET_CITIZENSHIP =
   /(?<!\p{L})((get|gets|getting|got|obtain\p{L}*|receive|acquire|gain|apply for|qualify for|eligible for|leads? to|leading to|path to|way to|route to)\s+(the\s+|a\s+)?((kazakh|kazakhstani)\s+)?(citizenship|nationality)|(get|gets|getting|obtain\p{L}*|receive|acquire|apply for|qualify for|leads? to|way to|route to)\s+(the\s+|a\s+)?(kazakh|kazakhstani)\s+passport|naturali[sz]\p{L}*|(получ\p{L}*|дад\p{L}*|дают|пут\p{L}*\s+к|вед\p{L}*\s+к|право\s+на)\s+((казахстанск|казахск)\p{L}*\s+)?(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|получ\p{L}*\s+(казахстанск|казахск)\p{L}*\s+паспорт\p{L}*|натурализ\p{L}*|(подать|подавать|податься|подам)\s+на\s+(гражданств\p{L}*|паспорт\p{L}*\s+(рк|казахстана))|(poluch\p{L}*|dadut|dayut|dajut)\s+grazhdanstv\p{L}*|(citizenship|гражданств\p{L}*|grazhdanstv\p{L}*|staatsb(ü|ue)rgerschaft|azamattyq\p{L}*|азаматты[ғг]\p{L}*)\s+(after|после|posle|nach|кейін|кейин)|einb(ü|ue)rger\p{L}*|kasachische[nr]?\s+(staatsb(ü|ue)rgerschaft|staatsangeh(ö|oe)rigkeit|pass)\s+(bekommen|erhalten|beantragen|kriegen)|азаматты[ғг]\p{L}*\s+ал\p{L}*)(?!\p{L})/iu;
@@ -133,6 +134,8 @@ const PLACE_MAX_TOPICS = 4;
 const LATIN_TYPED_MAX_TOPICS = 4;
 /** A word in Latin letters that may be Russian or Kazakh typed so. */
 const LATIN_WORD = /^[a-z']{2,}$/;
+/** Latin letters only, one-letter words too. */
+const LATIN_LETTERS = /^[a-z']+$/;
 /** Tokens whose reading is kept (readToken); past this the cache starts again. */
 const MAX_KEPT_TOKENS = 50_000;
 /** A word of at least this many letters may be taken for a typo of a word the topics write (typoOfWord). */
@@ -309,6 +312,8 @@ export class FaqSearch {
   private readonly westernTerms: ReadonlySet<string>;
   /** What each token of a question is searched as (readToken). */
   private readonly tokenReadings = new Map<string, readonly QueryWord[]>();
+  /** Each Latin token's Cyrillic reading (readInCyrillic), kept like tokenReadings: it was a tenth of an English question's match. */
+  private readonly cyrillicReadings = new Map<string, string>();
   /** The index's search, each term's results kept. */
   private readonly hits: TermHits;
   /** Topics by number (FAQ_TOPICS order), each document's topic number by its position in the index, and each topic's program. */
@@ -438,7 +443,7 @@ export class FaqSearch {
     if (kazakhstaniGoingAbroad(joined, destinations.size > 0)) return { candidates: [], unnamed: named.length === 0, foreign: true };
     if (named.length === 0 && visaIntoAnotherCountry(joined, destinations.size > 0)) return { candidates: [], unnamed: true, foreign: true };
     // A subject the sources say nothing of (banks, jobs, pensions, schools, the weather): "not covered", not a neighbour.
-    if (asksAboutUncoveredSubject(joined, () => readInCyrillic(tokens), named.length > 0)) return { candidates: [], unnamed: named.length === 0 };
+    if (asksAboutUncoveredSubject(joined, () => this.readInCyrillic(tokens), named.length > 0)) return { candidates: [], unnamed: named.length === 0 };
     // Nor does a country a trip starts from ("из России на поезде", "Ресейден поезбен").
     for (const origin of travelOrigins(tokens, (token) => this.isPlaceWord(token))) destinations.add(origin);
     // Nor does one named in a condition after the question ("как быстро дают b12, если я из Канады").
@@ -655,6 +660,22 @@ export class FaqSearch {
     return reading;
   }
 
+  /** The tokens joined by spaces with each Latin word read in Cyrillic (Russian typed so), if any is Latin. */
+  private readInCyrillic(tokens: readonly string[]): string | undefined {
+    if (!tokens.some((t) => LATIN_WORD.test(t))) return undefined;
+    // One-letter words too: the prepositions "v", "s", "k" are "в", "с", "к".
+    return tokens.map((t) => (LATIN_LETTERS.test(t) ? this.cyrillicOf(t) : t)).join(" ");
+  }
+
+  private cyrillicOf(token: string): string {
+    const kept = this.cyrillicReadings.get(token);
+    if (kept !== undefined) return kept;
+    const reading = latinToCyrillic(token);
+    if (this.cyrillicReadings.size >= MAX_KEPT_TOKENS) this.cyrillicReadings.clear();
+    this.cyrillicReadings.set(token, reading);
+    return reading;
+  }
+
   /** The words of these tokens (see wordsOf); each token is read alone, so a question's words are its tokens' in order. */
   private readWords(tokens: readonly string[]): QueryWord[] {
     const out = new Map<string, QueryWord>();
@@ -866,9 +887,3 @@ function wordsOfTopics(docs: readonly TopicDoc[]): { topicsOf: Map<string, Set<s
   return { topicsOf, termOfWord, westernTerms };
 }
 
-/** The tokens joined by spaces with each Latin word read in Cyrillic (Russian typed so), if any is Latin. */
-function readInCyrillic(tokens: readonly string[]): string | undefined {
-  if (!tokens.some((t) => LATIN_WORD.test(t))) return undefined;
-  // One-letter words too: the prepositions "v", "s", "k" are "в", "с", "к".
-  return tokens.map((t) => (/^[a-z']+$/.test(t) ? latinToCyrillic(t) : t)).join(" ");
-}

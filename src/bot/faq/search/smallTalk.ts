@@ -35,14 +35,15 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
  * A greeting opening a message, as whole words, with the punctuation after it ("Salam, …", "Добрый день. …",
  * "Hallo! …"), or the announcement of a question ("у меня вопрос", "ich hätte eine Frage": alone, it had the
  * bot answer the official contacts or both programs), with whom it greets and "how are you" after it ("guten Tag
- * zusammen": "zusammen" alone found the unmarried partners' topic): a message opening so is a greeting, and `withoutGreeting`
- * leaves this out of its question. Whole words: "history of b9-1" once counted as opening with "hi".
+ * zusammen": "zusammen" alone found the unmarried partners' topic): a message opening so is a greeting, and
+ * `withoutGreeting` leaves this out of its question. Whole words: "history of b9-1" once counted as opening with "hi".
  */
 const GREETING_OPENING =
   /^[\s\p{P}]*(((i have|i['’]?ve got|i got) a (quick |short |small )?question|quick question|(у меня|есть|можно|маленький|небольшой|один) (есть )?(один |небольшой |маленький |короткий )?вопрос(ик)?|(ich )?(habe|hätte|haette|hab) (da |mal |noch )?(eine|ne|mal eine) (kurze )?frage|(менде )?(бір )?сұрағым бар|(менде )?(бир )?сурагым бар)|hi+|hel+o+|he+y+|good (morning|afternoon|evening)|здравствуй\p{L}*|привет\p{L}*|добр(ый|ого) (день|дня|вечер|вечера)|доброе утро|сәлем\p{L}*|салем\p{L}*|salem\p{L}*|(салам|salam)( (алейкум|алейкүм|aleikum|aleykum|alejkum))?|ассалаума[ғг]?алейкум|ассаламу ?алейкум|ассалому ?алайкум|assalamu ?alaikum|assalomu ?alaykum|privet\p{L}*|zdravstvu\p{L}*|hallo|guten (tag|morgen|abend)|moin|servus|grüß (gott|dich|euch))(?!\p{L})([\s\p{P}]+(zusammen|allerseits|alle|everyone|everybody|all|guys|всем|все|баршаңызға|баршаныз\p{L}*))?(?!\p{L})[\s\p{P}]*((how are you( doing)?|how's it going|как (дела|ты|вы|поживаете)|wie geht'?s|wie geht es (dir|ihnen|euch)|қалайсың|қалайсыз|калайсын|калайсыз|qalaisy[nz]|kalaisy[nz])(?!\p{L})[\s\p{P}]*)?/iu;
 
 /**
- * A plea for help and nothing else ("помогите", "көмек керек еді", "can you help me?"): a greeting, alone or after one.
+ * A plea for help and nothing else ("помогите", "көмек керек еді", "can you help me?"): a greeting, alone or after
+ * one.
  * Only alone: before a question it is left in ("Kannst du mir helfen, meine Steuererklärung auszufüllen?" is a tax
  * return to fill, out of scope, and without the plea its words read as the tax topic's).
  */

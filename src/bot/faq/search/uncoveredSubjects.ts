@@ -1,21 +1,23 @@
 /**
  * Subjects next to the programs that no topic covers and the sources say nothing of: bank accounts and cards, money
- * transfers, job hunting and typical salaries, flight prices, pension rights, buying or renting a home, driving licences,
- * schools and kindergartens, phone lines, the weather, the time difference, food, sports, the cost of living. A question about one shares words with a topic ("какой банк
- * лучше для фрилансера" with the B12-1 topic, "Будет ли у меня пенсия, если проживу десять лет на ВНЖ" with the
- * permit's length, "Can I buy a flat there as a foreigner?" with the tax topic) and was answered with it, sources
- * cited: a wrong answer stated as a fact. Such a question gets "not covered" and the official places instead.
+ * transfers, job hunting and typical salaries, flight prices, pension rights, buying or renting a home, driving
+ * licences, schools and kindergartens, phone lines, the weather, the time difference, food, sports, the cost of
+ * living. A question about one shares words with a topic ("какой банк лучше для фрилансера" with the B12-1 topic,
+ * "Будет ли у меня пенсия, если проживу десять лет на ВНЖ" with the permit's length, "Can I buy a flat there as a
+ * foreigner?" with the tax topic) and was answered with it, sources cited: a wrong answer stated as a fact. Such a
+ * question gets "not covered" and the official places instead.
  *
  * Only the subject's own phrases are listed, not the words a covered question uses too: "bank statements", "money in
- * the bank" (the income and savings topics), being retired ("на пенсии": the age topic), a pension received as income, children who will go to school, a job
- * offer or work in a school (work rights), tickets already bought (the arrival window), a medical examination or a
- * housing contract (the residence permit's steps), renting a flat as such ("хочу снять квартиру, как сделать
- * регистрацию": registration), "Flughafen" (the entry airports) are not; nor are doctors, whom
- * the B9 visa for in-demand professions names.
+ * the bank" (the income and savings topics), being retired ("на пенсии": the age topic), a pension received as
+ * income, children who will go to school, a job offer or work in a school (work rights), tickets already bought (the
+ * arrival window), a medical examination or a housing contract (the residence permit's steps), renting a flat as such
+ * ("хочу снять квартиру, как сделать регистрацию": registration), "Flughafen" (the entry airports) are not; nor are
+ * doctors, whom the B9 visa for in-demand professions names.
+ *
  * Matched against the question's tokens (terms.ts: lower case, folded: "ё" as "е", Kazakh letters as their Russian
- * neighbours, "ü" as "ue", "ß" as "ss"; "how much" and "wie viel" are one token, "howmuch", and "қалай" is
- * "howto"), joined by spaces. Russian typed in Latin letters meets the English and
- * German phrases too, so they are whole words: "ya iz kitaya" (from China) once read as German "Kita".
+ * neighbours, "ü" as "ue", "ß" as "ss"; "how much" and "wie viel" are one token, "howmuch", and "қалай" is "howto"),
+ * joined by spaces. Russian typed in Latin letters meets the English and German phrases too, so they are whole words:
+ * "ya iz kitaya" (from China) once read as German "Kita".
  */
 /** A pattern matching any of these phrases as whole words. */
 const phrases = (list: readonly string[]) => new RegExp(`(?<!\\p{L})(${list.join("|")})(?!\\p{L})`, "u");
