@@ -1,10 +1,10 @@
-import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context, LazySessionFlavor } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Clock, Locale, Stores } from "../store/index.js";
 import type { RatesProvider } from "../rates/provider.js";
 import type { FaqSearch } from "./faq/search/index.js";
 import type { I18n, TFunction } from "./i18n.js";
+import type { FlowFlavor } from "./middleware/flows.js";
 
 /** Per-chat session data, read lazily (`await ctx.session`); features add optional fields of their own (none needs one yet). */
 export type SessionData = Record<string, never>;
@@ -31,7 +31,7 @@ export interface I18nFlavor {
 export type BaseContext = Context & I18nFlavor & { services: BotServices };
 
 /** The context of the outer middleware. */
-export type BotContext = ConversationFlavor<BaseContext & LazySessionFlavor<SessionData>>;
+export type BotContext = BaseContext & LazySessionFlavor<SessionData> & FlowFlavor;
 
-/** The context inside conversations: fresh per replay, with i18n re-installed as a plugin. */
+/** What a flow's helpers need of the context: the update, its chat and the person's language. */
 export type FlowContext = Context & I18nFlavor;

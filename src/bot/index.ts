@@ -1,9 +1,8 @@
-import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, lazySession, type ApiClientOptions, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BotContext, BotServices, FlowContext, SessionData } from "./context.js";
-import { createEligibilityFlow, CHECK_FLOW_ID } from "../flows/eligibility.js";
+import type { BotContext, BotServices, SessionData } from "./context.js";
+import { createEligibilityFlow } from "../flows/eligibility.js";
 import { cancelFeature } from "./features/cancel.js";
 import { checkFeature } from "./features/check.js";
 import { planFeature } from "./features/plan.js";
@@ -15,7 +14,7 @@ import { compareFeature } from "./features/compare.js";
 import { feesFeature } from "./features/fees.js";
 import { remindersFeature } from "./features/reminders.js";
 import { settingsFeature } from "./features/settings.js";
-import { createRemindFlow, REMIND_FLOW_ID } from "../flows/remind.js";
+import { createRemindFlow } from "../flows/remind.js";
 import type { InteractiveGate } from "../reminders/interactiveGate.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
@@ -31,17 +30,22 @@ import { chatlessFilter } from "./middleware/chatless.js";
 import { errorHandler } from "./middleware/errors.js";
 import { fairTurn } from "./middleware/fairTurn.js";
 import { groupFilter } from "./middleware/groupFilter.js";
-import { flowI18nMiddleware, i18nMiddleware } from "./middleware/i18n.js";
+import { i18nMiddleware } from "./middleware/i18n.js";
 import { rateLimit } from "./middleware/rateLimit.js";
 import { chain, isCommandOrPress, isKind, onlyWhen } from "./middleware/route.js";
-import { conversationStorageGuard, guardedConversationStorage, stepGuard } from "./middleware/stepGuard.js";
+import { conversationStorageGuard, stepGuard } from "./middleware/stepGuard.js";
+import { flowState, flowStep } from "./middleware/flows.js";
 import { StepWatchdog } from "./middleware/stepWatchdog.js";
 import { directApi, directCall } from "./transport/directCall.js";
 import { resilientClient, type RetryPolicy } from "./transport/index.js";
 import { updateLogger } from "./middleware/updateLogger.js";
 
-/** Bumped whenever a flow's code changes so that stored conversation replays are discarded, not misread. */
-export const FLOWS_VERSION = 4;
+/**
+ * Stored with each open flow (middleware/flows.ts): bumped whenever what a flow stores changes in meaning, so that
+ * a flow stored by another version is dropped, not misread. 5: flows as state machines (until 4, the conversations
+ * plugin's replay logs).
+ */
+export const FLOWS_VERSION = 5;
 
 export interface BotOptions {
   /** Preset identity: skips the getMe call (tests, local chat). */
@@ -66,7 +70,6 @@ export function chatKey(ctx: Context): string | undefined {
  * (storage, i18n, logger, clock, Bot API transport) comes in through `services` and `options`.
  */
 export function createBot(token: string, services: BotServices, options: BotOptions = {}): Bot<BotContext> {
-  // The retrying client is shared by bot.api and every Api the conversations plugin builds from it.
   // Each update's Api makes its JSON calls straight through the client's fetch (transport/directCall.ts says why).
   const watchdog = new StepWatchdog(options.stepIdleMs ?? 30_000, Date.now, (outer, clientOptions) => directApi(outer.token, clientOptions, outer));
   const client = resilientClient(options.client, {
@@ -75,6 +78,8 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     ...options.retry,
   });
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client });
+  const check = createEligibilityFlow(services);
+  const remind = createRemindFlow(services);
   bot.api.config.use(directCall(token, client)); // the innermost transformer: the calls made outside updates (reminders)
 
   bot.catch(errorHandler());
@@ -110,23 +115,15 @@ export function createBot(token: string, services: BotServices, options: BotOpti
       i18nMiddleware(services),
       onlyWhen(isKind("inline_query"), inlineFeature), // inline queries carry no chat: answered here, before the chatless filter
       chatlessFilter(),
-      conversationStorageGuard(), // conversation state unreadable or unwritable: say so, free the chat
-      conversations<BotContext, BotContext>({
-        storage: guardedConversationStorage(services.stores.conversations, FLOWS_VERSION, chatKey) as never,
-      }),
+      conversationStorageGuard(), // flow state unreadable or unwritable: say so, free the chat
+      flowState(services.stores.conversations, [check, remind], FLOWS_VERSION, chatKey),
       // A step that fails or hangs below here leaves the conversation where it was and tells the person.
       stepGuard(watchdog),
-      // Commands that work at any time come before the flows: an open conversation would swallow them.
+      // Commands that work at any time come before the flows: an open flow would swallow them.
       personalDataFeature,
       onlyWhen(isCommandOrPress, cancelFeature, startFeature, helpFeature, languageFeature, privacyFeature, forgetFeature, mydataFeature),
-      createConversation<BotContext, FlowContext>(createEligibilityFlow(services), {
-        id: CHECK_FLOW_ID,
-        plugins: [flowI18nMiddleware<FlowContext>(services)],
-      }),
-      createConversation<BotContext, FlowContext>(createRemindFlow(services), {
-        id: REMIND_FLOW_ID,
-        plugins: [flowI18nMiddleware<FlowContext>(services)],
-      }),
+      flowStep(check),
+      flowStep(remind),
       onlyWhen(isCommandOrPress, alertsFeature, checkFeature, planFeature, documentsFeature, compareFeature, feesFeature, deadlinesFeature, remindersFeature),
       // These also hear plain text (a typed time zone, a question).
       settingsFeature,

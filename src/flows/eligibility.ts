@@ -1,5 +1,5 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { GrammyError, HttpError, InlineKeyboard } from "grammy";
+import { z } from "zod";
 import {
   almatyToday,
   answerCurrent,
@@ -10,30 +10,38 @@ import {
   OUTCOME,
   PROGRAMS,
   type CheckState,
+  type NodeId,
   type Program,
 } from "../rules/index.js";
+import type { Answers } from "../rules/eligibility/answers.js";
 import { buildIncome } from "../rules/eligibility/income.js";
 import { answeredPath, reopen } from "../rules/eligibility/state.js";
+import { isIsoDate } from "../rules/data/schema.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { createRatesProvider, type RatesProvider } from "../rates/provider.js";
-import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
+import { LEAVE, MAX_INVALID_IN_A_ROW, next, SKIP, type StepFlow, type StepResult } from "./step.js";
 import { ask, CB, questionText } from "./check/ask.js";
 import { interpret } from "./check/interpret.js";
 import { incomeLabel, rateLine } from "./check/labels.js";
 import { programKeyboard, renderProgramOutcome, renderProgramPlan } from "./check/outcome.js";
 import { answersKeyboard, assessAnswers, citizenshipWhy, renderAnswers, renderChecklist, renderOtherRoutes, type Assessment } from "./check/summary.js";
 import { checkVars } from "./check/vars.js";
-import { fixedTexts } from "./check/fixedTexts.js";
+import { fixedTexts, type FixedTexts } from "./check/fixedTexts.js";
 import { outcomeRecord } from "./check/record.js";
 import { ALERTS_CB, consentQuestion } from "../bot/alerts/consent.js";
 import { alertsStep, confirmAlertsAnswer, isAlertsPress, storeAlertsAnswer } from "./check/alertsConsent.js";
 
 export const CHECK_FLOW_ID = "check";
 
+/** What a check keeps while it runs: the day it counts from, read once when it starts (so one check sees one day). */
+interface CheckFixed {
+  today: string;
+}
+
 /**
- * What /check carries from one update to the next (see flows/carry): the answers, the messages
- * whose buttons count now (the question first, then "did you mean" and the offer to start over;
- * at the outcome, the "Your answers" message), and how many unusable answers came in a row.
+ * What /check carries from one update to the next: the answers, the messages whose buttons count now (the
+ * question first, then "did you mean" and the offer to start over; at the outcome, the "Your answers" message),
+ * and how many unusable answers came in a row.
  */
 interface CheckCarry {
   state: CheckState;
@@ -42,6 +50,19 @@ interface CheckCarry {
   /** The question of this step never reached the person: the next update asks it, and is not taken as its answer. */
   unsent?: true;
 }
+
+const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A stored check, as read back: the answers' values are checked by the rules when they are used (validate.ts). */
+const STORED = z.object({
+  fixed: z.object({ today: z.string().refine(isIsoDate) }),
+  state: z.object({
+    state: z.object({ answered: z.array(z.custom<NodeId>((v) => typeof v === "string" && isNodeId(v))), answers: z.custom<Answers>(plainObject) }),
+    buttonsFrom: z.array(z.number().int()),
+    invalid: z.number().int().nonnegative(),
+    unsent: z.literal(true).optional(),
+  }),
+});
+
 const FRESH: CheckCarry = { state: initialState, buttonsFrom: [], invalid: 0 };
 /** Besides the question, this many of the latest extra messages keep working buttons. */
 const EXTRA_BUTTON_MESSAGES = 3;
@@ -50,162 +71,168 @@ const withButtonsOf = (buttonsFrom: readonly number[], messageId: number) => [bu
 /** Without an injected provider (tests, local chat without one): the embedded table only. */
 let embeddedOnly: RatesProvider | undefined;
 
+type CheckServices = Pick<BotServices, "clock" | "i18n"> & Partial<Pick<BotServices, "stores" | "logger">> & { rates?: RatesProvider };
+
 /**
- * The /check conversation: walks the rules' question graph one question per message, validates
- * each answer, supports Back and Restart, then shows the assessment and waits on it: "Change"
- * reopens one question and keeps the other answers, the checklist buttons send the documents, and
- * anything else ends the check and goes on to the bot (a question, /remind, a new check). The state
- * is only the list of answers (rules/eligibility/state), carried from step to step so that the
- * stored replay stays one step long; the clock and the exchange rates are read through `external`,
- * so replays see the same day and rates. After MAX_INVALID_IN_A_ROW unusable answers in a row each
- * hint comes with an offer to start over. What every replay renders again (the intro, the question asked) is
- * built once per language (check/fixedTexts), and the result is assessed and shown once, in a step of its own.
+ * The /check flow (a StepFlow, see flows/step.ts): walks the rules' question graph one question per message,
+ * validates each answer, supports Back and Restart, then shows the assessment and waits on it: "Change" reopens
+ * one question and keeps the other answers, the checklist buttons send the documents, and anything else ends the
+ * check and goes on to the bot (a question, /remind, a new check). The state is the list of answers
+ * (rules/eligibility/state) with the messages whose buttons count; each answer is parsed once, when it comes.
+ * After MAX_INVALID_IN_A_ROW unusable answers in a row each hint comes with an offer to start over. The texts
+ * that every check sends alike (the intro, each question) are built once per language (check/fixedTexts).
  */
-export function createEligibilityFlow(services: Pick<BotServices, "clock" | "i18n"> & Partial<Pick<BotServices, "stores" | "logger">> & { rates?: RatesProvider }) {
-  const carry = new Carry<CheckCarry>();
+export function createEligibilityFlow(services: CheckServices): StepFlow<CheckFixed, CheckCarry> {
   const rates = () => services.rates ?? (embeddedOnly ??= createRatesProvider({ now: () => services.clock.now() }));
   const texts = fixedTexts(services.i18n);
-  return async function check(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
-    const today = await conversation.external(() => almatyToday(services.clock.now()));
-    const locale = ctx.locale;
-    await ctx.reply(texts.get(locale, "intro", (t) => t("check:intro", checkVars(t, locale))), { parse_mode: "HTML" });
-    const { state: carried, next } = await beginStep(conversation, carry, String(ctx.chatId), FRESH);
-    const { state, invalid } = carried;
-    const node = currentNode(state);
-    if (node === OUTCOME) {
-      if (carried.buttonsFrom.length === 0) {
-        // The answers are complete: assessed once, stored, shown, and the step ends there, carrying the id of
-        // "Your answers". So the update that follows (Change, a checklist, the alerts buttons) replays only the
-        // wait below: waiting in this step would assess and render the whole result again on every replay,
-        // for replies that come from the log.
+  return {
+    id: CHECK_FLOW_ID,
+    stored: STORED,
+    async begin(ctx) {
+      const today = almatyToday(services.clock.now());
+      const locale = ctx.locale;
+      await ctx.reply(texts.get(locale, "intro", (t) => t("check:intro", checkVars(t, locale))), { parse_mode: "HTML" });
+      return { fixed: { today }, state: FRESH };
+    },
+    async show(ctx, { today }, carried) {
+      const { state } = carried;
+      const node = currentNode(state);
+      if (node === OUTCOME) {
+        if (carried.buttonsFrom.length > 0) return carried;
+        // The answers are complete: assessed once, stored, shown; the check then waits on "Your answers".
         const assessment = assessAnswers(state.answers, today);
-        await conversation.external(() => saveOutcome(ctx.from?.id, state, today, assessment));
+        await saveOutcome(services, ctx.from?.id, state, today, assessment);
         // Rule-change alerts: a consenting person watches this outcome's facts; anyone never asked is asked once.
-        const askForAlerts = await conversation.external(() => alertsStep(services, ctx.from?.id, today));
+        const askForAlerts = await alertsStep(services, ctx.from?.id, today);
         const summary = await showOutcome(ctx, state, assessment, today, askForAlerts);
-        return next({ state, buttonsFrom: [summary], invalid: 0 });
+        return { state, buttonsFrom: [summary], invalid: 0 };
       }
-      const { buttonsFrom } = carried;
-      const current = await conversation.wait();
-      const data = current.callbackQuery?.data ?? "";
-      if (isAlertsPress(data)) {
-        const consent = data === ALERTS_CB.on;
-        await conversation.external(() => storeAlertsAnswer(services, current.from?.id, consent, today));
-        await confirmAlertsAnswer(current, consent);
-        return next({ state, buttonsFrom, invalid: 0 });
+      if (carried.unsent || carried.buttonsFrom.length > 0) return carried;
+      return askOrDefer(services, texts, ctx, node, carried);
+    },
+    async handle(current, { today }, carried) {
+      const { state, buttonsFrom, invalid } = carried;
+      const node = currentNode(state);
+      if (node === OUTCOME) return onResult(services, current, carried, today);
+      if (carried.unsent) {
+        // Whatever the person sent after a question they never got is not its answer: ask it now (should that
+        // fail too, askOrDefer keeps this state, so the message after it asks again).
+        if (current.callbackQuery) await current.answerCallbackQuery();
+        return next({ state, buttonsFrom: [], invalid });
       }
-      const onSummary = buttonsFrom.includes(current.callbackQuery?.message?.message_id ?? -1);
-      const change = data.startsWith("chk:chg:") ? data.slice(8) : undefined;
-      if (onSummary && change !== undefined && isNodeId(change) && answeredPath(state.answers).includes(change)) {
-        await current.answerCallbackQuery();
-        return next({ ...FRESH, state: reopen(state, change) });
+      let step = interpret(current, node, buttonsFrom, today);
+      if (current.callbackQuery) {
+        await current.answerCallbackQuery(step.kind === "stale" ? { text: current.t("check:error.stale") } : {});
       }
-      const docs = data.startsWith("chk:docs:") ? data.slice(9) : undefined;
-      if (onSummary && docs !== undefined && (PROGRAMS as readonly string[]).includes(docs)) {
-        await current.answerCallbackQuery();
-        await current.reply(renderChecklist(current, docs as Program, today), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-        return next({ state, buttonsFrom, invalid: 0 });
+      // A press on an old button changes nothing, so it is not kept either.
+      if (step.kind === "stale") return SKIP;
+      if (step.kind === "convert") {
+        const { parsed } = step;
+        const built = buildIncome(parsed, await rates().current(today));
+        step = built.ok
+          ? { kind: "answer", raw: built.value, label: incomeLabel(current, built.value) }
+          : { kind: "retry", key: "check:error.no_rate", vars: { currency: parsed.currency } };
       }
-      // Anything else leaves the result: the check ends (its answers are deleted) and the bot handles the update.
-      return conversation.halt({ next: true });
-    }
-    if (carried.unsent) {
-      // Whatever the person sent after a question they never got is not its answer: ask it now (should that
-      // fail too, askOrDefer keeps this state, so the message after it asks again).
-      const prompt = await conversation.wait();
-      if (prompt.callbackQuery) await prompt.answerCallbackQuery();
-      return next({ state, buttonsFrom: [], invalid });
-    }
-    const buttonsFrom = carried.buttonsFrom.length > 0 ? carried.buttonsFrom : [await askOrDefer(node)];
-
-    const current = await conversation.wait();
-    let step = interpret(current, node, buttonsFrom, today);
-    if (current.callbackQuery) {
-      await current.answerCallbackQuery(step.kind === "stale" ? { text: current.t("check:error.stale") } : {});
-    }
-    // A press on an old button changes nothing, so it is not kept either.
-    if (step.kind === "stale") return conversation.skip();
-    if (step.kind === "convert") {
-      const { parsed } = step;
-      const table = await conversation.external(() => rates().current(today));
-      const built = buildIncome(parsed, table);
-      step = built.ok
-        ? { kind: "answer", raw: built.value, label: incomeLabel(current, built.value) }
-        : { kind: "retry", key: "check:error.no_rate", vars: { currency: parsed.currency } };
-    }
-    if (step.kind === "suggest") {
-      const kb = new InlineKeyboard();
-      for (const option of step.options) kb.text(option.label, CB.answer(option.value)).row();
-      kb.text(current.t("check:btn.none_of_these"), CB.none);
-      const sent = await current.reply(current.t(step.key), { reply_markup: kb, parse_mode: "HTML" });
-      return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid });
-    }
-    if (step.kind === "back" || step.kind === "restart") {
-      await closeQuestion(current, buttonsFrom[0]!, questionText(texts, current.locale, node));
-      return next({ ...FRESH, state: step.kind === "back" ? back(state) : initialState });
-    }
-    if (step.kind === "answer") {
-      const result = answerCurrent(state, step.raw);
-      if (result.ok) {
-        await closeQuestion(current, buttonsFrom[0]!, `${questionText(texts, current.locale, node)}\n${current.t("check:answered", { answer: step.label })}`);
-        return next({ ...FRESH, state: result.state });
+      if (step.kind === "suggest") {
+        const kb = new InlineKeyboard();
+        for (const option of step.options) kb.text(option.label, CB.answer(option.value)).row();
+        kb.text(current.t("check:btn.none_of_these"), CB.none);
+        const sent = await current.reply(current.t(step.key), { reply_markup: kb, parse_mode: "HTML" });
+        return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid });
       }
-      return unusable(current.t(`check:error.${result.error}`));
-    }
-    return unusable(current.t(step.key, step.vars ?? {}));
-
-    /**
-     * Keeps the outcome as the person's last one (stores.outcomes) for /plan and what builds on it. Inside
-     * `external`, so a replay does not write again; the record depends only on the answers and the day, so a
-     * second write would store the same. A store that fails costs the record, never the result.
-     */
-    async function saveOutcome(userId: number | undefined, answered: CheckState, day: string, assessment: Assessment): Promise<void> {
-      if (userId === undefined || !services.stores) return;
-      const record = outcomeRecord(assessment.results, assessment.profile, answered.answers, day);
-      try {
-        await services.stores.outcomes.write(String(userId), record);
-      } catch (error) {
-        services.logger?.warn({ err: error }, "the /check outcome could not be stored");
+      if (step.kind === "back" || step.kind === "restart") {
+        await closeQuestion(current, buttonsFrom[0], questionText(texts, current.locale, node));
+        return next({ ...FRESH, state: step.kind === "back" ? back(state) : initialState });
       }
-    }
-
-    /**
-     * Sends the step's question. When it cannot be sent (after the transport's retries; a message whose
-     * connection was reset is not sent again, since it may have arrived), the person must not have their next
-     * message taken as the answer to a question they never saw (the full-size multi-instance run, 8b3d7ff: the
-     * first question was lost to a reset keep-alive socket and the check waited at it). Failing the whole step
-     * is no better: for the first question the check would end and the answer typed after the intro would go to
-     * the FAQ; for a later one the flow would wait at the question before, which the person already sees closed
-     * with their answer. So the step is stored as "asked, not delivered" (`unsent`): the next update, whatever it
-     * is, asks the question again. The person is told so (question_lost: send any message); when that notice is
-     * lost too, the message they send anyway brings the question.
-     */
-    async function askOrDefer(id: Parameters<typeof ask>[2]): Promise<number> {
-      try {
-        return await ask(ctx, texts, id, state);
-      } catch (error) {
-        const apiFailure = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
-        if (!apiFailure) throw error;
-        services.logger?.warn({ err: error, update_id: ctx.update.update_id }, "a /check question could not be sent; it is asked on the next update");
-        await ctx.reply(ctx.t("system:question_lost")).catch((notice: unknown) => services.logger?.warn({ err: notice }, "could not tell the user about the failure"));
-        return next({ state, buttonsFrom: [], invalid, unsent: true });
+      if (step.kind === "answer") {
+        const result = answerCurrent(state, step.raw);
+        if (result.ok) {
+          await closeQuestion(current, buttonsFrom[0], `${questionText(texts, current.locale, node)}\n${current.t("check:answered", { answer: step.label })}`);
+          return next({ ...FRESH, state: result.state });
+        }
+        return unusable(current, carried, current.t(`check:error.${result.error}`));
       }
-    }
-
-    /** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
-    async function unusable(hint: string): Promise<never> {
-      if (invalid + 1 < MAX_INVALID_IN_A_ROW) {
-        await current.reply(hint, { parse_mode: "HTML" });
-        return next({ state, buttonsFrom, invalid: invalid + 1 });
-      }
-      const restart = current.t("check:btn.restart");
-      const sent = await current.reply(`${hint}\n\n${current.t("limits:flow.check_restart", { restart })}`, {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(restart, CB.restart),
-      });
-      return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid: invalid + 1 });
-    }
+      return unusable(current, carried, current.t(step.key, step.vars ?? {}));
+    },
   };
+}
+
+/** An update while the result is shown: the alerts answer, Change, a checklist; anything else ends the check. */
+async function onResult(services: CheckServices, current: BotContext, carried: CheckCarry, today: string): Promise<StepResult<CheckCarry>> {
+  const { state, buttonsFrom } = carried;
+  const data = current.callbackQuery?.data ?? "";
+  if (isAlertsPress(data)) {
+    const consent = data === ALERTS_CB.on;
+    await storeAlertsAnswer(services, current.from?.id, consent, today);
+    await confirmAlertsAnswer(current, consent);
+    return next({ state, buttonsFrom, invalid: 0 });
+  }
+  const onSummary = buttonsFrom.includes(current.callbackQuery?.message?.message_id ?? -1);
+  const change = data.startsWith("chk:chg:") ? data.slice(8) : undefined;
+  if (onSummary && change !== undefined && isNodeId(change) && answeredPath(state.answers).includes(change)) {
+    await current.answerCallbackQuery();
+    return next({ ...FRESH, state: reopen(state, change) });
+  }
+  const docs = data.startsWith("chk:docs:") ? data.slice(9) : undefined;
+  if (onSummary && docs !== undefined && (PROGRAMS as readonly string[]).includes(docs)) {
+    await current.answerCallbackQuery();
+    await current.reply(renderChecklist(current, docs as Program, today), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    return next({ state, buttonsFrom, invalid: 0 });
+  }
+  // Anything else leaves the result: the check ends (its answers are deleted) and the bot handles the update.
+  return LEAVE;
+}
+
+/**
+ * Keeps the outcome as the person's last one (stores.outcomes) for /plan and what builds on it. A store that
+ * fails costs the record, never the result.
+ */
+async function saveOutcome(services: CheckServices, userId: number | undefined, answered: CheckState, day: string, assessment: Assessment): Promise<void> {
+  if (userId === undefined || !services.stores) return;
+  const record = outcomeRecord(assessment.results, assessment.profile, answered.answers, day);
+  try {
+    await services.stores.outcomes.write(String(userId), record);
+  } catch (error) {
+    services.logger?.warn({ err: error }, "the /check outcome could not be stored");
+  }
+}
+
+/**
+ * Sends the step's question and waits at it. When it cannot be sent (after the transport's retries; a message
+ * whose connection was reset is not sent again, since it may have arrived), the person must not have their next
+ * message taken as the answer to a question they never saw (the full-size multi-instance run, 8b3d7ff: the first
+ * question was lost to a reset keep-alive socket and the check waited at it). Failing the whole step is no better:
+ * for the first question the check would end and the answer typed after the intro would go to the FAQ; for a
+ * later one the flow would wait at the question before, which the person already sees closed with their answer.
+ * So the step is stored as "asked, not delivered" (`unsent`): the next update, whatever it is, asks the question
+ * again. The person is told so (question_lost: send any message); when that notice is lost too, the message they
+ * send anyway brings the question.
+ */
+async function askOrDefer(services: CheckServices, texts: FixedTexts, ctx: BotContext, node: NodeId, carried: CheckCarry): Promise<CheckCarry> {
+  try {
+    return { ...carried, buttonsFrom: [await ask(ctx, texts, node, carried.state)] };
+  } catch (error) {
+    const apiFailure = error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+    if (!apiFailure) throw error;
+    services.logger?.warn({ err: error, update_id: ctx.update.update_id }, "a /check question could not be sent; it is asked on the next update");
+    await ctx.reply(ctx.t("system:question_lost")).catch((notice: unknown) => services.logger?.warn({ err: notice }, "could not tell the user about the failure"));
+    return { state: carried.state, buttonsFrom: [], invalid: carried.invalid, unsent: true };
+  }
+}
+
+/** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
+async function unusable(current: BotContext, carried: CheckCarry, hint: string): Promise<StepResult<CheckCarry>> {
+  const { state, buttonsFrom, invalid } = carried;
+  if (invalid + 1 < MAX_INVALID_IN_A_ROW) {
+    await current.reply(hint, { parse_mode: "HTML" });
+    return next({ state, buttonsFrom, invalid: invalid + 1 });
+  }
+  const restart = current.t("check:btn.restart");
+  const sent = await current.reply(`${hint}\n\n${current.t("limits:flow.check_restart", { restart })}`, {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(restart, CB.restart),
+  });
+  return next({ state, buttonsFrom: withButtonsOf(buttonsFrom, sent.message_id), invalid: invalid + 1 });
 }
 
 /**
@@ -228,8 +255,7 @@ async function showOutcome(ctx: FlowContext, state: CheckState, assessment: Asse
       await ctx.reply(text, { ...html, ...extra });
     } catch (error) {
       // Only a connection fault (the transport did not resend it: it may have arrived). An error Telegram
-      // answered is not caught here: the conversations plugin (2.1.1, grammyjs/conversations#155) never settles
-      // a replay whose failed non-HTTP call the flow catches, so that one fails the step as any other would.
+      // answered fails the step as any other would: the person answers the last question again.
       if (!(error instanceof HttpError)) throw error;
       partsMissing = true;
     }

@@ -1,5 +1,5 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
+import { z } from "zod";
 import {
   almatyToday,
   checkMilestones,
@@ -7,6 +7,7 @@ import {
   DAYS_IN_KZ_BASIS,
   FAR_AWAY_YEARS,
   MILESTONE_IDS,
+  MilestonesSchema,
   parseCount,
   parseDate,
   programStart,
@@ -15,13 +16,14 @@ import {
 } from "../rules/index.js";
 import type { PlanChanges } from "../store/index.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
+import { isIsoDate } from "../rules/data/schema.js";
 import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
 import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
 import { formatPartialDate } from "../bot/render/dates.js";
 import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
 import { reminderHour } from "../bot/deadlines/times.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
-import { beginStep, Carry, MAX_INVALID_IN_A_ROW } from "./carry.js";
+import { DONE, MAX_INVALID_IN_A_ROW, next, SKIP, type StepFlow, type StepResult } from "./step.js";
 import { loadOutcome } from "../rules/outcome/index.js";
 import { ACTION } from "../bot/keyboards.js";
 
@@ -63,9 +65,9 @@ function review(ctx: FlowContext, m: Milestones, today: string): { text: string;
 }
 
 /**
- * What /remind carries from one update to the next (see flows/carry): the dates entered so far,
- * the milestone being asked for (none: the menu), whether its message is already shown, and how
- * many unusable answers came in a row; `review` while the dates that look wrong are shown for confirmation.
+ * What /remind carries from one update to the next: the dates entered so far, the milestone being asked for
+ * (none: the menu), whether its message is already shown, and how many unusable answers came in a row; `review`
+ * while the dates that look wrong are shown for confirmation.
  */
 interface RemindCarry {
   milestones: Milestones;
@@ -75,25 +77,50 @@ interface RemindCarry {
   review?: boolean;
 }
 
+/** What /remind keeps while it runs: whose dates, the day it counts from, and the dates saved when it began (Start over). */
+interface RemindFixed {
+  userId: number;
+  today: string;
+  saved: Milestones;
+}
+
+const isoDay = z.string().refine(isIsoDate);
+const MILESTONES = MilestonesSchema.transform((m) => m as Milestones);
+/** A stored /remind, as read back. */
+const STORED = z.object({
+  fixed: z.object({ userId: z.number().int(), today: isoDay, saved: MILESTONES }),
+  state: z.object({
+    milestones: MILESTONES,
+    field: z.enum(FIELDS as [Field, ...Field[]]).nullable(),
+    shown: z.boolean(),
+    invalid: z.number().int().nonnegative(),
+    review: z.boolean().optional(),
+  }),
+});
+
+const freshFrom = (saved: Milestones): RemindCarry => ({ milestones: saved, field: null, shown: false, invalid: 0 });
+const toMenu = (m: Milestones) => next<RemindCarry>({ milestones: m, field: null, shown: false, invalid: 0 });
+
 /**
- * `/remind`: a menu of the milestones with their current dates; pressing one asks for its date
- * (typed in any common format, or Today / Clear), and Done saves them. The caller then computes
- * the deadlines and plans the reminders. Nothing is stored until Done. Each step is carried over
- * so the stored replay stays one step long; after MAX_INVALID_IN_A_ROW unusable answers in a row
- * each hint comes with an offer to start over from the saved dates.
+ * `/remind` (a StepFlow, see flows/step.ts): a menu of the milestones with their current dates; pressing one asks
+ * for its date (typed in any common format, or Today / Clear), and Done saves them. The caller then computes the
+ * deadlines and plans the reminders. Nothing is stored until Done. After MAX_INVALID_IN_A_ROW unusable answers
+ * in a row each hint comes with an offer to start over from the saved dates.
  */
-export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">) {
-  const carry = new Carry<RemindCarry>();
-  return async function remind(conversation: Conversation<BotContext, FlowContext>, ctx: FlowContext): Promise<void> {
-    const userId = ctx.from?.id;
-    if (userId === undefined) return;
-    const today = await conversation.external(() => almatyToday(services.clock.now()));
-    const saved: Milestones = await conversation.external(() => loadMilestones(services.stores, userId));
-    const fresh: RemindCarry = { milestones: saved, field: null, shown: false, invalid: 0 };
-    const { state, next } = await beginStep(conversation, carry, String(ctx.chatId), fresh);
-    const { milestones, field } = state;
-    const toMenu = (m: Milestones) => next({ milestones: m, field: null, shown: false, invalid: 0 });
-    if (!state.shown) {
+export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">): StepFlow<RemindFixed, RemindCarry> {
+  return {
+    id: REMIND_FLOW_ID,
+    stored: STORED,
+    async begin(ctx) {
+      const userId = ctx.from?.id;
+      if (userId === undefined) return undefined;
+      const today = almatyToday(services.clock.now());
+      const saved = await loadMilestones(services.stores, userId);
+      return { fixed: { userId, today, saved }, state: freshFrom(saved) };
+    },
+    async show(ctx, { today }, state) {
+      if (state.shown) return state;
+      const { milestones, field } = state;
       if (state.review) {
         const view = review(ctx, milestones, today);
         await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
@@ -107,90 +134,92 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
         const key = field === "days_in_kz" ? "remind:ask_days" : "remind:ask_date";
         await ctx.reply(ctx.t(key, { milestone: label(ctx, field), taxWindow: taxWindowText(ctx.t, ctx.locale) }), { parse_mode: "HTML", reply_markup: prompt });
       }
-    }
+      return { ...state, shown: true };
+    },
+    async handle(current, fixed, state) {
+      const { today } = fixed;
+      const { milestones, field } = state;
+      const pressed = current.callbackQuery?.data;
+      if (pressed) await current.answerCallbackQuery();
+      if (pressed === CB.restart) return next(freshFrom(fixed.saved));
+      /** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
+      const unusable = async (hint: string, parseMode?: "HTML"): Promise<StepResult<RemindCarry>> => {
+        const invalid = state.invalid + 1;
+        if (invalid < MAX_INVALID_IN_A_ROW) {
+          await current.reply(hint, parseMode ? { parse_mode: parseMode } : {});
+        } else {
+          const restart = current.t("limits:flow.btn_restart");
+          await current.reply(`${hint}\n\n${current.t("limits:flow.remind_restart", { restart })}`, {
+            parse_mode: "HTML",
+            reply_markup: new InlineKeyboard().text(restart, CB.restart),
+          });
+        }
+        return next({ ...state, shown: true, invalid });
+      };
 
-    const current = await conversation.wait();
-    const pressed = current.callbackQuery?.data;
-    if (pressed) await current.answerCallbackQuery();
-    if (pressed === CB.restart) return next(fresh);
-    /** An answer that cannot be used: its hint, and from the MAX_INVALID_IN_A_ROW-th in a row, the offer to start over. */
-    const unusable = async (hint: string, parseMode?: "HTML"): Promise<never> => {
-      const invalid = state.invalid + 1;
-      if (invalid < MAX_INVALID_IN_A_ROW) {
-        await current.reply(hint, parseMode ? { parse_mode: parseMode } : {});
-      } else {
-        const restart = current.t("limits:flow.btn_restart");
-        await current.reply(`${hint}\n\n${current.t("limits:flow.remind_restart", { restart })}`, {
-          parse_mode: "HTML",
-          reply_markup: new InlineKeyboard().text(restart, CB.restart),
-        });
+      if (state.review) {
+        if (pressed === CB.confirm) return finish(services, current, fixed, milestones);
+        if (pressed === CB.back) return toMenu(milestones);
+        if (pressed) return SKIP;
+        return unusable(current.t("remind:error.review"));
       }
-      return next({ ...state, shown: true, invalid });
-    };
 
-    if (state.review) {
-      if (pressed === CB.confirm) return finish(milestones);
+      if (field === null) {
+        if (pressed === CB.done) {
+          // Dates that look wrong are shown for the person to confirm or correct before anything is saved.
+          if (checkMilestones(milestones, today).length > 0) return next({ milestones, field: null, shown: false, invalid: 0, review: true });
+          return finish(services, current, fixed, milestones);
+        }
+        const chosen = pressed?.startsWith("rm:set:") ? (pressed.slice(7) as Field) : undefined;
+        if (chosen && FIELDS.includes(chosen)) return next({ milestones, field: chosen, shown: false, invalid: 0 });
+        // A press on an old or unknown button changes nothing, so it is not kept either.
+        if (pressed) return SKIP;
+        return unusable(current.t("remind:error.menu"));
+      }
+
       if (pressed === CB.back) return toMenu(milestones);
-      if (pressed) return conversation.skip();
-      return unusable(current.t("remind:error.review"));
-    }
-
-    if (field === null) {
-      if (pressed === CB.done) {
-        // Dates that look wrong are shown for the person to confirm or correct before anything is saved.
-        if (checkMilestones(milestones, today).length > 0) return next({ milestones, field: null, shown: false, invalid: 0, review: true });
-        return finish(milestones);
+      if (pressed === CB.clear) {
+        const { [field]: _removed, ...rest } = milestones;
+        return toMenu(rest);
       }
-      const chosen = pressed?.startsWith("rm:set:") ? (pressed.slice(7) as Field) : undefined;
-      if (chosen && FIELDS.includes(chosen)) return next({ milestones, field: chosen, shown: false, invalid: 0 });
-      // A press on an old or unknown button changes nothing, so it is not kept either.
-      if (pressed) return conversation.skip();
-      return unusable(current.t("remind:error.menu"));
-    }
-
-    if (pressed === CB.back) return toMenu(milestones);
-    if (pressed === CB.clear) {
-      const { [field]: _removed, ...rest } = milestones;
-      return toMenu(rest);
-    }
-    if (pressed === CB.today && field !== "days_in_kz") return toMenu({ ...milestones, [field]: today });
-    if (pressed) return conversation.skip();
-    const text = current.message?.text?.trim();
-    // Media and edited messages get an answer, never silence.
-    if (!text) return unusable(current.t(current.editedMessage ? "system:flow.edited" : "system:flow.text_only"));
-    if (field === "days_in_kz") {
-      const n = parseCount(text);
-      if (n.ok && n.value <= 366) return toMenu({ ...milestones, days_in_kz: n.value, days_in_kz_basis: DAYS_IN_KZ_BASIS });
-      return unusable(current.t("remind:error.days"), "HTML");
-    }
-    const date = parseDate(text, { today, locale: current.locale });
-    if (date.ok) return toMenu({ ...milestones, [field]: date.date });
-    return unusable(current.t(date.error === "ambiguous" ? "remind:error.ambiguous_date" : "remind:error.date"), "HTML");
-
-    /** Done: saves the dates, plans the reminders and shows the deadlines. */
-    async function finish(chosen: Milestones): Promise<void> {
-      const id = userId!;
-      const changes: PlanChanges = await conversation.external(async () => {
-        await services.stores.milestones.write(String(id), chosen);
-        return replanReminders(services.stores, id, services.clock);
-      });
-      const timeZone = await conversation.external(async () => (await services.stores.users.get(id)).timezone ?? DEFAULT_TIME_ZONE);
-      // Someone with a /check outcome gets their plan one press away: it is computed from the dates just saved.
-      const hasPlan = await conversation.external(async () => (await loadOutcome(services.stores, id)) !== undefined);
-      const keyboard = deadlinesKeyboard(current.t);
-      if (hasPlan) keyboard.row().text(current.t("plan:btn.updated_plan"), ACTION.plan);
-      await current.reply(renderDeadlines(computeDeadlines(chosen, today), current.t, current.locale, today), {
-        parse_mode: "HTML",
-        reply_markup: keyboard,
-        link_preview_options: { is_disabled: true },
-      });
-      const title = (deadlineId: string) => current.t(`remind:deadline.${deadlineId}.title`);
-      const notes = [
-        ...changes.changed.map((c) => current.t("remind:plan.changed", { title: title(c.deadlineId), from: formatDay(c.from, current.locale), to: formatDay(c.to, current.locale) })),
-        ...changes.removed.map((deadlineId) => current.t("remind:plan.removed", { title: title(deadlineId) })),
-      ];
-      if (changes.pending > 0) notes.push(current.t("remind:reminders_set", { count: changes.pending, tz: timeZone, hour: reminderHour(current.locale) }));
-      if (notes.length > 0) await current.reply(notes.join("\n\n"), { parse_mode: "HTML" });
-    }
+      if (pressed === CB.today && field !== "days_in_kz") return toMenu({ ...milestones, [field]: today });
+      if (pressed) return SKIP;
+      const text = current.message?.text?.trim();
+      // Media and edited messages get an answer, never silence.
+      if (!text) return unusable(current.t(current.editedMessage ? "system:flow.edited" : "system:flow.text_only"));
+      if (field === "days_in_kz") {
+        const n = parseCount(text);
+        if (n.ok && n.value <= 366) return toMenu({ ...milestones, days_in_kz: n.value, days_in_kz_basis: DAYS_IN_KZ_BASIS });
+        return unusable(current.t("remind:error.days"), "HTML");
+      }
+      const date = parseDate(text, { today, locale: current.locale });
+      if (date.ok) return toMenu({ ...milestones, [field]: date.date });
+      return unusable(current.t(date.error === "ambiguous" ? "remind:error.ambiguous_date" : "remind:error.date"), "HTML");
+    },
   };
+}
+
+/** Done: saves the dates, plans the reminders and shows the deadlines. */
+async function finish(services: Pick<BotServices, "clock" | "stores">, current: BotContext, fixed: RemindFixed, chosen: Milestones): Promise<StepResult<RemindCarry>> {
+  const { userId: id, today } = fixed;
+  await services.stores.milestones.write(String(id), chosen);
+  const changes: PlanChanges = await replanReminders(services.stores, id, services.clock);
+  const timeZone = (await services.stores.users.get(id)).timezone ?? DEFAULT_TIME_ZONE;
+  // Someone with a /check outcome gets their plan one press away: it is computed from the dates just saved.
+  const hasPlan = (await loadOutcome(services.stores, id)) !== undefined;
+  const keyboard = deadlinesKeyboard(current.t);
+  if (hasPlan) keyboard.row().text(current.t("plan:btn.updated_plan"), ACTION.plan);
+  await current.reply(renderDeadlines(computeDeadlines(chosen, today), current.t, current.locale, today), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+  });
+  const title = (deadlineId: string) => current.t(`remind:deadline.${deadlineId}.title`);
+  const notes = [
+    ...changes.changed.map((c) => current.t("remind:plan.changed", { title: title(c.deadlineId), from: formatDay(c.from, current.locale), to: formatDay(c.to, current.locale) })),
+    ...changes.removed.map((deadlineId) => current.t("remind:plan.removed", { title: title(deadlineId) })),
+  ];
+  if (changes.pending > 0) notes.push(current.t("remind:reminders_set", { count: changes.pending, tz: timeZone, hour: reminderHour(current.locale) }));
+  if (notes.length > 0) await current.reply(notes.join("\n\n"), { parse_mode: "HTML" });
+  return DONE;
 }

@@ -61,10 +61,10 @@ function copyStripped(value: Record<string, unknown>, parentKey: string): Record
 }
 
 /**
- * The conversations plugin stores whole Telegram updates to replay a flow, names included.
- * This store drops every name and username before the state is written (the flows read ids,
- * texts and buttons only, so a replay goes the same way); hand-written, since no maintained library
- * strips Telegram objects. The value given is never changed (parts without names are shared, not copied).
+ * The flow state store's guard: a flow's state holds answers and message ids, no Telegram objects (the
+ * conversations plugin, which the flows ran on until 2026-12-04, stored whole updates, names included), and
+ * should one ever be added, every name and username is dropped before the state is written. Hand-written,
+ * since no maintained library strips Telegram objects. The value given is never changed (parts without names are shared, not copied).
  */
 export function withoutNames<T>(inner: KeyValueStore<T>): KeyValueStore<T> {
   return {

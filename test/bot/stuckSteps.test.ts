@@ -1,5 +1,5 @@
 /**
- * Conversations never hang a chat: a step that fails or stalls, or conversation state that cannot
+ * Flows never hang a chat: a step that fails or stalls, or flow state that cannot
  * be read or written, is answered with a localized message, and the person's next message is
  * answered (item 5 of issue 13).
  */
@@ -12,21 +12,23 @@ let h: Harness | undefined;
 afterEach(() => h?.close());
 
 /**
- * A transport fault below the conversations plugin that is not an `HttpError` (here the request URL
- * cannot be built). grammyjs/conversations 2.1.1 then leaks the call's action (issue #155): when the
- * flow catches the error, as /check does for the edit that closes an answered question, its replay
- * never settles, and under `sequentialize` the chat would stay silent until a restart.
+ * A step that never settles and has no Bot API call in flight: /remind's Done waits on a store that never answers
+ * (a database lock that is never released, a driver that lost its callback). Under `sequentialize` the chat would
+ * stay silent until a restart. (Until 2026-12-04 a transport fault caught inside a flow made the conversations
+ * plugin, grammyjs/conversations#155, hang this way; the flows no longer run on it, the watchdog stays.)
  */
-function brokenEdits() {
+function hungSaves(harness: Harness) {
   const armed = { count: 0 };
-  const buildUrl = (root: string, token: string, method: string) => {
-    if (method === "editMessageText" && armed.count > 0) {
+  const milestones = harness.services.stores.milestones;
+  const write = milestones.write.bind(milestones);
+  milestones.write = (key, value) => {
+    if (armed.count > 0) {
       armed.count--;
-      throw new TypeError("emulated transport fault: no request could be built");
+      return new Promise<never>(() => undefined);
     }
-    return `${root}/bot${token}/${method}`;
+    return write(key, value);
   };
-  return { armed, client: { buildUrl } };
+  return armed;
 }
 
 const clock = () => new FakeClock(Date.parse("2026-12-01T06:00:00Z"));
@@ -40,51 +42,52 @@ const within = <T>(ms: number, p: Promise<T>) =>
   Promise.race([p.then(() => "settled" as const), new Promise<"hung">((r) => setTimeout(() => r("hung"), ms).unref())]);
 
 describe("a step that never settles", () => {
-  it("without the watchdog the plugin's failure really hangs the update (the fault this guards against)", async () => {
-    const fault = brokenEdits();
-    h = await createHarness({ clock: clock(), logLevel: "silent", bot: { client: fault.client, stepIdleMs: 3_600_000 } });
+  it("without the watchdog a step that never settles really hangs the update (the fault this guards against)", async () => {
+    h = await createHarness({ clock: clock(), logLevel: "silent", bot: { stepIdleMs: 3_600_000 } });
+    const armed = hungSaves(h);
     const user = new TestUser(h);
-    await user.send("/check");
-    fault.armed.count = 1;
-    expect(await within(1_500, user.send("Algeria"))).toBe("hung");
+    await user.send("/remind");
+    armed.count = 1;
+    expect(await within(1_500, user.press(en()("remind:btn.done")))).toBe("hung");
   });
 
   it("is given up after the idle time: the person is told, and their next messages are answered in order", async () => {
-    const fault = brokenEdits();
-    h = await createHarness({ clock: clock(), logLevel: "info", bot: { client: fault.client, stepIdleMs: 300 } });
+    h = await createHarness({ clock: clock(), logLevel: "info", bot: { stepIdleMs: 300 } });
+    const armed = hungSaves(h);
     const user = new TestUser(h);
-    await user.send("/check");
-    const question = user.lastText();
-    fault.armed.count = 1;
+    await user.send("/remind");
+    const menu = h.api.calls.filter((c) => c.method === "sendMessage").at(-1)!.result as never;
+    armed.count = 1;
     const mark = h.api.calls.length;
-    // The answer that stalls, and the next message queued behind it in the same chat.
-    const stalled = user.send("Algeria");
-    const queued = user.send("Algeria");
+    // The press that stalls, and the same press queued behind it in the same chat.
+    const stalled = user.pressData("rm:done", menu);
+    const queued = user.pressData("rm:done", menu);
     expect(await within(5_000, Promise.all([stalled, queued]))).toBe("settled");
     const sent = texts(mark, user.user.id);
     expect(sent).toContain(en()("system:step_failed"));
-    // The stalled answer was not taken into account; the repeated one was, and the check goes on.
-    expect(sent.at(-1)).not.toBe(question);
-    expect(sent.at(-1)).not.toBe(en()("system:step_failed"));
-    await user.send("no");
-    expect(user.buttons()).toContain(en()("check:opt.programming"));
+    // The stalled press was not taken into account (the flow stayed at its menu); the repeated one was: saved,
+    // and the deadlines shown (none: no dates were entered).
+    expect(sent).toEqual([en()("system:step_failed"), en()("remind:none")]);
+    // Done: nothing is open any more.
+    await user.send("/cancel");
+    expect(user.lastText()).toBe(en()("cancel.nothing"));
     const log = h.logs.find((l) => l.includes('"kind":"stalled"'));
     expect(log).toBeDefined();
-    expect(log).not.toContain("Algeria");
+    expect(log).not.toContain("rm:done");
   });
 
-  it("a /cancel sent while a step hangs is answered and leaves the check", async () => {
-    const fault = brokenEdits();
-    h = await createHarness({ clock: clock(), logLevel: "silent", bot: { client: fault.client, stepIdleMs: 300 } });
+  it("a /cancel sent while a step hangs is answered and leaves the flow", async () => {
+    h = await createHarness({ clock: clock(), logLevel: "silent", bot: { stepIdleMs: 300 } });
+    const armed = hungSaves(h);
     const user = new TestUser(h);
-    await user.send("/check");
-    fault.armed.count = 1;
+    await user.send("/remind");
+    armed.count = 1;
     const mark = h.api.calls.length;
-    const stalled = user.send("Algeria");
+    const stalled = user.press(en()("remind:btn.done"));
     const cancel = user.send("/cancel");
     expect(await within(5_000, Promise.all([stalled, cancel]))).toBe("settled");
     expect(texts(mark, user.user.id).at(-1)).toBe(en()("cancel.done"));
-    // Out of the check: nothing is open any more.
+    // Out of the flow: nothing is open any more.
     await user.send("/cancel");
     expect(user.lastText()).toBe(en()("cancel.nothing"));
   });

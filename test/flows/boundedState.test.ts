@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FAIR_USE } from "../../src/bot/middleware/rateLimit.js";
-import { MAX_INVALID_IN_A_ROW } from "../../src/flows/carry.js";
+import { MAX_INVALID_IN_A_ROW } from "../../src/flows/step.js";
 import { createHarness, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
 

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { ACTION } from "../keyboards.js";
 import { FeatureComposer } from "../middleware/featureComposer.js";
 
-/** `/check` and the "Check eligibility" button start the eligibility conversation, in private chats only. */
+/** `/check` and the "Check eligibility" button start the eligibility flow, in private chats only. */
 export const checkFeature = new FeatureComposer<BotContext>();
 
 async function startCheck(ctx: BotContext): Promise<void> {
@@ -13,8 +13,7 @@ async function startCheck(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("check:private_only"), { reply_markup: new InlineKeyboard().url(ctx.t("check:private_only_button"), link) });
     return;
   }
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(CHECK_FLOW_ID);
+  await ctx.flow.enter(CHECK_FLOW_ID);
 }
 
 checkFeature.command("check", startCheck);

@@ -21,8 +21,7 @@ deadlinesFeature.chatType(["group", "supergroup"]).command(["remind", "deadlines
 );
 
 async function enterRemind(ctx: BotContext): Promise<void> {
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(REMIND_FLOW_ID);
+  await ctx.flow.enter(REMIND_FLOW_ID);
 }
 
 privateChats.command("remind", enterRemind);

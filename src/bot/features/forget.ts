@@ -19,8 +19,8 @@ forgetFeature.chatType(["group", "supergroup"]).command(["forget", "mydata"], (c
 const privateChats = forgetFeature.chatType("private");
 
 privateChats.command("forget", async (ctx) => {
-  // What is being erased must not keep running (nor be written back by the conversations plugin).
-  await ctx.conversation.exitAll();
+  // What is being erased must not keep running (nor be written back when the update is done).
+  ctx.flow.exitAll();
   await ctx.reply(ctx.t("forget.confirm"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("forget.erase_button"), FORGET_CB.erase).row().text(ctx.t("forget.keep_button"), FORGET_CB.keep),
@@ -28,7 +28,7 @@ privateChats.command("forget", async (ctx) => {
 });
 
 privateChats.callbackQuery(FORGET_CB.erase, async (ctx) => {
-  await ctx.conversation.exitAll();
+  ctx.flow.exitAll();
   await ctx.services.stores.personal.erase(ctx.from.id);
   // null makes the session plugin delete the session instead of writing it back after this update.
   ctx.session = null as never;

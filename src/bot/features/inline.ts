@@ -9,7 +9,7 @@ import { FeatureComposer } from "../middleware/featureComposer.js";
  * Inline mode: `@bot photo size` typed in any chat offers the FAQ's sourced answers as articles to
  * share, in the person's language (their /language choice, else Telegram's language code: the
  * i18n middleware has set `ctx.locale`). It runs before the chatless filter, as inline queries carry
- * no chat, and never reaches the conversations.
+ * no chat, and never reaches the flows.
  */
 export const inlineFeature = new FeatureComposer<BotContext>();
 

@@ -18,9 +18,9 @@ export function welcomeText(ctx: BotContext): string {
 
 startFeature.command("start", async (ctx, next) => {
   // /start always begins afresh: an unfinished flow would otherwise capture the next message.
-  await ctx.conversation.exitAll();
+  ctx.flow.exitAll();
   const payload = ctx.match.trim();
-  // Deep links into a flow are answered by that flow's feature, which sits after the conversations.
+  // Deep links into a flow are answered by that flow's feature, which sits after the flows.
   if (FLOW_PAYLOADS.has(payload)) return next();
   if (payload && PAYLOAD.test(payload)) {
     const lang = /^lang_([a-z]{2})$/.exec(payload)?.[1];

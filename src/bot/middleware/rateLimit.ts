@@ -60,7 +60,7 @@ function personKey(ctx: BotContext): string | undefined {
 }
 
 /**
- * Per-person flood control, installed before the session and the conversations so that what is
+ * Per-person flood control, installed before the session and the flows so that what is
  * dropped costs a counter increment and nothing else. The first update over the limit gets one
  * polite warning in the person's language (a toast for a button press); later presses in the same
  * window get an empty answer so the button stops spinning (at most `limit` of them); everything

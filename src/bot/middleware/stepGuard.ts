@@ -1,10 +1,9 @@
 import type { Context, MiddlewareFn } from "grammy";
 import { GrammyError, HttpError } from "grammy";
-import type { KeyValueStore } from "../../store/index.js";
 import type { BotContext } from "../context.js";
 import { StepStalledError, type StepWatchdog } from "./stepWatchdog.js";
 
-/** Marks a context whose handling failed: its conversation state is then not written back. */
+/** Marks a context whose handling failed: its flow state is then not written back. */
 const FAILED = Symbol("nomad-kz.step-failed");
 
 /** The conversation state could not be read or written: the update was not taken into account. */
@@ -15,46 +14,11 @@ export class ConversationStorageError extends Error {
   }
 }
 
-const guarded = async <T>(operation: "read" | "write" | "delete", run: () => Promise<T>): Promise<T> => {
-  try {
-    return await run();
-  } catch (error) {
-    throw new ConversationStorageError(operation, error);
-  }
-};
+/** True when the update's handling failed below stepGuard: its flow state is then not written back (middleware/flows.ts). */
+export const stepFailed = (ctx: Context): boolean => FAILED in ctx;
 
 /**
- * Conversation storage that leaves the stored state untouched when the update failed. The
- * conversations plugin drops a conversation whose step throws; with this, a step that fails (say,
- * the Bot API is still down after the retries) leaves the flow where it was, and the person's
- * next message is the answer to the same question again, not a question for the FAQ.
- */
-export function guardedConversationStorage(
-  adapter: KeyValueStore<unknown>,
-  version: number,
-  key: (ctx: Context) => string | undefined,
-) {
-  const keyed = (ctx: Context, run: (key: string) => Promise<unknown>) => {
-    const k = key(ctx);
-    return k === undefined ? Promise.resolve(undefined) : run(k);
-  };
-  return {
-    type: "context" as const,
-    version,
-    adapter: {
-      read: (ctx: Context) => guarded("read", () => keyed(ctx, (k) => adapter.read(k))) as Promise<never>,
-      write: async (ctx: Context, state: unknown) => {
-        if (!(FAILED in ctx)) await guarded("write", () => keyed(ctx, (k) => adapter.write(k, state)));
-      },
-      delete: async (ctx: Context) => {
-        if (!(FAILED in ctx)) await guarded("delete", () => keyed(ctx, (k) => adapter.delete(k)));
-      },
-    },
-  };
-}
-
-/**
- * Installed right before the conversations plugin: when the conversation state cannot be read (before
+ * Installed right before the flows' state (middleware/flows.ts): when a chat's flow state cannot be read (before
  * any step ran) or written (after the step answered), the person is told that this message was not
  * taken into account and that nothing saved is lost, and the chat is free for their next message.
  * Other errors pass on to the error boundary.
@@ -75,15 +39,15 @@ export function conversationStorageGuard(): MiddlewareFn<BotContext> {
 }
 
 /**
- * Installed right after the conversations plugin: catches what failed below it (a flow step or a
- * command), keeps the conversation state as it was before this update, logs the failure without
+ * Installed right after the flows' state: catches what failed below it (a flow step or a
+ * command), keeps the flow's state as it was before this update, logs the failure without
  * content and tells the person in their language: inside a flow, that their answers are kept and
  * to send the last one again; elsewhere, to try again. With a watchdog, a step that hangs (see
  * `StepWatchdog`) is given up the same way, so the chat never stays silent.
  */
 export function stepGuard(watchdog?: StepWatchdog): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const inFlow = Object.keys(ctx.conversation.active()).length > 0;
+    const inFlow = ctx.flow.active() !== undefined;
     // The watchdog gives the update an Api of its own that refuses calls once the update is given up.
     const api = ctx.api;
     try {

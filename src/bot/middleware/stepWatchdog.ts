@@ -31,15 +31,15 @@ export class StepStalledError extends Error {
 }
 
 /**
- * Releases a chat whose update never finishes. The conversations plugin (2.1.1, grammyjs/conversations#155)
- * never settles a replay when a Bot API call inside a conversation fails with an error that is not an
- * `HttpError` and the flow catches it: under `sequentialize` (and the per-chat lock of webhook mode)
- * every later message of that chat would wait behind it until a restart.
+ * Releases a chat whose update never finishes (a store that never answers; until the flows left it, the
+ * conversations plugin's replay that never settled after a caught non-HTTP fault, grammyjs/conversations#155):
+ * under `sequentialize` (and the per-chat lock of webhook mode) every later message of that chat would wait
+ * behind it until a restart.
  *
  * Each update gets its own `ctx.api`, whose fetch marks the update busy while a Bot API call (retries and
- * their waits included) is in flight; the conversations plugin builds its Api from `ctx.api`'s options,
- * so the calls of a flow count too. An update with no call in flight and none finished for `idleMs` is
- * given up: `run` rejects with `StepStalledError` (the step guard then keeps the conversation as it was
+ * their waits included) is in flight; the flows run on the update's context, so their calls count too. An
+ * update with no call in flight and none finished for `idleMs` is
+ * given up: `run` rejects with `StepStalledError` (the step guard then keeps the flow's state as it was
  * and tells the person through the Api it had before), and any later Bot API call of that update is
  * refused, so a step that was only slow cannot speak after the chat moved on.
  *

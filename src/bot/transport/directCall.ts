@@ -18,8 +18,7 @@ import { Api, HttpError, InputFile, type ApiClientOptions, type Transformer } fr
  * platform defaults, then `baseFetchConfig`: see fetchConfigOf), the JSON body byte for byte, the
  * timeout (`timeoutSeconds`, 500 s by default: the call fails with the same message and its request is aborted),
  * and every failure as the same `HttpError` ("Network request for '…' failed!", with the status or the message as
- * grammY words them). Calls inside a conversation still go through grammY's (the conversations plugin builds their
- * Api itself, below its recording transformer), as do all calls of an Api that may answer through a webhook reply.
+ * grammY words them). All calls of an Api that may answer through a webhook reply still go through grammY's.
  */
 export function directCall(token: string, options: ApiClientOptions = {}): Transformer {
   const fetch = options.fetch as unknown as ((url: string | URL, init: object) => Promise<{ json(): Promise<unknown> }>) | undefined;

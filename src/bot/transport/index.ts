@@ -16,8 +16,8 @@ function grammyFetch(): FetchLike {
 }
 
 /**
- * The Bot API client options every Api of the bot shares, `bot.api` and the ones the
- * conversations plugin builds per replay alike: the given transport (or grammY's default) wrapped
+ * The Bot API client options every Api of the bot shares, `bot.api` and each update's own (see
+ * middleware/stepWatchdog.ts) alike: the given transport (or grammY's default) wrapped
  * with the retry policy and the "message is not modified" rule, over a keep-alive agent that drops
  * idle connections before the server does (keepAliveAgent.ts), unless the options bring their own.
  */

@@ -2,13 +2,11 @@
  * The bounded retry policy of every Bot API call the bot makes, installed as grammY's `client.fetch`.
  *
  * Why at the fetch level and not as an API transformer (such as @grammyjs/auto-retry on `bot.api`):
- * the conversations plugin builds a fresh `Api` for every replay from `bot.api`'s token and client
- * options, so transformers on `bot.api` never reach calls made inside /check or /remind, while the
- * client's `fetch` does. A transformer installed inside a conversation (as a plugin) would sit
- * outside the plugin's own replay-recording transformer: every failed attempt would be recorded
- * and replayed (waits included) on each later update. Below the recorder, only the final outcome is
- * stored. auto-retry is not used because it retries network errors without a cap, cannot be given
- * a clock or a logger, and resends messages whose response was lost.
+ * every Api the bot builds (each update gets its own: middleware/stepWatchdog.ts) shares the client
+ * options, so the client's `fetch` reaches every call, where a transformer on `bot.api` would not (nor
+ * did it reach the calls of the conversations plugin the flows ran on until 2026-12-04). auto-retry is not
+ * used because it retries network errors without a cap, cannot be given a clock or a logger, and resends
+ * messages whose response was lost.
  *
  * The policy:
  * - 429 with `retry_after` up to a cap: wait that long and try again;

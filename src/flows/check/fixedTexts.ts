@@ -5,10 +5,8 @@ import { forgetCheckVars } from "./vars.js";
 
 /**
  * Texts and keyboards of /check that depend only on the language and the i18n resources (the intro, each
- * question's text, each question's buttons), built once per language instead of on every update. The
- * conversations plugin runs the flow from the top on every update and again after each step's rewind, so a
- * question step rendered the intro and its question three or four times, most of them for replies that come
- * from the replay log and are thrown away.
+ * question's text, each question's buttons), built once per language instead of on every update: every check
+ * in a language sends the same ones, and a question's text is sent again when its answer closes it.
  *
  * The same cache as the FAQ's answers (src/bot/render/resourceCache.ts): one bounded map per i18n instance,
  * emptied when a resource is added or removed. What is handed out is shared between calls, so it must be

@@ -8,8 +8,8 @@ type CheckVars = Readonly<Record<string, string | number>>;
 
 /**
  * Rendered once per language: the values depend only on the facts and texts, which are loaded once per
- * process, and a /check update renders them three or four times (replayed question, closed question, next
- * question), which was a fifth of the flow's CPU time (bench/README.md, /check replays). Kept per `t` (the bot's
+ * process, and a /check update renders them twice (the question it closes, the next one); on the conversations
+ * plugin's replays, three or four times, a fifth of the flow's CPU time (bench/README.md, /check replays). Kept per `t` (the bot's
  * i18n hands out one `t` per language, src/bot/i18nCache.ts), so an i18n instance with other resources (a test's)
  * never gets another's values; forgotten when resources change (forgetCheckVars).
  */

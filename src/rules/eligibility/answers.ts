@@ -7,7 +7,7 @@ import { incomeVerdict, policyRules } from "./rules.js";
 export const YES_NO = ["yes", "no"] as const;
 export type YesNo = (typeof YES_NO)[number];
 
-/** The answers of a check, by node id. Plain JSON, so a conversation can store and replay it. */
+/** The answers of a check, by node id. Plain JSON, so a flow can store it between updates. */
 export interface Answers {
   citizenship?: string;
   second_citizenship_q?: YesNo;

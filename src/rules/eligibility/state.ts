@@ -32,10 +32,10 @@ function walk(path: NextId[], answers: Answers): NextId[] {
 }
 
 /**
- * Paths already walked, by the answers' value (keyOf). A /check update asked for the same answers' path three
- * or four times (the replayed step, the answer, the next step after the rewind), each walk evaluating the
- * policy for every question (anyProgramOpen), and the next update's replay starts from the answers the last
- * one ended with: with the memo, an update walks only from the question it answers (answerCurrent).
+ * Paths already walked, by the answers' value (keyOf). A /check update asks for an answers' path more than once
+ * (the question it answers, the answer, the question it shows next), each walk evaluating the policy for every
+ * question (anyProgramOpen), and the next update starts from the answers the last one ended with: with the memo,
+ * an update walks only from the question it answers (answerCurrent).
  * What invalidates an entry: nothing but the rules. A path depends only on the answers' values (the key holds
  * every value the graph reads, typed) and on the policy rules, built once per process from facts that do not
  * change while it runs; should `policyRules()` ever hand out another object, the memo is emptied. Bounded:

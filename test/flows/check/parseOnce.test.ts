@@ -1,7 +1,7 @@
 /**
- * The conversations plugin runs /check from the top on every update, replaying what it logged. Parsing an answer
- * (a country with typo tolerance, a job title, an amount, a duration, a date) must happen once, on the update that
- * brings it: the parsed value travels in the carried state (flows/carry.ts), and no later update parses it again.
+ * Parsing an answer (a country with typo tolerance, a job title, an amount, a duration, a date) happens once, on
+ * the update that brings it: the parsed value travels in the flow's stored state (flows/step.ts), and no later
+ * update parses it again.
  */
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,7 +1,7 @@
 /**
- * The conversations plugin runs /check from the top on every update, replaying what it logged, and again after
- * each step's rewind. What a replay would only render again for a reply that comes from the log must not be
- * worked out again: the result is assessed once per completed set of answers (not again when the person then
+ * What /check works out once must not be worked out again on a later update (on the conversations plugin, which
+ * replayed the flow from the top on every update until 2026-12-04, a replay redid it for replies that came from
+ * its log): the result is assessed once per completed set of answers (not again when the person then
  * presses Change, a checklist or the alerts buttons under it), and the question texts are rendered once per
  * language, however many checks ask them, until the texts themselves change.
  */
