@@ -15,7 +15,7 @@ import {
 } from "../rules/index.js";
 import type { Answers } from "../rules/eligibility/answers.js";
 import { buildIncome } from "../rules/eligibility/income.js";
-import { answeredPath, reopen } from "../rules/eligibility/state.js";
+import { answeredPath, isWellFormed, reopen } from "../rules/eligibility/state.js";
 import { isIsoDate } from "../rules/data/schema.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { createRatesProvider, type RatesProvider } from "../rates/provider.js";
@@ -52,15 +52,20 @@ interface CheckCarry {
 }
 
 const plainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-/** A stored check, as read back: the answers' values are checked by the rules when they are used (validate.ts). */
+/**
+ * A stored check, as read back: every answer one its question accepts (isWellFormed), and a question waiting either
+ * for the answer to the message it sent or, never sent, to be asked again (only a result being shown has no message).
+ */
 const STORED = z.object({
   fixed: z.object({ today: z.string().refine(isIsoDate) }),
-  state: z.object({
-    state: z.object({ answered: z.array(z.custom<NodeId>((v) => typeof v === "string" && isNodeId(v))), answers: z.custom<Answers>(plainObject) }),
-    buttonsFrom: z.array(z.number().int()),
-    invalid: z.number().int().nonnegative(),
-    unsent: z.literal(true).optional(),
-  }),
+  state: z
+    .object({
+      state: z.object({ answered: z.array(z.custom<NodeId>((v) => typeof v === "string" && isNodeId(v))), answers: z.custom<Answers>(plainObject) }),
+      buttonsFrom: z.array(z.number().int()),
+      invalid: z.number().int().nonnegative(),
+      unsent: z.literal(true).optional(),
+    })
+    .refine((carry) => isWellFormed(carry.state) && (carry.unsent === true || carry.buttonsFrom.length > 0)),
 });
 
 const FRESH: CheckCarry = { state: initialState, buttonsFrom: [], invalid: 0 };

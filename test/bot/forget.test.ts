@@ -115,6 +115,28 @@ describe("/forget", () => {
     expect(await h.services.stores.conversations.read("610")).toBeUndefined();
   });
 
+  it("an old Erase button pressed in the middle of a later /check erases, says so, and leaves no check behind", async () => {
+    const user = new TestUser(h, { id: 611 });
+    await user.send("/forget");
+    const confirm = h.api.calls.filter((c) => c.method === "sendMessage").at(-1)!.result as never;
+    await user.send("/check");
+    await user.send("Germany");
+    // Deleting flow state fails from here on: the erasure itself does not depend on it, nor does what it says.
+    const store = h.services.stores.conversations;
+    const remove = store.delete.bind(store);
+    store.delete = async () => {
+      throw new Error("SQLITE_BUSY: database is locked");
+    };
+    await user.pressData("forget:erase", confirm);
+    store.delete = remove;
+    const said = user.replies();
+    expect(said).not.toContain(t("en")("system:storage_failed"));
+    expect(user.notices().join("\n") + said.join("\n")).toContain(t("en")("forget.done_short"));
+    expect(await h.services.stores.conversations.read("611")).toBeUndefined();
+    await user.send("Germany");
+    expect(user.lastText()).not.toContain(t("en")("check:q.second_citizenship_q").split("\n")[0]!);
+  });
+
   it.each(["forget", "mydata"])("/%s in a group points to a private chat, and erases or shows nothing there", async (command) => {
     const user = new TestUser(h, { id: 620 });
     await h.services.stores.users.update(620, { timezone: "Europe/Berlin" });

@@ -28,8 +28,9 @@ privateChats.command("forget", async (ctx) => {
 });
 
 privateChats.callbackQuery(FORGET_CB.erase, async (ctx) => {
-  ctx.flow.exitAll();
   await ctx.services.stores.personal.erase(ctx.from.id);
+  // The open flow's record, if any, was erased with the rest: nothing of it is written back after this update.
+  ctx.flow.erased();
   // null makes the session plugin delete the session instead of writing it back after this update.
   ctx.session = null as never;
   ctx.services.logger.info({ update_id: ctx.update.update_id }, "erased a person's data on request");

@@ -17,6 +17,8 @@ export interface FlowControl {
   exitAll(): void;
   /** Ends the open flow and starts `id`: its intro and first question go out now. */
   enter(id: string): Promise<void>;
+  /** The flow's record went with the person's data (/forget): nothing is left to write back or delete. */
+  erased(): void;
 }
 
 export interface FlowFlavor {
@@ -53,6 +55,11 @@ class ChatFlows implements FlowControl {
     if (this.record === undefined) return;
     this.record = undefined;
     this.changed = true;
+  }
+
+  erased(): void {
+    this.record = undefined;
+    this.changed = false;
   }
 
   async enter(id: string): Promise<void> {
@@ -115,7 +122,8 @@ function readable(raw: unknown, flows: ReadonlyMap<string, AnyFlow>, version: nu
 /** Where the flow stands in the features' order: an update that reaches it while it is open is its to handle. */
 export function flowStep(flow: AnyFlow): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const chat = ctx.flow as ChatFlows;
+    const chat = ctx.flow;
+    if (!(chat instanceof ChatFlows)) throw new Error("flowStep runs only below flowState: install flowState(...) earlier in the middleware chain");
     const record = chat.record;
     if (record?.flow !== flow.id) return next();
     const result = await flow.handle(ctx, record.fixed, record.state);

@@ -3,7 +3,7 @@
  * last answer, so changing an earlier answer is just going back to it. Plain JSON throughout.
  */
 import { type Answers, fillProfile } from "./answers.js";
-import { firstNode, getNode, type NextId, NODE_IDS, type NodeId, nextNode, OUTCOME } from "./graph.js";
+import { firstNode, getNode, isNodeId, type NextId, NODE_IDS, type NodeId, nextNode, OUTCOME } from "./graph.js";
 import type { Profile } from "./profile.js";
 import { type PolicyRules, policyRules } from "./rules.js";
 import type { ValidationError } from "./validate.js";
@@ -134,6 +134,19 @@ export function answerCurrent(state: CheckState, raw: unknown): AnswerResult {
   const path = remembered(key) ?? remember(key, walk([...before], answers));
   const next = path.at(-1) ?? firstNode;
   return { ok: true, state: { answered: [...state.answered, id], answers }, next };
+}
+
+/**
+ * True when every answer is one its question accepts as it stands (read back from storage, a state another version
+ * wrote may hold values the rules would throw on) and every answered id is a question of the graph.
+ */
+export function isWellFormed(state: CheckState): boolean {
+  for (const [id, value] of Object.entries(state.answers)) {
+    if (!isNodeId(id) || value === undefined) return false;
+    const v = getNode(id).validate(value, state.answers);
+    if (!v.ok || keyOf({ [id]: v.value } as Answers) !== keyOf({ [id]: value } as Answers)) return false;
+  }
+  return state.answered.every((id) => isNodeId(id));
 }
 
 /** Undoes the last answer (no-op at the start). */
