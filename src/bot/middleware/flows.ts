@@ -100,7 +100,10 @@ export function flowState(
     const record = raw === undefined ? undefined : readable(raw, byId, version);
     const chat = new ChatFlows(ctx, byId, version, record);
     // Something was stored that is no longer readable as a flow: it goes, and the chat is free.
-    if (raw !== undefined && record === undefined) chat.changed = true;
+    if (raw !== undefined && record === undefined) {
+      chat.changed = true;
+      ctx.services.logger.info({ update_id: ctx.update.update_id }, "dropped a stored flow of another version or shape");
+    }
     ctx.flow = chat;
     await next();
     if (k === undefined || !chat.changed || stepFailed(ctx)) return;
