@@ -67,6 +67,11 @@ function objectKey(value: object, depth: number): string | undefined {
   return `${k}}`;
 }
 
+/** One answer's part of keyOf. */
+function valueKey(v: unknown): string | undefined {
+  return typeof v === "object" && v !== null ? objectKey(v, 1) : scalarKey(v);
+}
+
 /**
  * The answers' value as a string, over the questions' ids only (the graph reads nothing else); undefined when
  * an answer is of a kind the key does not describe exactly (then the path is walked, not memoized).
@@ -76,7 +81,7 @@ function keyOf(answers: Answers): string | undefined {
   for (const id of NODE_IDS) {
     const v: unknown = answers[id];
     if (v === undefined) continue;
-    const part = typeof v === "object" && v !== null ? objectKey(v, 1) : scalarKey(v);
+    const part = valueKey(v);
     if (part === undefined) return undefined;
     k += `${id}=${part}|`;
   }
@@ -144,7 +149,8 @@ export function isWellFormed(state: CheckState): boolean {
   for (const [id, value] of Object.entries(state.answers)) {
     if (!isNodeId(id) || value === undefined) return false;
     const v = getNode(id).validate(value, state.answers);
-    if (!v.ok || keyOf({ [id]: v.value } as Answers) !== keyOf({ [id]: value } as Answers)) return false;
+    // The value as stored must be the value its question makes of it (compared as keyOf would).
+    if (!v.ok || valueKey(v.value) !== valueKey(value)) return false;
   }
   return state.answered.every((id) => isNodeId(id));
 }
