@@ -46,6 +46,11 @@ export class TerminalChat {
   private readonly styles: Styles;
   private readonly now: () => number;
   private choices: Choice[] = [];
+  /**
+   * The message a Telegram client is replying to: one the bot sent with `force_reply` opens the reply field, so the
+   * next line typed goes out as a reply to it (the bot reads a typed time zone that way), as in the apps.
+   */
+  private replyTo: { chatId: number; messageId: number } | undefined;
   private nextUpdateId = 1;
   private nextMessageId = 1_000_000;
   private readonly interactive: boolean;
@@ -105,6 +110,8 @@ export class TerminalChat {
     }
     const text = choice?.kind === "text" ? choice.label : literal ? line.slice(1) : line;
     const command = /^\/[A-Za-z0-9_]+(@\w+)?/.exec(text);
+    const repliedTo = this.replyTo && this.emulator.message(this.replyTo.chatId, this.replyTo.messageId);
+    this.replyTo = undefined;
     return {
       update_id: this.nextUpdateId++,
       message: {
@@ -114,6 +121,7 @@ export class TerminalChat {
         from: this.opts.user,
         text,
         ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        ...(repliedTo ? { reply_to_message: repliedTo } : {}),
       },
     } as Update;
   }
@@ -154,8 +162,12 @@ export class TerminalChat {
   }
 
   private showKeyboard(markup: unknown, message: { message_id?: number; chat?: { id: number } }): void {
-    const m = (markup ?? {}) as { inline_keyboard?: InlineButton[][]; keyboard?: Array<Array<string | { text: string }>>; remove_keyboard?: boolean };
-    if (m.inline_keyboard && message.chat && message.message_id !== undefined) {
+    const m = (markup ?? {}) as { inline_keyboard?: InlineButton[][]; keyboard?: Array<Array<string | { text: string }>>; remove_keyboard?: boolean; force_reply?: boolean };
+    if (m.force_reply && message.chat && message.message_id !== undefined) {
+      // The buttons shown before stay pressable, as they do in Telegram.
+      this.replyTo = { chatId: message.chat.id, messageId: message.message_id };
+      this.print(INDENT + this.styles.dim("↩ your next message replies to this one"));
+    } else if (m.inline_keyboard && message.chat && message.message_id !== undefined) {
       const chatId = message.chat.id;
       const messageId = message.message_id;
       this.choices = [];

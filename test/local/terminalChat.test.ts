@@ -41,6 +41,16 @@ describe("local terminal chat", () => {
     expect(screen).not.toContain(ownText(t("en")("help.title")));
   });
 
+  it("a line typed after a prompt that opens the reply field goes out as a reply to it, as in Telegram", async () => {
+    // /settings → Change time zone → the typed city answers the prompt (the bot reads it only as a reply).
+    const { screen, t } = await session(["/settings", "1", "Berlin", "1", "/settings", "1", "utc-3", "1", "Berlin"]);
+    expect(screen).toContain(ownText(t("en")("remind:settings.tz_saved", { tz: "Europe/Berlin", time: "" })).split("(")[0]);
+    expect(screen).toMatch(/you › utc-3\nbot › Time zone UTC-3 \(a fixed offset/);
+    expect(screen).not.toContain("GMT");
+    // Once answered, the reply field is closed: a city typed later is a question again, not a time zone.
+    expect(screen.split("you › Berlin").at(-1)).not.toContain("Time zone Europe/Berlin");
+  });
+
   it("ignores a number when no buttons are shown", async () => {
     const { screen, t } = await session(["/cancel", "3"]);
     expect(screen).toContain("you › 3\nbot › " + ownText(t("en")("faq:chat.out_of_scope")));
