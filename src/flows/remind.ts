@@ -17,6 +17,7 @@ import {
 import type { PlanChanges } from "../store/index.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { isIsoDate } from "../rules/data/schema.js";
+import { zoneLabel } from "../rules/reminders/zoneLookup.js";
 import { deadlinesKeyboard } from "../bot/deadlines/keyboard.js";
 import { formatDay, renderDeadlines, taxWindowText } from "../bot/deadlines/render.js";
 import { formatPartialDate } from "../bot/render/dates.js";
@@ -219,7 +220,7 @@ async function finish(services: Pick<BotServices, "clock" | "stores">, current: 
     ...changes.changed.map((c) => current.t("remind:plan.changed", { title: title(c.deadlineId), from: formatDay(c.from, current.locale), to: formatDay(c.to, current.locale) })),
     ...changes.removed.map((deadlineId) => current.t("remind:plan.removed", { title: title(deadlineId) })),
   ];
-  if (changes.pending > 0) notes.push(current.t("remind:reminders_set", { count: changes.pending, tz: timeZone, hour: reminderHour(current.locale) }));
+  if (changes.pending > 0) notes.push(current.t("remind:reminders_set", { count: changes.pending, tz: zoneLabel(timeZone), hour: reminderHour(current.locale) }));
   if (notes.length > 0) await current.reply(notes.join("\n\n"), { parse_mode: "HTML" });
   return DONE;
 }

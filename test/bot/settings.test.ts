@@ -58,10 +58,17 @@ describe("/settings: a time zone typed as a place", () => {
   it("an offset such as UTC+3 is understood anywhere, even without the prompt; an unknown place asks again", async () => {
     const user = new TestUser(h, { language_code: "en" });
     await user.send("UTC+3");
-    expect(user.lastText()).toContain("<b>Etc/GMT-3</b>");
+    // Shown as typed: the zone's IANA name (Etc/GMT-3) has the sign inverted.
+    expect(user.lastText()).toContain("<b>UTC+3</b>");
+    expect(user.lastText()).toContain(t("en")("remind:settings.fixed_offset"));
+    expect(user.lastText()).not.toContain("GMT");
     expect(user.lastText()).toContain(formatInstant(h.clock.now(), "en", "Etc/GMT-3", false)); // 12:00 PM
     await user.press(t("en")("remind:settings.btn_yes"));
     expect((await h.services.stores.users.get(user.user.id)).timezone).toBe("Etc/GMT-3");
+    expect(user.lastText()).toContain("UTC+3");
+    expect(user.lastText()).not.toContain("GMT");
+    await user.send("/settings");
+    expect(user.lastText()).toContain("<b>UTC+3</b>");
 
     await openPrompt(user, "en");
     await user.reply("Narnia");

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { countryName, isTimeZone } from "../../rules/index.js";
-import { findZone, zoneCity, type ZoneMatch } from "../../rules/reminders/zoneLookup.js";
+import { findZone, isFixedOffset, zoneCity, zoneLabel, type ZoneMatch } from "../../rules/reminders/zoneLookup.js";
 import { DEFAULT_TIME_ZONE } from "../../reminders/dispatcher.js";
 import { replanReminders } from "../../reminders/planner.js";
 import { SUPPORTED_LOCALES } from "../../store/index.js";
@@ -25,7 +25,7 @@ const ZONE = "[A-Za-z_]+(?:\\/[A-Za-z0-9_+-]+)+|Etc\\/[A-Za-z0-9_+-]+";
 async function settingsText(ctx: Ctx): Promise<string> {
   const tz = (await ctx.services.stores.users.get(ctx.from.id)).timezone ?? DEFAULT_TIME_ZONE;
   const time = formatInstant(ctx.services.clock.now(), ctx.locale, tz, false);
-  return ctx.t("remind:settings.title", { tz, time, hour: reminderHour(ctx.locale), ...quietHours(ctx.locale) });
+  return ctx.t("remind:settings.title", { tz: zoneLabel(tz), time, hour: reminderHour(ctx.locale), ...quietHours(ctx.locale) });
 }
 
 function zonesKeyboard(): InlineKeyboard {
@@ -59,13 +59,14 @@ async function saveZone(ctx: Ctx, zone: string): Promise<void> {
   const { stores, clock } = ctx.services;
   await stores.users.update(ctx.from.id, { timezone: zone });
   await replanReminders(stores, ctx.from.id, clock);
-  await ctx.reply(ctx.t("remind:settings.tz_saved", { tz: zone, time: formatInstant(clock.now(), ctx.locale, zone, false) }));
+  await ctx.reply(ctx.t("remind:settings.tz_saved", { tz: zoneLabel(zone), time: formatInstant(clock.now(), ctx.locale, zone, false) }));
 }
 
 /** The zone with the local time it gives now, to confirm before saving. */
 async function confirmZone(ctx: Ctx, zone: string): Promise<void> {
   const time = formatInstant(ctx.services.clock.now(), ctx.locale, zone, false);
-  await ctx.reply(ctx.t("remind:settings.tz_confirm", { tz: zone, place: zoneCity(zone, ctx.locale), time }), {
+  const place = isFixedOffset(zone) ? ctx.t("remind:settings.fixed_offset") : zoneCity(zone, ctx.locale);
+  await ctx.reply(ctx.t("remind:settings.tz_confirm", { tz: zoneLabel(zone), place, time }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("remind:settings.btn_yes"), `tz:set:${zone}`).text(ctx.t("remind:settings.btn_no"), "tz:no"),
   });
@@ -103,7 +104,7 @@ privateChats.callbackQuery("tz:no", async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const tz = (await ctx.services.stores.users.get(ctx.from.id)).timezone ?? DEFAULT_TIME_ZONE;
-  await ctx.reply(ctx.t("remind:settings.not_changed", { tz }));
+  await ctx.reply(ctx.t("remind:settings.not_changed", { tz: zoneLabel(tz) }));
   await askToType(ctx);
 });
 

@@ -115,6 +115,21 @@ export function findZone(input: string): ZoneMatch {
   return { kind: "none" };
 }
 
+/**
+ * How a zone is named to a person: a fixed-offset zone as the UTC offset people write ("Etc/GMT+3" is UTC-3: the
+ * IANA sign is inverted, and showing it made a person who typed UTC-3 read "GMT+3"), any other by its IANA name.
+ */
+export function zoneLabel(zone: string): string {
+  if (zone === "UTC" || /^Etc\/(?:UTC|UCT|GMT|GMT[+-]?0|Universal|Zulu|Greenwich)$/.test(zone)) return "UTC";
+  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  return fixed ? `UTC${fixed[1] === "+" ? "-" : "+"}${fixed[2]}` : zone;
+}
+
+/** True for a zone that is a fixed offset from UTC with no place (and no daylight saving time). */
+export function isFixedOffset(zone: string): boolean {
+  return zone === "UTC" || zone.startsWith("Etc/");
+}
+
 /** The zone's city as the language writes it (CLDR), else as the IANA name spells it. */
 export function zoneCity(zone: string, locale: string): string {
   return CITIES[zone]?.[locale] ?? CITIES[zone]?.en ?? zone.split("/").at(-1)!.replace(/_/g, " ");

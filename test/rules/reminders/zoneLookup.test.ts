@@ -1,5 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { findZone, zoneCity } from "../../../src/rules/reminders/zoneLookup.js";
+import { findZone, isFixedOffset, zoneCity, zoneLabel } from "../../../src/rules/reminders/zoneLookup.js";
+
+describe("how a zone is named to a person", () => {
+  it.each([
+    ["Etc/GMT-3", "UTC+3"],
+    ["Etc/GMT+3", "UTC-3"],
+    ["Etc/GMT-14", "UTC+14"],
+    ["Etc/GMT+12", "UTC-12"],
+    ["Etc/UTC", "UTC"],
+    ["Etc/GMT", "UTC"],
+    ["Europe/Berlin", "Europe/Berlin"],
+    ["America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"],
+  ])("%s is shown as %s", (zone, label) => {
+    expect(zoneLabel(zone)).toBe(label);
+  });
+
+  it("an offset typed comes back with the sign it was typed with", () => {
+    for (const typed of ["UTC-3", "utc+5", "GMT +11", "UTC-12", "UTC+14"]) {
+      const found = findZone(typed) as { zone: string };
+      expect(zoneLabel(found.zone)).toBe(typed.toUpperCase().replace(/\s+/g, "").replace("GMT", "UTC"));
+      expect(isFixedOffset(found.zone)).toBe(true);
+    }
+    expect(isFixedOffset("Asia/Almaty")).toBe(false);
+  });
+});
 
 describe("a time zone typed as a place", () => {
   it.each([
