@@ -42,6 +42,8 @@ export interface RenderedAnswer {
   body: string;
   /** The whole message: note, body and source line. */
   html: string;
+  /** The answer gives a fee set in MRP, in tenge of the year it is shown. */
+  mrpFees: boolean;
 }
 
 /**
@@ -68,5 +70,6 @@ export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, today:
   const title = t(`faq:topic.${topicId}.title`);
   const text = `<b>${escapeHtml(title)}</b>\n${answer}`;
   const body = `${text}${confirm}`;
-  return { topic, title, note, text, body, html: `${note ? `${note}\n\n` : ""}${body}\n\n${cites.compactFooter(t)}` };
+  const mrpFees = used.some((id) => id === "kz.mrp_definition" || findFact(id)?.unit === "MRP");
+  return { topic, title, note, text, body, html: `${note ? `${note}\n\n` : ""}${body}\n\n${cites.compactFooter(t)}`, mrpFees };
 }

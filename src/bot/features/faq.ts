@@ -1,9 +1,10 @@
 import type { InlineKeyboard } from "grammy";
-import { almatyToday, FAQ_GROUPS, findTopic, type FaqGroup } from "../../rules/index.js";
+import { almatyToday, FAQ_GROUPS, findTopic, mrpKzt, type FaqGroup } from "../../rules/index.js";
 import type { BotContext } from "../context.js";
 import { answerKeyboard, FAQ_CB, groupsKeyboard, suggestionsKeyboard, topicsKeyboard } from "../faq/menu.js";
 import type { SearchResult } from "../faq/search/index.js";
 import { answerCache } from "../faq/answerCache.js";
+import { yearsNamed } from "../faq/yearsNamed.js";
 import { ACTION } from "../keyboards.js";
 import { FeatureComposer } from "../middleware/featureComposer.js";
 
@@ -19,9 +20,19 @@ export const faqFeature = new FeatureComposer<BotContext>();
 
 const today = (ctx: BotContext) => almatyToday(ctx.services.clock.now());
 
-function answerOf(ctx: BotContext, topicId: string): { text: string; keyboard: InlineKeyboard } {
+function answerOf(ctx: BotContext, topicId: string): { text: string; keyboard: InlineKeyboard; mrpFees: boolean } {
   const answer = answerCache(ctx.services.i18n).answer(topicId, ctx.locale, today(ctx));
-  return { text: answer.html, keyboard: answerKeyboard(ctx.t, answer.topic.related) };
+  return { text: answer.html, keyboard: answerKeyboard(ctx.t, answer.topic.related), mrpFees: answer.mrpFees };
+}
+
+/**
+ * A question about fees in a year whose MRP is not in the data ("what does B12-1 cost in 2027?"): the answer gives
+ * tenge of this year, so it says which year that is and that the asked year's amount is not known (never guessed).
+ */
+function unknownMrpYear(ctx: BotContext, question: string): string {
+  const shown = Number(today(ctx).slice(0, 4));
+  const year = yearsNamed(question).find((y) => y !== shown && mrpKzt(y) === undefined);
+  return year === undefined ? "" : `\n\n${ctx.t("faq:ui.mrp_year_unknown", { year, shown })}`;
 }
 
 const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
@@ -59,12 +70,12 @@ faqFeature.callbackQuery(/^faq:t:([a-z0-9_]+)$/, async (ctx) => {
 
 faqFeature.chatType("private").on("message:text", async (ctx, next) => {
   if (ctx.message.text.startsWith("/")) return next();
-  const { text, keyboard } = replyTo(ctx, ctx.services.faq().search(ctx.message.text));
+  const { text, keyboard } = replyTo(ctx, ctx.services.faq().search(ctx.message.text), ctx.message.text);
   await ctx.reply(text, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
 });
 
 /** The reply to a question, from what the search found. */
-function replyTo(ctx: BotContext, result: SearchResult): { text: string; keyboard?: InlineKeyboard } {
+function replyTo(ctx: BotContext, result: SearchResult, question: string): { text: string; keyboard?: InlineKeyboard } {
   const ids = result.topics.map((x) => x.id);
   if (result.chat) return { text: ctx.t(`faq:chat.${result.chat}`) };
   if (result.confidence === "none") {
@@ -73,7 +84,8 @@ function replyTo(ctx: BotContext, result: SearchResult): { text: string; keyboar
   if (result.confidence === "weak") return { text: ctx.t("faq:ui.did_you_mean"), keyboard: suggestionsKeyboard(ctx.t, ids) };
   const answered = result.both ? ids.slice(0, 2) : ids.slice(0, 1);
   const answers = answered.map((id) => answerOf(ctx, id));
-  const text = result.both ? `${ctx.t("faq:ui.both_programs")}\n\n${answers.map((a) => a.text).join("\n\n➖➖➖\n\n")}` : answers[0]!.text;
+  const joined = result.both ? `${ctx.t("faq:ui.both_programs")}\n\n${answers.map((a) => a.text).join("\n\n➖➖➖\n\n")}` : answers[0]!.text;
+  const text = answers.some((a) => a.mrpFees) ? `${joined}${unknownMrpYear(ctx, question)}` : joined;
   const also = result.confidence === "likely" ? ids.filter((id) => !answered.includes(id)) : [];
   if (also.length === 0) return { text, keyboard: answers[0]!.keyboard };
   return { text: `${text}\n\n${ctx.t("faq:ui.also_about")}`, keyboard: suggestionsKeyboard(ctx.t, also) };
