@@ -19,7 +19,7 @@ import { answeredPath, isWellFormed, reopen } from "../rules/eligibility/state.j
 import { isIsoDate } from "../rules/data/schema.js";
 import type { BotContext, BotServices, FlowContext } from "../bot/context.js";
 import { createRatesProvider, type RatesProvider } from "../rates/provider.js";
-import { LEAVE, MAX_INVALID_IN_A_ROW, next, SKIP, type StepFlow, type StepResult } from "./step.js";
+import { isOtherFeaturesPress, LEAVE, MAX_INVALID_IN_A_ROW, next, PASS, SKIP, type StepFlow, type StepResult } from "./step.js";
 import { ask, CB, questionText } from "./check/ask.js";
 import { interpret } from "./check/interpret.js";
 import { incomeLabel, rateLine } from "./check/labels.js";
@@ -67,6 +67,9 @@ const STORED = z.object({
     })
     .refine((carry) => isWellFormed(carry.state) && (carry.unsent === true || carry.buttonsFrom.length > 0)),
 });
+
+/** What every button of the check's questions carries in its data (ask.ts CB); the outcome's alerts answer is read on the outcome only. */
+const CHECK_PRESS_PREFIX = "chk:";
 
 const FRESH: CheckCarry = { state: initialState, buttonsFrom: [], invalid: 0 };
 /** Besides the question, this many of the latest extra messages keep working buttons. */
@@ -119,6 +122,8 @@ export function createEligibilityFlow(services: CheckServices): StepFlow<CheckFi
       const { state, buttonsFrom, invalid } = carried;
       const node = currentNode(state);
       if (node === OUTCOME) return onResult(services, current, carried, today);
+      // Another feature's button (a reminder's Done, a FAQ topic) is that feature's to answer; the question stays open.
+      if (isOtherFeaturesPress(current, CHECK_PRESS_PREFIX)) return PASS;
       if (carried.unsent) {
         // Whatever the person sent after a question they never got is not its answer: ask it now (should that
         // fail too, askOrDefer keeps this state, so the message after it asks again).

@@ -24,7 +24,7 @@ import { formatPartialDate } from "../bot/render/dates.js";
 import { DEFAULT_TIME_ZONE } from "../reminders/dispatcher.js";
 import { reminderHour } from "../bot/deadlines/times.js";
 import { loadMilestones, replanReminders } from "../reminders/planner.js";
-import { DONE, MAX_INVALID_IN_A_ROW, next, SKIP, type StepFlow, type StepResult } from "./step.js";
+import { DONE, isOtherFeaturesPress, MAX_INVALID_IN_A_ROW, next, PASS, SKIP, type StepFlow, type StepResult } from "./step.js";
 import { loadOutcome } from "../rules/outcome/index.js";
 import { ACTION } from "../bot/keyboards.js";
 
@@ -140,6 +140,8 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
     async handle(current, fixed, state) {
       const { today } = fixed;
       const { milestones, field } = state;
+      // Another feature's button (a reminder's Done, a FAQ topic) is that feature's to answer; the flow stays open.
+      if (isOtherFeaturesPress(current, "rm:")) return PASS;
       const pressed = current.callbackQuery?.data;
       if (pressed) await current.answerCallbackQuery();
       if (pressed === CB.restart) return next(freshFrom(fixed.saved));

@@ -13,12 +13,24 @@ export type StepResult<S> =
   /** The flow is over and the update goes on to the rest of the bot (a question, another command). */
   | { kind: "leave" }
   /** The update changes nothing (a press on an old button): the state stays as it was and the update is dropped. */
-  | { kind: "skip" };
+  | { kind: "skip" }
+  /**
+   * The update is not the flow's (a press on another feature's button: a reminder's Done, a FAQ topic): the flow
+   * stays where it is and the update goes on to the rest of the bot.
+   */
+  | { kind: "pass" };
 
 export const next = <S>(state: S): StepResult<S> => ({ kind: "next", state });
 export const DONE = { kind: "done" } as const;
 export const LEAVE = { kind: "leave" } as const;
 export const SKIP = { kind: "skip" } as const;
+export const PASS = { kind: "pass" } as const;
+
+/** True for a button press whose data is not the flow's (`prefix`, e.g. "chk:"): the flow passes it on (PASS). */
+export function isOtherFeaturesPress(ctx: BotContext, prefix: string): boolean {
+  const data = ctx.callbackQuery?.data;
+  return data !== undefined && !data.startsWith(prefix);
+}
 
 /**
  * A conversation as a state machine: what it stores between two updates is its state, never the updates or the

@@ -140,6 +140,8 @@ export function flowStep(flow: AnyFlow): MiddlewareFn<BotContext> {
         return next();
       case "skip":
         return;
+      case "pass":
+        return next();
     }
   };
 }
