@@ -102,23 +102,30 @@ function idText(value: FactValue, t: TFunction): string {
 
 /** What one fact says about the document, in words (in the detail's phrase when it has one), then what other sources say. */
 function detailText(detail: DocDetail, view: View): string {
-  const { main, alts } = valueText(detail, view);
+  const { main, alts, slips } = valueText(detail, view);
   const said = detail.phrase ? view.t(`documents:phrase.${detail.phrase}`, { value: main, interpolation: { escapeValue: false } }) : main;
-  if (alts.length === 0) return said;
-  return `${said} ${view.t("documents:alternative", { value: [...new Set(alts)].join("; "), interpolation: { escapeValue: false } })}`;
+  const other = alts.length ? ` ${view.t("documents:alternative", { value: [...new Set(alts)].join("; "), interpolation: { escapeValue: false } })}` : "";
+  const misprint = slips.length ? ` ${view.t("documents:slip", { value: [...new Set(slips)].join("; "), interpolation: { escapeValue: false } })}` : "";
+  return `${said}${other}${misprint}`;
 }
 
-function valueText(detail: DocDetail, view: View): { main: string; alts: string[] } {
+/** A fact's alternatives in words: other values sources give, and misprints (`slip`), named apart. */
+function alternativesText(fact: Fact, text: (alt: NonNullable<Fact["alternatives"]>[number]) => string): { alts: string[]; slips: string[] } {
+  const all = fact.alternatives ?? [];
+  return { alts: all.filter((a) => !a.slip).map(text), slips: all.filter((a) => a.slip).map(text) };
+}
+
+function valueText(detail: DocDetail, view: View): { main: string; alts: string[]; slips: string[] } {
   const fact = getFact(detail.fact);
   const { read } = detail;
   const year = Number(view.today.slice(0, 4));
   if (read === "amount") {
     const main = fact.unit === "MRP" ? formatMrpFee(fact, year, view.t, view.locale) : amountText(fact.value, fact.unit, fact, view);
-    return { main, alts: (fact.alternatives ?? []).map((alt) => amountText(alt.value, alt.unit, fact, view)) };
+    return { main, ...alternativesText(fact, (alt) => amountText(alt.value, alt.unit, fact, view)) };
   }
-  if (read === "value") return { main: idText(fact.value, view.t), alts: (fact.alternatives ?? []).map((alt) => idText(alt.value, view.t)) };
-  if ("field" in read) return { main: idText((fact.value as Record<string, FactValue>)[read.field] ?? "", view.t), alts: [] };
-  return { main: view.t(`documents:say.${read.say}`), alts: [] };
+  if (read === "value") return { main: idText(fact.value, view.t), ...alternativesText(fact, (alt) => idText(alt.value, view.t)) };
+  if ("field" in read) return { main: idText((fact.value as Record<string, FactValue>)[read.field] ?? "", view.t), alts: [], slips: [] };
+  return { main: view.t(`documents:say.${read.say}`), alts: [], slips: [] };
 }
 
 /** One document opened: what the facts say it needs, aspect by aspect; "the sources do not say" for the rest. */

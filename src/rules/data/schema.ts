@@ -45,6 +45,7 @@ const alternative = z.object({
   unit: z.enum(UNITS).optional(),
   source: sources,
   note: z.string().optional(),
+  slip: z.literal(true).optional(),
 });
 
 /** Validates one fact; a reported fact must say where to confirm it. */

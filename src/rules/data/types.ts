@@ -50,6 +50,8 @@ export interface FactAlternative {
   readonly unit?: Unit;
   readonly source: SourceRef | readonly SourceRef[];
   readonly note?: string;
+  /** A misprint in those sources (FACTS.md section 5: "an obvious slip"): named as one, never offered as another value. */
+  readonly slip?: true;
 }
 
 /** A fact as written in the data files. */
