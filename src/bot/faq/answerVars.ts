@@ -38,10 +38,16 @@ function setDerived(root: Vars, factId: string, field: string, value: string): v
   if (node && node[field] === undefined) node[field] = value;
 }
 
-/** "March 2025"; Russian texts take "03.2025", which reads right after any preposition ("с 03.2025"). */
+/** Russian months in the genitive ("с марта 2025 г."): Intl names a month alone in the nominative ("март 2025 г."). */
+const RU_MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+
+/**
+ * "March 2025"; Russian texts put a month after "с" or "до" ("обязательна с января 2024 г."), which take the
+ * genitive, so Russian gets it (it read "с 01.2024" before).
+ */
 function formatMonth(yearMonth: string, locale: Locale): string {
   if (locale !== "ru") return formatPartialDate(yearMonth, locale);
-  return `${yearMonth.slice(5, 7)}.${yearMonth.slice(0, 4)}`;
+  return `${RU_MONTHS_GENITIVE[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)} г.`;
 }
 
 function formatDates(node: Vars, locale: Locale): void {

@@ -59,7 +59,8 @@ export function renderAnswer(topicId: string, i18n: I18n, locale: Locale, today:
   const t = i18n.getFixedT(locale);
   const key = `topic.${topicId}.answer`;
   const template = String(i18n.getResource(locale, "faq", key) ?? i18n.getResource("en", "faq", key) ?? "");
-  const answer = t(`faq:${key}`, answerVars(t, locale, year, itemLabeller(t)));
+  // A date that ends a sentence brings its own full stop ("6 января 2025 г."): the sentence's is dropped, not doubled.
+  const answer = t(`faq:${key}`, answerVars(t, locale, year, itemLabeller(t))).replace(/(\p{L}\.)\.(?!\.)/gu, "$1");
   const used = [...new Set([...factsInTemplate(template), ...topic.facts])];
   const note = topic.status === "dnr_pilot" ? pilotNoteOn(today, t, locale) : "";
   const cites = new Citations(locale, today);
