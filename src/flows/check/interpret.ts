@@ -91,6 +91,10 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
     }
     case "amount": {
       const parsed = parseAmount(text);
+      // "¥450000": yen or yuan. Asked back naming both codes rather than guessed (the two differ about 20-fold).
+      if (!parsed.ok && parsed.error === "ambiguous_currency") {
+        return { kind: "retry", key: "check:error.ambiguous_currency" };
+      }
       if (!parsed.ok) return { kind: "retry", key: "check:error.invalid_amount" };
       if (parsed.currency && parsed.currency !== "USD") {
         return { kind: "convert", parsed: { amount: parsed.amount, currency: parsed.currency, ...(parsed.period ? { period: parsed.period } : {}) } };

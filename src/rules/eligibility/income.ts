@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { convertToUsd, type RateTable } from "../rates/convert.js";
+import { floorCents } from "../input/amount.js";
 
 export interface IncomeRate {
   /** YYYY-MM-DD of the bank's rates used. */
@@ -59,8 +60,6 @@ export function isConverted(value: IncomeValue | undefined): boolean {
   return typeof value === "object" && value.rate !== undefined;
 }
 
-const cents = (n: number) => Math.round(n * 100) / 100;
-
 /**
  * Turns a parsed amount into the income answer: per year becomes per month, another currency becomes US
  * dollars at the table's rate. "no_rate" when the currency is not USD and the table has no rate for it.
@@ -72,7 +71,8 @@ export function buildIncome(
   const currency = parsed.currency ?? "USD";
   const period = parsed.period ?? "month";
   const perMonth = period === "year" ? parsed.amount / 12 : parsed.amount;
-  if (currency === "USD") return { ok: true, value: { usd: cents(perMonth), amount: parsed.amount, currency, period } };
+  // Cut, not rounded: "USD 35,999.99 a year" is 2,999.999... a month, below the line, not on it at 3,000.
+  if (currency === "USD") return { ok: true, value: { usd: floorCents(perMonth), amount: parsed.amount, currency, period } };
   const c = convertToUsd(perMonth, currency, table);
   if (!c) return { ok: false, error: "no_rate" };
   const rate: IncomeRate = {

@@ -1,15 +1,26 @@
-import { AMOUNT_FILLERS, CURRENCY_WORDS, MULTIPLIER_WORDS, YEAR_WORDS } from "./currencyWords.js";
+import {
+  AMBIGUOUS_SIGNS,
+  AMOUNT_FILLERS,
+  CURRENCY_WORDS,
+  DOLLAR_COUNTRIES,
+  DOLLAR_PREFIXES,
+  DOLLAR_WORD,
+  MULTIPLIER_WORDS,
+  YEAR_WORDS,
+} from "./currencyWords.js";
 import { foldCase, lookup, MAX_INPUT_LENGTH } from "./normalize.js";
 import { isNumberWord, numberFromWords } from "./numberWords.js";
 
-export type AmountParseError = "unrecognised" | "negative" | "too_large";
+/** "ambiguous_currency": a sign several currencies share ("¥": JPY or CNY) with nothing saying which; see `candidates`. */
+export type AmountParseError = "unrecognised" | "negative" | "too_large" | "ambiguous_currency";
 /** ISO 4217 code; the four the bot cares about are spelled out for readers. */
 export type Currency = "USD" | "EUR" | "KZT" | "RUB" | (string & {});
 /** "year" when the text says the amount is per year ("50k per year", "в год", "jährlich"); absent otherwise. */
 export type AmountPeriod = "year";
 export type AmountParseResult =
   | { ok: true; amount: number; currency?: Currency; period?: AmountPeriod }
-  | { ok: false; error: AmountParseError };
+  | { ok: false; error: Exclude<AmountParseError, "ambiguous_currency"> }
+  | { ok: false; error: "ambiguous_currency"; candidates: readonly Currency[] };
 
 /** Anything above this is treated as a typo or a joke. */
 export const MAX_AMOUNT = 10_000_000;
@@ -19,7 +30,26 @@ const UNRECOGNISED: AmountParseResult = { ok: false, error: "unrecognised" };
 /** One run of digits with grouping / decimal separators inside ("3 500,50", "3.500", "3,5"). */
 const NUMBER_CHUNK = /\d(?:[\d.,'’ ]*\d)?/g;
 /** Words, currency symbols and signs around the number; `.,/:()` are ignored, anything else is not. */
-const SIDE_TOKEN = /\p{L}+|[$€₸₽£¥~≈+-]|[.,/:()]|\S/gu;
+const SIDE_TOKEN = /\p{L}+|[$€₸₽£¥￥~≈+-]|[.,/:()]|\S/gu;
+
+const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
+/** "CA$", "A$", "HK$" ... joined to the sign, not after a letter ("dollars$" is no "s$"). */
+const DOLLAR_PREFIX = new RegExp(`(?<!\\p{L})(${byLength(Object.keys(DOLLAR_PREFIXES)).join("|")})\\$`, "gu");
+/** "canadian dollars", "канадских долларов", "Hongkong-Dollar": a country word, then a dollar word. */
+const DOLLAR_COUNTRY = new RegExp(
+  `(?<!\\p{L})(${byLength(Object.keys(DOLLAR_COUNTRIES)).join("|")})\\p{L}*[\\s-]+${DOLLAR_WORD}(?!\\p{L})`,
+  "gu",
+);
+const dollarOf = (table: Readonly<Record<string, string>>) => (_: string, key: string) =>
+  ` ${(lookup(table, key) ?? "USD").toLowerCase()} `;
+
+/**
+ * Truncates to cents, never rounding up: an amount below a line ("2,999.999" under 3,000) must stay below it.
+ * Rounded to a millionth first, so binary noise ("0.29 * 100" = 28.999...) does not cost a cent.
+ */
+export function floorCents(n: number): number {
+  return Math.floor(Math.round(n * 1e6) / 1e4) / 100;
+}
 
 let isoCodes: Set<string> | undefined;
 function isIsoCurrency(word: string): boolean {
@@ -73,6 +103,8 @@ function readNumber(chunk: string, decimalPreferred: boolean): number | undefine
 interface Sides {
   negative: boolean;
   currency?: string;
+  /** A shared sign seen ("¥"): the codes it may stand for, until a code or word on either side picks one. */
+  signOf?: readonly string[];
   multiplier?: number;
   period?: AmountPeriod;
   /** Number words, in order, when the amount is written in words. */
@@ -89,6 +121,11 @@ function readSideToken(token: string, side: "prefix" | "suffix" | "words", sides
   }
   if (side === "words" && isNumberWord(token)) {
     sides.words.push(token);
+    return true;
+  }
+  const shared = lookup(AMBIGUOUS_SIGNS, token);
+  if (shared !== undefined) {
+    sides.signOf = shared;
     return true;
   }
   const code = lookup(CURRENCY_WORDS, token) ?? (isIsoCurrency(token) ? token.toUpperCase() : undefined);
@@ -114,13 +151,15 @@ function readSideToken(token: string, side: "prefix" | "suffix" | "words", sides
  * "3,5к", "3 мың", "€3000", "£3,200 a month", "50k per year", "five thousand", "пять тысяч долларов",
  * "fünftausend Euro"). The currency is reported as written, never converted; it is absent when the text
  * names none. "Per month" and "about" words are tolerated; "per year" words set `period: "year"`; anything
- * else around the number (a second number, "or", ...) makes it "unrecognised". Results are rounded to cents.
- * Errors: "negative" for "-3500", "too_large" above 10,000,000.
+ * else around the number (a second number, "or", ...) makes it "unrecognised". Results are cut to cents, never
+ * rounded up (floorCents). "CA$", "A$", "HK$" ... and "Canadian dollars" are those dollars, a bare "$" is USD.
+ * Errors: "negative" for "-3500", "too_large" above 10,000,000, "ambiguous_currency" for "¥450000" (yen or yuan).
  */
 export function parseAmount(text: string): AmountParseResult {
   if (text.length > MAX_INPUT_LENGTH) return UNRECOGNISED;
   const folded = foldCase(text)
-    .replace(/us\$/g, " usd ")
+    .replace(DOLLAR_PREFIX, dollarOf(DOLLAR_PREFIXES))
+    .replace(DOLLAR_COUNTRY, dollarOf(DOLLAR_COUNTRIES))
     .replace(/\bus[\s-]?dollars?\b/g, " usd ")
     .trim();
   const chunks = [...folded.matchAll(NUMBER_CHUNK)];
@@ -140,9 +179,14 @@ export function parseAmount(text: string): AmountParseResult {
     value = readNumber(chunk[0], sides.multiplier !== undefined);
   }
   if (value === undefined) return UNRECOGNISED;
-  const amount = Math.round(value * (sides.multiplier ?? 1) * 100) / 100;
+  const amount = floorCents(value * (sides.multiplier ?? 1));
   if (sides.negative && amount !== 0) return { ok: false, error: "negative" };
   if (amount > MAX_AMOUNT) return { ok: false, error: "too_large" };
+  if (sides.signOf !== undefined) {
+    // "¥450000": yen or yuan, a factor of about 20 apart; guessing one would give a confident wrong verdict.
+    if (sides.currency === undefined) return { ok: false, error: "ambiguous_currency", candidates: sides.signOf };
+    if (!sides.signOf.includes(sides.currency)) return UNRECOGNISED; // "¥3000 EUR"
+  }
   return {
     ok: true,
     amount,

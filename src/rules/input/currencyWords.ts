@@ -1,7 +1,10 @@
 /**
  * Currency symbols and words (en/ru/kk/de, lower-case, Latin diacritics stripped) -> ISO 4217 code.
- * "Dollar" in any language is taken as USD; other dollars need their ISO code (CAD, AUD, ...).
+ * "Dollar" and a bare "$" in any language are taken as USD; other dollars are named by a prefix on the sign
+ * ("CA$", see DOLLAR_PREFIXES), by a country word before the dollar word ("Canadian dollars", see
+ * DOLLAR_COUNTRIES) or by their ISO code (CAD, AUD, ...).
  * Any other ISO 4217 code known to Intl (e.g. "chf", "gbp") is accepted as well, see amount.ts.
+ * "¥" is not here: it is both the yen and the yuan (see AMBIGUOUS_SIGNS).
  */
 export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   // USD
@@ -82,7 +85,15 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   юань: "CNY",
   юаней: "CNY",
   юаня: "CNY",
-  "¥": "CNY",
+  // JPY: the yen has its own words; its sign "¥" is shared with the yuan (AMBIGUOUS_SIGNS)
+  yen: "JPY",
+  иен: "JPY",
+  иена: "JPY",
+  иены: "JPY",
+  иену: "JPY",
+  йен: "JPY",
+  йена: "JPY",
+  йены: "JPY",
   франк: "CHF",
   франков: "CHF",
   franken: "CHF",
@@ -96,6 +107,73 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   лира: "TRY",
   злотых: "PLN",
 };
+
+/**
+ * Signs that several currencies use, with the codes they may stand for. "¥" is the Japanese yen and the Chinese
+ * yuan alike (the fullwidth "￥" too), so a bare "¥" says neither: the amount needs one of these codes or words
+ * next to it ("¥450000 JPY", "¥3000 yuan"), or the person is asked which one they mean.
+ */
+export const AMBIGUOUS_SIGNS: Readonly<Record<string, readonly string[]>> = {
+  "¥": ["JPY", "CNY"],
+  "￥": ["JPY", "CNY"],
+};
+
+/**
+ * Country prefixes written on the dollar sign ("CA$4000", "A$4,200", "HK$", "US$") -> ISO code. Only read when
+ * joined to the "$": on their own "ca" is the German "circa" and "a" an English filler, which once made
+ * "CA$4000" and "A$4,200" read as US dollars.
+ */
+export const DOLLAR_PREFIXES: Readonly<Record<string, string>> = {
+  us: "USD",
+  usd: "USD",
+  ca: "CAD",
+  c: "CAD",
+  can: "CAD",
+  cad: "CAD",
+  a: "AUD",
+  au: "AUD",
+  aud: "AUD",
+  nz: "NZD",
+  nzd: "NZD",
+  hk: "HKD",
+  hkd: "HKD",
+  s: "SGD",
+  sg: "SGD",
+  sgd: "SGD",
+  mx: "MXN",
+  mxn: "MXN",
+  nt: "TWD",
+  r: "BRL",
+};
+
+/**
+ * Country words before a dollar word (DOLLAR_WORD): "Canadian dollars", "канадских долларов", "Канада доллары",
+ * "kanadische Dollar", "Hongkong-Dollar". Each entry is the start of the words (lower-case, Latin diacritics
+ * stripped); any ending may follow, so the Russian and German cases need no list of their own.
+ */
+export const DOLLAR_COUNTRIES: Readonly<Record<string, string>> = {
+  canad: "CAD",
+  kanad: "CAD",
+  канад: "CAD",
+  austral: "AUD",
+  aussie: "AUD",
+  австрал: "AUD",
+  "new zealand": "NZD",
+  neuseeland: "NZD",
+  новозеланд: "NZD",
+  "новой зеланд": "NZD",
+  "жаңа зеланд": "NZD",
+  "жана зеланд": "NZD",
+  "hong kong": "HKD",
+  hongkong: "HKD",
+  гонконг: "HKD",
+  singapor: "SGD",
+  singapur: "SGD",
+  сингапур: "SGD",
+};
+
+/** A dollar word after a country word: "dollar(s)", "доллар*", "долл.", "дол." (the words CURRENCY_WORDS reads as USD). */
+export const DOLLAR_WORD = "(?:dollars?|doll|долл\\p{L}*|дол)";
 
 /** Thousand / million words, including the bare "k" / Cyrillic "к" suffix. */
 export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = {

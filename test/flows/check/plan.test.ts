@@ -166,7 +166,7 @@ describe("/check converts income at the bank's rate and says which", () => {
     const user = new TestUser(h);
     await toIncome(user);
     await user.send("50k per year");
-    expect(user.replies().join("\n")).toContain("USD 50,000 a year = USD 4,166.67 a month");
+    expect(user.replies().join("\n")).toContain("USD 50,000 a year = USD 4,166.66 a month");
   });
 });
 

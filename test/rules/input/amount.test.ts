@@ -14,7 +14,7 @@ describe("parseAmount: plain numbers", () => {
     ["3,5", 3.5],
     ["3.50", 3.5],
     ["0.500", 0.5], // leading zero: a decimal
-    ["1234.567", 1234.57], // four digits before the dot: a decimal, rounded to cents
+    ["1234.567", 1234.56], // four digits before the dot: a decimal, cut to cents (never rounded up onto a line)
     ["3.500,50", 3500.5],
     ["3,500.50", 3500.5],
     ["3 500,50", 3500.5],

@@ -46,7 +46,7 @@ const AMOUNTS: Array<[string, number, string | undefined, "year" | undefined]> =
   ["2 млн теңге", 2_000_000, "KZT", undefined],
   ["25000 CNY", 25_000, "CNY", undefined],
   ["25 000 юаней", 25_000, "CNY", undefined],
-  ["¥25000", 25_000, "CNY", undefined],
+  ["¥25000 CNY", 25_000, "CNY", undefined], // a bare ¥ is the yen or the yuan: amountSigns.test.ts
   ["25000 yuan", 25_000, "CNY", undefined],
   ["100000 TRY", 100_000, "TRY", undefined],
   ["₺100.000", 100_000, "TRY", undefined],
@@ -86,7 +86,7 @@ describe("parseAmount: any currency and period", () => {
 describe("buildIncome: per month, in US dollars, on a fixed rate table", () => {
   it.each([
     // [text, US dollars a month]
-    ["50k per year", 4166.67], // said back as 4,167 a month
+    ["50k per year", 4166.66], // 4166.666...: cut to cents, never rounded up (an amount below the line stays below)
     ["$4,500", 4500],
     ["€3500", 3850], // 3500 x 550 / 500
     ["£3,200 a month", 4000], // 3200 x 625 / 500
