@@ -1,5 +1,5 @@
 import { InlineKeyboard, InputFile } from "grammy";
-import { almatyToday, reminderDays } from "../../rules/index.js";
+import { almatyToday, leadRule, reminderDays } from "../../rules/index.js";
 import { REMIND_FLOW_ID } from "../../flows/remind.js";
 import { userDeadlines } from "../../reminders/planner.js";
 import type { BotContext } from "../context.js";
@@ -62,7 +62,10 @@ privateChats.callbackQuery(DEADLINE_CB.export, async (ctx) => {
 });
 
 privateChats.callbackQuery(/^rem:done:([a-z0-9_]+)$/, async (ctx) => {
-  await ctx.services.stores.reminders.dismiss(ctx.from.id, { deadlineId: ctx.match[1]!, mark: "done" });
+  const deadlineId = ctx.match[1]!;
+  // Reminders exist only for the deadlines with lead times: any other id is an old or forged button.
+  if (!leadRule(deadlineId)) return ctx.answerCallbackQuery({ text: ctx.t("errors.stale_button") });
+  await ctx.services.stores.reminders.dismiss(ctx.from.id, { deadlineId, mark: "done" });
   await ctx.answerCallbackQuery({ text: ctx.t("remind:reminder.done") });
   await ctx.editMessageReplyMarkup().catch(() => undefined);
 });

@@ -99,8 +99,12 @@ export function isLeadChoice(value: unknown): value is LeadChoice {
   return (LEAD_CHOICES as readonly unknown[]).includes(value);
 }
 
+/**
+ * The lead-time rule of a reminded deadline; undefined for any other id. Own keys only: the id can come from
+ * callback data, and "__proto__" or "constructor" would otherwise find Object.prototype's members.
+ */
 export function leadRule(deadlineId: string): LeadTimeRule | undefined {
-  return (LEAD_TIMES as Record<string, LeadTimeRule>)[deadlineId];
+  return Object.hasOwn(LEAD_TIMES, deadlineId) ? (LEAD_TIMES as Record<string, LeadTimeRule>)[deadlineId] : undefined;
 }
 
 /** The choices offered for a deadline, in the order of LEAD_CHOICES. */
