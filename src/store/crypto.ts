@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomFillSync } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DATABASE_FILE, StoredDataError } from "./sqlite.js";
+import { DATABASE_FILE, DataKeyMismatchError, StoredDataError } from "./sqlite.js";
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -90,7 +90,8 @@ export const KEY_FILE_NAME = "data.key";
  * Finds the key that encrypts personal data: the DATA_KEY setting, else the key file in the data
  * folder, else a new random key written to that file with mode 0600 (the caller warns about it).
  * A key file means data was written here before: if the database next to it is missing or empty,
- * it stops instead of starting afresh (which would silently lose everything).
+ * it stops instead of starting afresh (which would silently lose everything). A database without a key
+ * file and without DATA_KEY stops too: only the key it was written with can open it.
  */
 export function resolveDataKey(dataDir: string, setting: string | undefined): ResolvedKey {
   const file = join(dataDir, KEY_FILE_NAME);
@@ -98,6 +99,14 @@ export function resolveDataKey(dataDir: string, setting: string | undefined): Re
   if (setting) return { key: decodeKey(setting), origin: "setting" };
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(file)) return { key: decodeKey(readFileSync(file, "utf8")), origin: "file", file };
+  // A database with no key file was written with DATA_KEY, or its key file was lost: a new key could never open
+  // it, so none is generated (nor left behind) and the start stops with what to do.
+  const database = join(dataDir, DATABASE_FILE);
+  if (existsSync(database)) {
+    throw new DataKeyMismatchError(
+      `DATA_KEY is not set and there is no key file ${file}, but the database ${database} exists: it needs the DATA_KEY it was written with. Set DATA_KEY, or restore ${file} from a backup; no new key was generated.`,
+    );
+  }
   const key = randomBytes(32);
   writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);

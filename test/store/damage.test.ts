@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSealer } from "../../src/store/crypto.js";
-import { openEmbeddedStores, resolveDataKey, StoredDataError } from "../../src/store/index.js";
+import { DataKeyMismatchError, openEmbeddedStores, resolveDataKey, StoredDataError } from "../../src/store/index.js";
 import { DATABASE_FILE } from "../../src/store/sqlite.js";
 import { npmStart, ownLines } from "../helpers/process.js";
 import { dropTestDatabases } from "../helpers/pg.js";
@@ -73,6 +73,33 @@ describe("the data folder at start", () => {
     openEmbeddedStores(dir, fromEnv.key, new FakeClock()).close();
     expect(resolveDataKey(dir, "0f".repeat(32)).origin).toBe("setting"); // and a second start
   });
+
+  it("without DATA_KEY, a database written with DATA_KEY (or whose key file was deleted) stops and generates no key", () => {
+    const withSetting = tempDir();
+    openEmbeddedStores(withSetting, resolveDataKey(withSetting, "0f".repeat(32)).key, new FakeClock()).close();
+    const lostKey = tempDir();
+    openEmbeddedStores(lostKey, resolveDataKey(lostKey, undefined).key, new FakeClock()).close();
+    rmSync(join(lostKey, "data.key"));
+    for (const dir of [withSetting, lostKey]) {
+      const files = readdirSync(dir).sort();
+      expect(() => resolveDataKey(dir, undefined)).toThrow(DataKeyMismatchError);
+      expect(() => resolveDataKey(dir, undefined)).toThrow(/needs the DATA_KEY it was written with\. Set DATA_KEY, or restore .*data\.key/);
+      expect(readdirSync(dir).sort()).toEqual(files); // nothing written, no data.key left behind
+    }
+    expect(resolveDataKey(withSetting, "0f".repeat(32)).origin).toBe("setting"); // with its key it opens as before
+  });
+
+  it("npm start without DATA_KEY on a database written with one prints one line, exits 1 and writes no key", async () => {
+    const dir = tempDir();
+    openEmbeddedStores(dir, KEY, new FakeClock()).close();
+    const run = npmStart({ DATA_DIR: dir }, "/start\n");
+    expect(await run.exited).toBe(1);
+    const lines = ownLines(run.stderr()).filter((l) => !l.startsWith(">"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("needs the DATA_KEY it was written with");
+    expect(run.stdout()).not.toContain("generated a new data key");
+    expect(existsSync(join(dir, "data.key"))).toBe(false);
+  }, 40_000);
 
   it("npm start with an empty database prints one line naming the file and exits 1", async () => {
     const dir = tempDir();
