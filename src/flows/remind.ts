@@ -197,7 +197,8 @@ export function createRemindFlow(services: Pick<BotServices, "clock" | "stores">
       }
       const date = parseDate(text, { today, locale: current.locale });
       if (date.ok) return toMenu({ ...milestones, [field]: date.date });
-      return unusable(current.t(date.error === "ambiguous" ? "remind:error.ambiguous_date" : "remind:error.date"), "HTML");
+      const key = date.error === "ambiguous" ? "remind:error.ambiguous_date" : date.error === "missing_day" ? "remind:error.missing_day" : "remind:error.date";
+      return unusable(current.t(key), "HTML");
     },
   };
 }

@@ -110,7 +110,7 @@ function interpretText(ctx: FlowContext, id: NodeId, text: string, today: string
     case "date": {
       const parsed = parseDate(text, { today, locale: ctx.locale });
       if (parsed.ok) return { kind: "answer", raw: parsed.date, label: formatDay(parsed.date, ctx.locale, "long") };
-      const key = { invalid_date: "invalid_date", ambiguous: "ambiguous_date", unrecognised: "unrecognised_date" }[parsed.error];
+      const key = { invalid_date: "invalid_date", ambiguous: "ambiguous_date", missing_day: "missing_day", unrecognised: "unrecognised_date" }[parsed.error];
       return { kind: "retry", key: `check:error.${key}` };
     }
   }

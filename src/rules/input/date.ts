@@ -1,16 +1,17 @@
 import { monthFromWord } from "./monthNames.js";
 import { foldCase, foldKazakh, lookup, MAX_INPUT_LENGTH } from "./normalize.js";
 
-export type DateParseError = "unrecognised" | "invalid_date" | "ambiguous";
+/** "missing_day": a month and a year with no day ("March 2027", "03/2027"). */
+export type DateParseError = "unrecognised" | "invalid_date" | "ambiguous" | "missing_day";
 export type DateParseResult = { ok: true; date: string } | { ok: false; error: DateParseError };
 
 export interface DateParseOptions {
   /** The person's current date, YYYY-MM-DD (relative words and two-digit years depend on it). */
   today: string;
   /**
-   * The person's language. Only "en" changes anything: a slash date whose two first parts are both
-   * 1..12 and differ ("03/04/2027") is then "ambiguous", because English speakers may be American.
-   * Without it (and for ru/kk/de) such dates are read day first.
+   * The person's language. Only "en" changes anything: a slash or dash date whose two first parts are
+   * both 1..12 and differ ("03/04/2027", "03-04-2027") is then "ambiguous", because English speakers may
+   * be American. Without it (and for ru/kk/de) such dates are read day first.
    */
   locale?: "en" | "ru" | "kk" | "de";
 }
@@ -93,12 +94,13 @@ function build(y: number, m: number, d: number): DateParseResult {
 
 const UNRECOGNISED: DateParseResult = { ok: false, error: "unrecognised" };
 
-/** "15.03" (no year) or "03/2027" (no day): understood, but incomplete -> ambiguous. */
+/** "15.03" (no year): understood, but incomplete -> ambiguous; "03/2027" (no day) -> missing_day. */
 function partialNumeric(a: string, b: string): DateParseResult {
   const dayMonth = a.length <= 2 && b.length <= 2 && Number(a) >= 1 && Number(a) <= 31 && Number(b) >= 1 && Number(b) <= 12;
   const monthYear = a.length <= 2 && b.length === 4 && Number(a) >= 1 && Number(a) <= 12;
   const yearMonth = a.length === 4 && b.length <= 2 && Number(b) >= 1 && Number(b) <= 12;
-  return dayMonth || monthYear || yearMonth ? { ok: false, error: "ambiguous" } : UNRECOGNISED;
+  if (monthYear || yearMonth) return { ok: false, error: "missing_day" };
+  return dayMonth ? { ok: false, error: "ambiguous" } : UNRECOGNISED;
 }
 
 /** All-number dates: Y-M-D when the first part has 4 digits, else D.M.Y (M/D/Y when forced). */
@@ -119,7 +121,9 @@ function parseNumeric(nums: Token[], seps: string[], todayYear: number, locale: 
   const second = Number(b);
   // Day first is the rule; month first only when that is the one possible reading (03/15/2027).
   if (first <= 12 && second > 12 && second <= 31) return build(year, first, second);
-  if (locale === "en" && sep === "/" && first <= 12 && second <= 12 && first !== second && first > 0 && second > 0) {
+  // American English writes month first with slashes and dashes alike (05-06-2030 is May 6 there). Dots stay
+  // day first: 15.03.2027 is the form every prompt, the English ones included, gives as an example.
+  if (locale === "en" && (sep === "/" || sep === "-") && first <= 12 && second <= 12 && first !== second && first > 0 && second > 0) {
     return { ok: false, error: "ambiguous" };
   }
   return build(year, second, first);
@@ -146,7 +150,7 @@ function parseWithMonth(tokens: Token[], month: number, todayYear: number): Date
       return Number(first) >= 1 && Number(first) <= 31 ? { ok: false, error: "ambiguous" } : UNRECOGNISED;
     case "MY": // March 2027: the day is missing
     case "YM":
-      return { ok: false, error: "ambiguous" };
+      return { ok: false, error: "missing_day" };
     default:
       return UNRECOGNISED;
   }
@@ -162,7 +166,8 @@ function parseWithMonth(tokens: Token[], month: number, todayYear: number): Date
  * and today/tomorrow/yesterday words in the four languages are resolved against `today`.
  *
  * Errors: "invalid_date" for impossible days (2027-02-30), "ambiguous" when the year is missing
- * ("15 March") or, with `locale: "en"`, for slash dates readable both ways; else "unrecognised".
+ * ("15 March") or, with `locale: "en"`, for slash or dash dates readable both ways, "missing_day" for
+ * a month and a year alone ("March 2027", "03/2027"); else "unrecognised".
  */
 export function parseDate(text: string, opts: DateParseOptions): DateParseResult {
   const today = parseToday(opts.today);

@@ -116,6 +116,27 @@ describe("parseDate: day/month order", () => {
     expect(parse("03.04.2027", "en")).toEqual({ ok: true, date: "2027-04-03" });
   });
 
+  it("for English speakers, a dash date readable both ways is ambiguous too; ISO and other languages are not", () => {
+    expect(parse("05-06-2030", "en")).toEqual({ ok: false, error: "ambiguous" });
+    expect(parse("5-6-30", "en")).toEqual({ ok: false, error: "ambiguous" });
+    expect(parse("05-15-2030", "en")).toEqual({ ok: true, date: "2030-05-15" });
+    expect(parse("15-05-2030", "en")).toEqual({ ok: true, date: "2030-05-15" });
+    expect(parse("05-05-2030", "en")).toEqual({ ok: true, date: "2030-05-05" });
+    expect(parse("2030-05-06", "en")).toEqual({ ok: true, date: "2030-05-06" });
+    expect(parse("05.06.2030", "en")).toEqual({ ok: true, date: "2030-06-05" }); // dots: day first, as the prompts show
+    for (const lng of ["ru", "kk", "de"] as const) expect(parse("05-06-2030", lng)).toEqual({ ok: true, date: "2030-06-05" });
+  });
+
+  it("the examples the missing-day messages give are read", () => {
+    expect(parse("31 May 2029", "en")).toEqual({ ok: true, date: "2029-05-31" });
+    expect(parse("31 мая 2029", "ru")).toEqual({ ok: true, date: "2029-05-31" });
+    expect(parse("2029 жылғы 31 мамыр", "kk")).toEqual({ ok: true, date: "2029-05-31" });
+    expect(parse("31. Mai 2029", "de")).toEqual({ ok: true, date: "2029-05-31" });
+    expect(parse("15 марта 2026", "ru")).toEqual({ ok: true, date: "2026-03-15" });
+    expect(parse("2026 жылғы 15 наурыз", "kk")).toEqual({ ok: true, date: "2026-03-15" });
+    expect(parse("15. März 2026", "de")).toEqual({ ok: true, date: "2026-03-15" });
+  });
+
   it("two-digit years near today are 20YY, far-future ones 19YY", () => {
     expect(parse("15.03.27")).toEqual({ ok: true, date: "2027-03-15" });
     expect(parse("15.03.85")).toEqual({ ok: true, date: "1985-03-15" });
@@ -144,12 +165,18 @@ describe("parseDate: rejections", () => {
   it.each([
     ["15 March"], // no year
     ["15 марта"],
-    ["March 2027"], // no day
     ["15.03"],
-    ["03/2027"],
   ])("%s is ambiguous (incomplete)", (text) => {
     expect(parse(text)).toEqual({ ok: false, error: "ambiguous" });
   });
+
+  it.each([["March 2027"], ["Dec 2099"], ["December 2030"], ["2030 December"], ["март 2027"], ["2027 жылғы наурыз"], ["März 2027"], ["03/2027"], ["2027-03"]])(
+    "%s has no day: missing_day, not 'could be read two ways'",
+    (text) => {
+      expect(parse(text)).toEqual({ ok: false, error: "missing_day" });
+      expect(parse(text, "en")).toEqual({ ok: false, error: "missing_day" });
+    },
+  );
 
   it.each([
     [""],
