@@ -54,7 +54,11 @@ export interface BotOptions {
   client?: ApiClientOptions;
   /** Counts updates in flight so background reminder sends wait for interactive replies. */
   gate?: InteractiveGate;
-  /** Overrides of the Bot API retry policy (tests inject `sleep`); every retry is logged. */
+  /**
+   * Overrides of the Bot API retry policy (tests inject `sleep`, and short `attemptTimeoutMs` / `callTimeoutMs`: how
+   * long a call may go unanswered before it fails as a network error, 20 s an attempt and 45 s a call); every retry
+   * is logged.
+   */
   retry?: Partial<RetryPolicy>;
   /** How long an update may go without any Bot API call before it is given up and its chat released (30 s). */
   stepIdleMs?: number;

@@ -8,9 +8,14 @@ import type { ReminderDispatcher } from "../reminders/dispatcher.js";
 import { InteractiveGate } from "../reminders/interactiveGate.js";
 import type { InboxStore } from "../store/index.js";
 import { startInboxRunner, type InboxRunner } from "./inboxRunner.js";
+import { PLAIN_CLIENT_TIMEOUT_SECONDS } from "../bot/transport/index.js";
 import { startReminders } from "./reminders.js";
 
-/** How long a graceful stop waits for updates in flight before closing the database. */
+/**
+ * How long a graceful stop waits for updates in flight before closing the database. An update held by a Bot API call
+ * that gets no answer (bounded at 20 s an attempt, transport/retryingFetch.ts) may outlast it: it is left in the inbox
+ * and handled after the next start, so the stop never waits longer than this for updates.
+ */
 export const STOP_GRACE_MS = 8_000;
 
 /**
@@ -51,7 +56,7 @@ export async function runPolling(config: Extract<Config, { mode: "telegram" }>, 
   // The FAQ index is built while the first getUpdates waits (see main.ts).
   setTimeout(() => services.faq(), 50).unref();
   // Reminders use their own API client: it handles 429 itself instead of the interactive retries.
-  dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate, config.REMINDER_TICK_MS);
+  dispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: PLAIN_CLIENT_TIMEOUT_SECONDS }), services, gate, config.REMINDER_TICK_MS);
   logger.info({ bot: bot.botInfo.username }, "bot is running (long polling)");
   try {
     await runner.task();

@@ -13,6 +13,7 @@ import type { ReminderDispatcher } from "../reminders/dispatcher.js";
 import type { ChatLock, WebhookInboxStore } from "../store/index.js";
 import { ALLOWED_UPDATES, inboxEntry } from "./inboxRunner.js";
 import { initWithRetry, STOP_GRACE_MS } from "./polling.js";
+import { PLAIN_CLIENT_TIMEOUT_SECONDS } from "../bot/transport/index.js";
 import { ReplayingFetch } from "./replayFetch.js";
 import { startReminders } from "./reminders.js";
 
@@ -186,7 +187,7 @@ export async function runWebhook(config: Extract<Config, { mode: "webhook" }>, s
     { port: config.PORT },
   );
   await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
-  const dispatcher: ReminderDispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), services, gate, config.REMINDER_TICK_MS);
+  const dispatcher: ReminderDispatcher = await startReminders(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT, timeoutSeconds: PLAIN_CLIENT_TIMEOUT_SECONDS }), services, gate, config.REMINDER_TICK_MS);
   const sweep = setInterval(() => {
     stores.inbox.sweepHandled(Date.now() - KEEP_HANDLED_MS).catch((err: unknown) => logger.warn({ err }, "could not sweep handled updates"));
   }, 3600_000);

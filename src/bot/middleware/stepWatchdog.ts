@@ -43,6 +43,11 @@ export class StepStalledError extends Error {
  * and tells the person through the Api it had before), and any later Bot API call of that update is
  * refused, so a step that was only slow cannot speak after the chat moved on.
  *
+ * A call in flight is not the watchdog's to give up: it is bounded by the retry policy (transport/retryingFetch.ts:
+ * 20 s an attempt, 45 s a call), after which it fails as a network error and the step guard or the flow handles it
+ * as any other failed call; the idle time starts again when it ends. Giving the update up while its call is still
+ * open would not stop that call from reaching the chat.
+ *
  * The update is found through its Api, not through an `AsyncLocalStorage`: that one turns on Node's
  * promise hooks for every promise of the process, which cost 15-30% of the CPU time per update in the
  * mixed benchmark (bench/README.md).

@@ -16,7 +16,8 @@ import { Api, HttpError, InputFile, type ApiClientOptions, type Transformer } fr
  *
  * What is kept of grammY's call: the URL (`buildUrl`, `apiRoot`, `environment`), the fetch options (grammY's
  * platform defaults, then `baseFetchConfig`: see fetchConfigOf), the JSON body byte for byte, the
- * timeout (`timeoutSeconds`, 500 s by default: the call fails with the same message and its request is aborted),
+ * timeout (`timeoutSeconds`, grammY's 500 s by default, the bot's client 60 s: transport/index.ts; the call fails with
+ * the same message and its request is aborted; the retry policy below bounds each attempt sooner: retryingFetch.ts),
  * and every failure as the same `HttpError` ("Network request for '…' failed!", with the status or the message as
  * grammY words them). All calls of an Api that may answer through a webhook reply still go through grammY's.
  */
