@@ -65,7 +65,9 @@ describe("/plan", () => {
     const user = new TestUser(h, { language_code: lng });
     await runCheck(user, lng);
     await user.send("/plan");
-    const [plan, ...rest] = user.replies();
+    const [verdict, plan, ...rest] = user.replies();
+    // What the check said of the route comes first, in its own message.
+    expect(verdict).toBe(`<b>${t(lng)("check:program.B12-1")}</b> — ${t(lng)("check:verdict.eligible")}`);
     expect(plan).toContain(t(lng)("plan:route.b12_1.no_invitation"));
     expect(plan).toContain(t(lng)("check:step.apply_at_consulate"));
     // The visa decision: 1-5 working days after applying today (S003).
@@ -87,16 +89,16 @@ describe("/plan", () => {
     const user = new TestUser(h, { language_code: lng });
     await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
     await user.send("/plan");
-    const before = user.replies()[0]!;
+    const before = user.replies()[1]!;
     expect(before).toContain(t(lng)("plan:route.b12_1.invitation")); // eligible with an invitation ranks above unsure
     expect(before).not.toMatch(/^✅ \d/m);
-    const planKeyboard = user.calls().find((c) => c.method === "sendMessage")!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> };
+    const planKeyboard = user.calls().filter((c) => c.method === "sendMessage")[1]!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> };
     expect(planKeyboard.inline_keyboard.flat().map((b) => b.text)).toContain(t(lng)("plan:btn.route", { route: t(lng)("plan:route.b9_1.residence") }));
 
     // The person enters the Astana Hub application and the residence application in /remind: the plan follows.
     await h.services.stores.milestones.write(String(user.user.id), { hub_applied: "2026-11-02", residence_applied: "2026-11-19" });
     await user.send("/plan");
-    const after = user.replies()[0]!;
+    const after = user.replies()[1]!;
     expect(after).toContain(t(lng)("plan:route.b9_1.residence")); // the dates show the person is on this route
     expect(after).toContain(`✅ 2. ${t(lng)("check:step.astana_hub_application")}`);
     expect(after).toContain(t(lng)("plan:when.done_on", { date: day(lng, "2026-11-19") }));
@@ -119,7 +121,7 @@ describe("/plan", () => {
     await user.send("19.11.2026");
     await user.press(t(lng)("remind:btn.done"));
     await user.press(t(lng)("plan:btn.updated_plan"));
-    const plan = user.replies()[0]!;
+    const plan = user.replies()[1]!;
     expect(plan).toContain(t(lng)("plan:route.b9_1.residence"));
     expect(plan).toContain(t(lng)("plan:when.done_on", { date: day(lng, "2026-11-19") }));
     expect(user.calls().some((c) => c.method === "sendPhoto")).toBe(true);
@@ -130,13 +132,13 @@ describe("/plan", () => {
     const user = new TestUser(h, { language_code: lng });
     await h.services.stores.outcomes.write(String(user.user.id), OUTCOME);
     await user.send("/plan");
-    const first = user.calls().find((c) => c.method === "sendMessage")!;
+    const first = user.calls().filter((c) => c.method === "sendMessage")[1]!;
     expect(String(first.payload.text)).toMatch(/129[\s,.\u00a0\u202f]?750/); // 30 MRP at 4,325 KZT (2026)
     const buttons = (first.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; url?: string; callback_data?: string }>> }).inline_keyboard.flat();
     expect(buttons.find((b) => b.url)?.url).toBe("https://www.gov.kz/memleket/entities/mfa"); // the embassy finder of the facts
     const other = buttons.find((b) => b.text === t(lng)("plan:btn.route", { route: t(lng)("plan:route.b9_1.evisa") }))!;
     await user.pressData(other.callback_data!, h.api.message(user.user.id, (first.result as { message_id: number }).message_id));
-    const plan = user.replies()[0]!;
+    const plan = user.replies()[1]!;
     expect(plan).toContain(t(lng)("plan:route.b9_1.evisa"));
     expect(plan).toContain(t(lng)("check:step.evisa_entry"));
     expect(plan).toContain(t(lng)("plan:when.deadline_by", { date: day(lng, addWorkingDays(addWorkingDays(addWorkingDays(TODAY, 5), 10), 7)) }).split(":")[0]!);

@@ -24,10 +24,11 @@ describe("/plan when the picture cannot be made", () => {
     await user.send("/plan");
     const t = h.services.i18n.getFixedT("en");
     const replies = user.replies();
-    expect(replies).toHaveLength(3);
-    expect(replies[0]).toContain(t("plan:route.b12_1.no_invitation"));
-    expect(replies[1]).toBe(t("plan:picture.failed"));
-    expect(replies[2]).toContain(t("plan:checklist.title_on", { date: "November 21, 2026" }));
+    expect(replies).toHaveLength(4);
+    expect(replies[0]).toBe(`<b>${t("check:program.B12-1")}</b> — ${t("check:verdict.eligible")}`);
+    expect(replies[1]).toContain(t("plan:route.b12_1.no_invitation"));
+    expect(replies[2]).toBe(t("plan:picture.failed"));
+    expect(replies[3]).toContain(t("plan:checklist.title_on", { date: "November 21, 2026" }));
     expect(user.calls().some((c) => c.method === "sendPhoto")).toBe(false);
     expect(h.logs.join("")).toContain("timeline picture could not be made");
   });

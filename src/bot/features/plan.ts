@@ -8,7 +8,7 @@ import { portalUrl } from "../../flows/check/outcome.js";
 import type { BotContext } from "../context.js";
 import { ACTION } from "../keyboards.js";
 import { planTimelineSvg } from "../render/planPicture.js";
-import { renderChecklist, renderPlan } from "../render/planText.js";
+import { renderChecklist, renderPlan, renderPlanVerdict } from "../render/planText.js";
 import { svgToPng } from "../render/timelinePng.js";
 import { FeatureComposer } from "../middleware/featureComposer.js";
 
@@ -64,8 +64,9 @@ privateChats.callbackQuery(CB_ROUTE, async (ctx) => {
 
 /**
  * The plan of one route, computed now from the stored outcome and milestones (so it follows every date entered
- * in /remind): the text with URL buttons for where its steps are done and the other routes open to the person,
- * the timeline picture (or a line saying it could not be made), then the checklist with the reminders button.
+ * in /remind): what the check said of the route, the text with URL buttons for where its steps are done and the
+ * other routes open to the person, the timeline picture (or a line saying it could not be made), then the
+ * checklist with the reminders button.
  */
 async function sendPlan(ctx: BotContext, record: OutcomeRecord, milestones: Milestones, route: RouteId): Promise<void> {
   const today = almatyToday(ctx.services.clock.now());
@@ -78,6 +79,9 @@ async function sendPlan(ctx: BotContext, record: OutcomeRecord, milestones: Mile
   });
   for (const other of planChoices(record).filter((r) => r !== route)) kb.row().text(ctx.t("plan:btn.route", { route: ctx.t(`plan:route.${other}`) }), `plan:r:${CODES[other]}`);
   const html = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+  // What the check said of this route comes first, before any date: an unsure or not-eligible result with its reasons.
+  const verdict = renderPlanVerdict(lang, plan, record, today);
+  if (verdict) await ctx.reply(verdict, html);
   await ctx.reply(renderPlan(lang, plan, record, today), { ...html, reply_markup: kb });
   try {
     const { svg } = planTimelineSvg(ctx.t, ctx.locale, plan, today);

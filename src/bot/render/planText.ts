@@ -1,10 +1,14 @@
-import { factList, factNumber, factRecord, findFact, getFact, type FactId } from "../../rules/index.js";
+import { factList, factNumber, factRecord, findFact, getFact, pilotStatus, type FactId, type Program } from "../../rules/index.js";
 import type { Milestones } from "../../rules/deadlines/milestones.js";
+import { reasonWeight } from "../../rules/eligibility/codes.js";
 import { documentsFactOf } from "../../rules/eligibility/routes.js";
-import type { OutcomeRecord } from "../../rules/outcome/index.js";
+import { programOutcome, type OutcomeRecord } from "../../rules/outcome/index.js";
 import { consistencyChecklist, submissionDate, type CheckItem, type PlanStep, type RoutePlan } from "../../rules/plan/index.js";
 import type { Locale } from "../../store/index.js";
+import { reasonFacts } from "../../flows/check/citations.js";
+import { bullet, LEADING_REASONS, reasonText } from "../../flows/check/outcome.js";
 import { checkVars } from "../../flows/check/vars.js";
+import { PILOT_NOTE_FACTS, pilotNoteOn } from "../faq/statusNote.js";
 import type { TFunction } from "../i18n.js";
 import { formatDay } from "./dates.js";
 import { Citations, formatFactValue, formatMrpFee } from "./facts.js";
@@ -53,6 +57,41 @@ function feeText(lang: Lang, id: FactId, year: number): string {
 function mrpFactOf(year: number): FactId | undefined {
   const id = `mrp.${year}`;
   return findFact(id) ? (id as FactId) : undefined;
+}
+
+const programOf = (route: RoutePlan["route"]): Program => (route.startsWith("b9_1") ? "B9-1" : "B12-1");
+
+/**
+ * What the last /check said of the plan's program, sent before the plan so that no date comes first: its
+ * verdict, and when it is unsure or not eligible, the reasons that made it so, in /check's words with its
+ * citations. Its own message, as /check keeps its result apart from its plan: the B9-1 plan alone comes near
+ * Telegram's 4,096 characters in German. The pilot's status is read for `today`, not taken from the check: a
+ * check made while the pilot ran still gets the warning once it has ended with no extension, and one that
+ * carried the warning gets the current note once an extension is confirmed. Undefined when the record has no
+ * result for the program.
+ */
+export function renderPlanVerdict(lang: Lang, plan: RoutePlan, record: OutcomeRecord, today: string): string | undefined {
+  const { t, locale } = lang;
+  const program = programOf(plan.route);
+  const outcome = programOutcome(record, program);
+  if (!outcome) return undefined;
+  const vars = checkVars(t, locale);
+  const cites = new Citations(locale, today);
+  const out = [`<b>${t(`check:program.${program}`)}</b> — ${t(`check:verdict.${outcome.verdict}`)}`];
+  if (program === "B9-1") {
+    const state = pilotStatus(today).state;
+    if (state === "unconfirmed") out.push(`⚠️ ${reasonText(t, program, "pilot_status_unconfirmed", vars)}${cites.cite(...reasonFacts(program, "pilot_status_unconfirmed"))}`);
+    else if (outcome.reasons.includes("pilot_status_unconfirmed")) out.push(`${pilotNoteOn(today, t, locale)}${cites.cite(...PILOT_NOTE_FACTS)}`);
+  }
+  // The reasons behind the verdict: blockers for "not eligible", doubts for "unsure". Caveats that change no
+  // verdict stay in /check's result.
+  const weight = outcome.verdict === "not_eligible" ? "blocker" : outcome.verdict === "unsure" ? "unsure" : undefined;
+  for (const code of outcome.reasons.filter((c) => !LEADING_REASONS.has(c) && reasonWeight(c) === weight)) {
+    const ids = reasonFacts(program, code);
+    out.push(`${bullet(ids)}${reasonText(t, program, code, vars)}${cites.cite(...ids)}`);
+  }
+  if (!cites.isEmpty) out.push("", cites.footer(t));
+  return out.join("\n");
 }
 
 /**

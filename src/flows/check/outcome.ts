@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { countryName, findFact, getFact, outcomeFacts, type FactId, type ProgramResult, type ReasonCode } from "../../rules/index.js";
+import { countryName, findFact, getFact, outcomeFacts, type FactId, type Program, type ProgramResult, type ReasonCode } from "../../rules/index.js";
 import { pathSteps, routeOf, routePortals, stepsFactOf, type PortalFactId } from "../../rules/eligibility/routes.js";
 import type { FlowContext } from "../../bot/context.js";
+import type { TFunction } from "../../bot/i18n.js";
 import { Citations, formatFactValue, formatMrpFee } from "../../bot/render/facts.js";
 import { reasonFacts } from "./citations.js";
 import { checkVars } from "./vars.js";
@@ -9,10 +10,11 @@ import { checkVars } from "./vars.js";
 const programKey = (p: ProgramResult["program"]) => (p === "B9-1" ? "b91" : "b121");
 
 /** Reasons shown right under the verdict, before the others: a status that puts the whole program in doubt. */
-const LEADING_REASONS: ReadonlySet<ReasonCode> = new Set(["pilot_status_unconfirmed"]);
+export const LEADING_REASONS: ReadonlySet<ReasonCode> = new Set(["pilot_status_unconfirmed"]);
 
-function reasonText(ctx: FlowContext, result: ProgramResult, code: ReasonCode, vars: Record<string, string | number>): string {
-  return ctx.t([`check:reason.${programKey(result.program)}.${code}`, `check:reason.${code}`], vars);
+/** A reason in plain words, the program's own wording where it has one; /plan repeats them under the verdict. */
+export function reasonText(t: TFunction, program: Program, code: ReasonCode, vars: Readonly<Record<string, string | number>>): string {
+  return t([`check:reason.${programKey(program)}.${code}`, `check:reason.${code}`], vars);
 }
 
 /** "⚠️ " for a line that states a reported fact (the footnote explains the mark), "• " otherwise. */
@@ -46,7 +48,7 @@ export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, to
   const cite = (ids: readonly string[]) => cites.cite(...ids);
   const out: string[] = [`<b>${t(`check:program.${result.program}`)}</b> — ${t(`check:verdict.${result.verdict}`)}`];
   const leading = result.reasons.filter((code) => LEADING_REASONS.has(code));
-  for (const code of leading) out.push(`⚠️ ${reasonText(ctx, result, code, vars)}${cite(reasonFacts(result.program, code))}`);
+  for (const code of leading) out.push(`⚠️ ${reasonText(t, result.program, code, vars)}${cite(reasonFacts(result.program, code))}`);
   if (result.citizenship) {
     out.push(t("check:based_on_citizenship", { country: countryName(result.citizenship, locale) }) + (extras.citizenshipWhy ? ` ${extras.citizenshipWhy}` : ""));
   } else if (extras.citizenshipWhy) out.push(extras.citizenshipWhy);
@@ -57,7 +59,7 @@ export function renderProgramOutcome(ctx: FlowContext, result: ProgramResult, to
     for (const code of reasons) {
       const ids = reasonFacts(result.program, code);
       const rate = extras.rate && (code === "income_depends_on_rate" || code === "income_below_threshold") ? ` ${extras.rate}` : "";
-      out.push(`${bullet(ids)}${reasonText(ctx, result, code, vars)}${rate}${cite(ids)}`);
+      out.push(`${bullet(ids)}${reasonText(t, result.program, code, vars)}${rate}${cite(ids)}`);
     }
   }
   if (result.missing?.length) {
