@@ -1,4 +1,4 @@
-import { factList, factNumber, factRecord, findFact, getFact, pilotStatus, type FactId, type Program } from "../../rules/index.js";
+import { factList, factNumber, factRecord, findFact, getFact, mrpKzt, pilotStatus, type FactId, type Program } from "../../rules/index.js";
 import type { Milestones } from "../../rules/deadlines/milestones.js";
 import { reasonWeight } from "../../rules/eligibility/codes.js";
 import { documentsFactOf } from "../../rules/eligibility/routes.js";
@@ -46,18 +46,30 @@ function when(lang: Lang, step: PlanStep): string {
   return step.overdue ? `${text} ${t("plan:when.overdue")}` : text;
 }
 
-/** A fee as the plan states it: MRP with its KZT of `year` where that MRP is known, USD as fixed, or "not stated". */
+/**
+ * A fee as the plan states it: MRP with its KZT of `year` where that MRP is confirmed, and otherwise the MRP
+ * with a note that the year's tenge amount is not known (FACTS.md 7: no KZT for 2027 fees); USD as fixed, or
+ * "not stated".
+ */
 function feeText(lang: Lang, id: FactId, year: number): string {
   const fact = getFact(id);
   if (typeof fact.value === "string") return lang.t(`check:value.${fact.value}`);
-  return fact.unit === "MRP" ? formatMrpFee(fact, year, lang.t, lang.locale) : formatFactValue(fact, lang.t, lang.locale);
+  if (fact.unit !== "MRP") return formatFactValue(fact, lang.t, lang.locale);
+  const fee = formatMrpFee(fact, year, lang.t, lang.locale);
+  return mrpKzt(year) === undefined ? `${fee} ${lang.t("fees:no_mrp_year", { year })}` : fee;
 }
 
-/** The MRP fact of `year`, cited with an MRP fee when the year's MRP is known. */
+/** The MRP fact of `year`, cited with an MRP fee when the year's MRP is confirmed (the KZT shown comes from it). */
 function mrpFactOf(year: number): FactId | undefined {
-  const id = `mrp.${year}`;
-  return findFact(id) ? (id as FactId) : undefined;
+  return mrpKzt(year) === undefined ? undefined : (`mrp.${year}` as FactId);
 }
+
+/**
+ * The year a step's fee is paid in, for its tenge amount: the last day of the step's window (its day when done).
+ * A window that runs into a year whose MRP is not confirmed may end with the payment in that year, so that
+ * year's (unknown) amount is the one to state, not today's.
+ */
+const feeYear = (step: PlanStep) => Number(step.to.slice(0, 4));
 
 const programOf = (route: RoutePlan["route"]): Program => (route.startsWith("b9_1") ? "B9-1" : "B12-1");
 
@@ -102,7 +114,6 @@ export function renderPlan(lang: Lang, plan: RoutePlan, record: OutcomeRecord, t
   const { t, locale } = lang;
   const vars = checkVars(t, locale);
   const cites = new Citations(locale, today);
-  const year = Number(today.slice(0, 4));
   const out: string[] = [
     `${t("plan:title", { route: t(`plan:route.${plan.route}`) })}${cites.cite(plan.stepsFact)}`,
     t("plan:based_on", { checked: formatDay(record.checked_at, locale, "long"), today: formatDay(today, locale, "long") }),
@@ -121,6 +132,7 @@ export function renderPlan(lang: Lang, plan: RoutePlan, record: OutcomeRecord, t
       lines.push(`   ${t("plan:prepare", { items: items.join(", "), interpolation: { escapeValue: false } })}${cites.cite(docs)}`);
     }
     for (const fee of step.fees) {
+      const year = feeYear(step);
       const mrp = getFact(fee).unit === "MRP" ? mrpFactOf(year) : undefined;
       lines.push(`   ${t("plan:fee", { fee: feeText(lang, fee, year), interpolation: { escapeValue: false } })}${cites.cite(fee, ...(mrp ? [mrp] : []))}`);
     }
