@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SUPPORTED_LOCALES, type Locale } from "../store/types.js";
 import { translationCache } from "./i18nCache.js";
+import { germanDative } from "./render/germanDative.js";
 
 export type { TFunction };
 export type I18n = I18nInstance;
@@ -57,6 +58,7 @@ export function i18nOptions(resources: Resource): InitOptions {
 export function createI18n(resources: Resource = loadResources()): I18n {
   const instance = i18next.createInstance();
   void instance.init(i18nOptions(resources));
+  instance.services.formatter?.add("dative", (value, lng) => germanDative(value, lng) as string);
   // `getFixedT(lng)` hands out one cached `t` per language (src/bot/i18nCache.ts says why); other forms
   // (a namespace, a key prefix, a list of languages) stay i18next's own.
   const cache = translationCache(instance);

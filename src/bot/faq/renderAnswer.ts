@@ -18,7 +18,8 @@ export function itemLabeller(t: TFunction): (id: string) => string {
 /** The facts a template interpolates (`{{f.<id>…}}`): the longest path prefix that names a fact. */
 export function factsInTemplate(template: string): string[] {
   const ids = new Set<string>();
-  for (const m of template.matchAll(/\{\{-?\s*f\.([\w.]+)\s*\}\}/g)) {
+  // A format after a comma ("{{f.kz.eaeu_notification, dative}}") is still the fact.
+  for (const m of template.matchAll(/\{\{-?\s*f\.([\w.]+)\s*(?:,[^}]*)?\}\}/g)) {
     const parts = m[1]!.split(".");
     for (let n = parts.length; n > 0; n--) {
       const id = parts.slice(0, n).join(".");

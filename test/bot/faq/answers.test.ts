@@ -36,7 +36,8 @@ describe.each(SUPPORTED_LOCALES)("FAQ answers in %s", (lng) => {
       const template = faq(lng).topic[topic.id]!.answer;
       const typed = template.replace(/\{\{[^}]+\}\}/g, "").replace(/\b[A-Z]\d+(-\d+)?\b/g, "").replace(/[BВБ]\d+(-\d+)?/g, "");
       expect(typed, `${lng} ${topic.id} types a number`).not.toMatch(/\d/);
-      const variables = [...template.matchAll(/\{\{-?\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!);
+      // A variable may carry a format after a comma ("{{f.kz.eaeu_notification, dative}}").
+      const variables = [...template.matchAll(/\{\{-?\s*([^}\s,]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!);
       for (const v of variables) {
         expect(v.startsWith("f."), `${lng} ${topic.id}: {{${v}}} is not a fact`).toBe(true);
         expect(factsInTemplate(`{{${v}}}`), `${lng} ${topic.id}: {{${v}}} names no fact`).toHaveLength(1);
