@@ -33,7 +33,13 @@ export function destinationWords(tokens: readonly string[], isPlace: (token: str
  * "mein Auto aus Deutschland mitbringen"): that is brought, not travelled in.
  */
 const TRAVEL_MEANS =
-  /^(поезд\p{L}*|автобус\p{L}*|самол[её]т\p{L}*|рейс\p{L}*|маршрутк\p{L}*|пешком|поез(бен|пен)|пойыз\p{L}*|автобуспен|машинамен|коликпен|ушакпен|train|bus|plane|flight)$/u;
+  /^(поезд\p{L}*|автобус\p{L}*|самол[её]т\p{L}*|рейс\p{L}*|маршрутк\p{L}*|пешком|поез(бен|пен)|пойыз\p{L}*|автобуспен|машинамен|коликпен|ушакпен|train|bus|plane|flight|overland|drive|driving)$/u;
+/**
+ * "by land", "by road", "by car": the word after "by" is the means of travel, as "overland" and "drive" are (in
+ * TRAVEL_MEANS). "Can I enter Kazakhstan by land from Kyrgyzstan with the e-visa?" read Kyrgyzstan as the asker's
+ * citizenship (EAEU marker) and was answered "not covered" instead of with the e-visa's entry points.
+ */
+const EN_BY_LAND = /^(land|road|car|bus|train|plane|air|sea|taxi|foot)$/u;
 /** "на машине", "на авто": the locative after "на" is the means of travel. */
 const RU_BY_CAR = /^(машине|авто|тачке)$/u;
 /** Words before "from" that make it the person's origin: "я из", "мы из", "i'm from" (tokens "i m"), "we are from". */
@@ -46,7 +52,7 @@ const KK_ABLATIVE = /(нан|нен|дан|ден|тан|тен)$/u;
 /** The tokens named as where a trip starts, when the question names a means of travel (TRAVEL_MEANS). */
 export function travelOrigins(tokens: readonly string[], isPlace: (token: string) => boolean): Set<string> {
   const out = new Set<string>();
-  if (!tokens.some((t, i) => TRAVEL_MEANS.test(t) || (RU_BY_CAR.test(t) && tokens[i - 1] === "на"))) return out;
+  if (!tokens.some((t, i) => TRAVEL_MEANS.test(t) || (RU_BY_CAR.test(t) && tokens[i - 1] === "на") || (EN_BY_LAND.test(t) && tokens[i - 1] === "by"))) return out;
   tokens.forEach((token, i) => {
     if (!isPlace(token)) return;
     const before = tokens[i - 1];

@@ -375,7 +375,18 @@ export class FaqSearch {
   }
 
   search(fullQuestion: string): SearchResult {
-    return this.answer(this.prepare(fullQuestion));
+    const result = this.answer(this.prepare(fullQuestion));
+    if (result.chat || result.none === "out_of_scope" || result.confidence === "confident" || result.confidence === "likely") return result;
+    // A message of several questions ("мне нужна виза? и можно ли через хаб получить внж? и сколько это стоит?")
+    // mixes their words, so no topic explains the whole and it was answered "not covered": the first of its
+    // questions that a topic answers on its own (confident or likely) is answered instead.
+    const parts = questionsOf(firstPart(fullQuestion));
+    if (parts.length < 2) return result;
+    for (const part of parts) {
+      const own = this.answer(this.prepare(part));
+      if (!own.chat && (own.confidence === "confident" || own.confidence === "likely")) return own;
+    }
+    return result;
   }
 
   /** All of the search that THRESHOLDS do not decide (the bench's tuning computes it once a question). */
@@ -853,6 +864,15 @@ function isStop(cyrillic: string): boolean {
  * of at most `wordChars` letters (longer ones are no words of any of our languages).
  */
 export const QUERY_BOUNDS = { chars: 280, wordChars: 40 } as const;
+
+/** A question of a message of several: at least this many letters ("и всё?" is none). */
+const MIN_PART_LETTERS = 12;
+
+/** The questions of a message, each ending at its question mark (the text after the last one too), when it has two or more. */
+function questionsOf(message: string): string[] {
+  const parts = message.split(/(?<=[?？])/u).map((p) => p.trim());
+  return parts.filter((p) => (p.match(/\p{L}/gu)?.length ?? 0) >= MIN_PART_LETTERS);
+}
 
 /** The part of a question that is searched: see QUERY_BOUNDS. */
 export function firstPart(question: string): string {
