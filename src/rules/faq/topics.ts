@@ -72,6 +72,7 @@ export const FAQ_TOPICS: readonly FaqTopic[] = [
   { id: "b121_third_country", group: "process", facts: ["b12_1.where", "b12_1.invitation_issuer"], program: "B12-1", related: ["where_apply", "invitation", "steps_b121"] },
   { id: "official_contacts", group: "process", facts: ["contacts.astana_hub", "contacts.visa_migration_portal", "contacts.egov", "contacts.legal_database", "b12_1.where"], related: ["where_apply", "astana_hub"] },
   { id: "permit_without_visit", group: "in_kazakhstan", facts: ["b9_1.time.arrival_window", "b9_1.reapply_ban", "b9_1.iin_eds"], program: "B9-1", status: "dnr_pilot", related: ["arrival_window", "steps_b91", "iin_eds"] },
+  { id: "pr_procedure", group: "in_kazakhstan", facts: ["kz.pr_procedure.terms", "kz.pr_procedure.steps", "kz.pr_procedure.applies_to_dnr"], status: "dnr_pilot", related: ["language", "permit_length", "citizenship_after_permit"] },
   { id: "citizenship_after_permit", group: "in_kazakhstan", facts: ["b9_1.permit_length", "b12_1.validity", "contacts.egov", "contacts.legal_database"], related: ["permit_length", "official_contacts"] },
   { id: "unmarried_partner", group: "family_work", facts: ["b12_1.family.documents", "b9_1.family.accompanying_visa", "b9_1.family.c2_after_permit", "contacts.astana_hub"], related: ["b91_family", "b121_family"] },
   { id: "pets", group: "family_work", facts: ["contacts.egov"], related: ["official_contacts", "b121_family"] },

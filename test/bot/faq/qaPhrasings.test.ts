@@ -43,3 +43,25 @@ describe("QA phrasings", () => {
     expect(result.topics.slice(0, 2).map((t) => t.id).sort()).toEqual([...topics].sort());
   });
 });
+
+/**
+ * The permanent-residence pilot's points and length were stated by no answer (only "a points questionnaire"), so
+ * "how many points do I need?" got another topic or "off-topic": its own topic states them, from the facts.
+ */
+describe("the permanent-residence pilot procedure", () => {
+  const i18n = createI18n();
+  it.each([
+    ["en", "whats the points questionnaire thing, how many points do i need?"],
+    ["de", "Wie viele Punkte braucht man beim neuen Fragebogen?"],
+    ["en", "how long does the new permanent residence procedure take in 2026"],
+    ["ru", "сколько баллов нужно для пмж по новому порядку"],
+  ])("%s: %j is answered with it, and the answer gives the points and the days", async (lng, question) => {
+    const result = search.search(question);
+    expect(["confident", "likely"]).toContain(result.confidence);
+    expect(result.topics[0]?.id).toBe("pr_procedure");
+    const { renderAnswer } = await import("../../../src/bot/faq/renderAnswer.js");
+    const body = renderAnswer("pr_procedure", i18n, lng as "en", "2026-12-04").body;
+    expect(body).toContain("400");
+    expect(body).toContain("29");
+  });
+});
