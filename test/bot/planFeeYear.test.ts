@@ -7,6 +7,7 @@ import { SUPPORTED_LOCALES, type Locale } from "../../src/store/index.js";
 import { OUTCOME_RECORD_VERSION, type OutcomeRecord } from "../../src/rules/outcome/index.js";
 import { createHarness, FakeClock, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { belarusCheck, planMessage } from "../helpers/checkRuns.js";
 import { violations } from "../fuzz/telegramRules.js";
 
 let h: Harness;
@@ -17,17 +18,8 @@ afterEach(() => h.close());
 
 const t = (lng: string) => h.services.i18n.getFixedT(lng);
 
-/** A Belarusian remote worker outside IT: B12-1 unsure, with an invitation (up to 30 calendar days, S003). */
-async function belarusCheck(user: TestUser): Promise<void> {
-  await user.send("/check");
-  await user.send("Belarus");
-  await user.send("no");
-  await user.press(t("en")("check:opt.none"));
-  for (const answer of ["yes", "$4,500", "8", "no", "2035-01-31"]) await user.send(answer);
-}
 
-/** The plan message among the replies (its title opens it), wherever it comes. */
-const planOf = (user: TestUser, lng: Locale = "en") => user.replies().find((r) => r.startsWith(t(lng)("plan:title", { route: "X" }).split("X")[0]!))!;
+const planOf = (user: TestUser, lng: Locale = "en") => planMessage(user, t(lng))!;
 
 function expectSendable(user: TestUser): void {
   expect(user.calls().flatMap(violations)).toEqual([]);
@@ -59,7 +51,7 @@ describe("/plan fees in a year whose MRP is not published", () => {
   it("a fee step entirely in 2026 keeps the 2026 tenge amount", async () => {
     h.clock.set("2026-11-21T06:00:00Z");
     const user = new TestUser(h);
-    await belarusCheck(user);
+    await belarusCheck(user, t("en"));
     await user.send("/plan"); // the fee window ends on 2026-12-21
     const plan = planOf(user);
     expect(plan).toMatch(FEE_2026);
@@ -68,7 +60,7 @@ describe("/plan fees in a year whose MRP is not published", () => {
 
   it("the Belarus check of 2026-12-04: the consular fee in MRP with the note for 2027", async () => {
     const user = new TestUser(h);
-    await belarusCheck(user);
+    await belarusCheck(user, t("en"));
     await user.send("/plan");
     const plan = planOf(user);
     expect(plan).toContain(`30 MRP ${t("en")("fees:no_mrp_year", { year: 2027 })}`);

@@ -7,6 +7,7 @@ import { SUPPORTED_LOCALES, type Locale } from "../../src/store/index.js";
 import { OUTCOME_RECORD_VERSION, type OutcomeRecord } from "../../src/rules/outcome/index.js";
 import { createHarness, FakeClock, type Harness } from "../helpers/testBot.js";
 import { TestUser } from "../helpers/testUser.js";
+import { belarusCheck, planMessage } from "../helpers/checkRuns.js";
 import { violations } from "../fuzz/telegramRules.js";
 
 let h: Harness;
@@ -34,20 +35,11 @@ async function algeriaCheck(user: TestUser, lng: Locale): Promise<void> {
   for (const answer of [s.yes, s.yes, s.no, s.no, s.passport]) await user.send(answer); // degree, portfolio, remote income, record, passport
 }
 
-/** A Belarusian remote worker outside IT: B9-1 not eligible, B12-1 unsure (reported not for EAEU citizens), with an invitation. */
-async function belarusCheck(user: TestUser): Promise<void> {
-  await user.send("/check");
-  await user.send("Belarus");
-  await user.send("no");
-  await user.press(t("en")("check:opt.none"));
-  for (const answer of ["yes", "$4,500", "8", "no", "2035-01-31"]) await user.send(answer);
-}
 
 /** The first line of a text with {{vars}}: the part before the first variable, tags dropped. */
 const head = (text: string) => text.split("X")[0]!.replace(/<\/?b>/g, "");
 
-/** The plan message among the replies (its title opens it), wherever it comes. */
-const planOf = (user: TestUser, lng: Locale = "en") => user.replies().find((r) => r.startsWith(t(lng)("plan:title", { route: "X" }).split("X")[0]!))!;
+const planOf = (user: TestUser, lng: Locale = "en") => planMessage(user, t(lng))!;
 
 function expectSendable(user: TestUser): void {
   expect(user.calls().flatMap(violations)).toEqual([]);
@@ -75,7 +67,7 @@ describe("/plan after an unsure /check", () => {
 
   it("B12-1 for an EAEU citizen opens with the unsure verdict and the reported EAEU caveat", async () => {
     const user = new TestUser(h);
-    await belarusCheck(user);
+    await belarusCheck(user, t("en"));
     await user.send("/plan");
     const [verdict, plan] = user.replies();
     const lines = verdict!.split("\n");
